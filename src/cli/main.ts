@@ -1,0 +1,53 @@
+// The gwcfg command line. Commands register themselves; heavy parts load lazily in their actions.
+import { Command, CommanderError } from 'commander';
+import { CliError } from './errors.js';
+import { VERSION } from './version.js';
+import { register as registerValidate } from './validate.js';
+import { register as registerSchema } from './schema.js';
+
+export function buildProgram(): Command {
+  const program = new Command('gwcfg')
+    .description('validate, lint, simulate and monitor LiteLLM gateway configs')
+    .version(VERSION, '-V, --version')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output')
+    .option('--debug', 'print stack traces of internal errors')
+    .showHelpAfterError('(run gwcfg --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of [registerValidate, registerSchema]) register(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = exitCodeFor(error, argv.includes('--debug'));
+  }
+}
+
+function exitCodeFor(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; usage errors were already printed by commander.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`gwcfg: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  process.stderr.write(`gwcfg: internal error: ${message}${debug ? '' : ' (run with --debug for a stack trace)'}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+  return 2;
+}
+
+// EPIPE when piped into `head`: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+await main(process.argv);

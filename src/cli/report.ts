@@ -1,0 +1,70 @@
+// Shared output of validate and lint: format choice, colour, writing and the exit code.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { compareDiagnostics } from '../diagnostics/types.js';
+import { formatters, formatNames } from '../diagnostics/formatters/index.js';
+import { CliError } from './errors.js';
+import { VERSION } from './version.js';
+
+export interface ReportOptions {
+  format?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export function addReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <name>', 'output format (default: github under GitHub Actions, else stylish)').choices(formatNames))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--quiet', 'report errors only');
+}
+
+/** Colour decision: --color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a TTY. */
+export function useColor(flag: boolean | undefined, env = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY;
+}
+
+export function chooseFormat(format: string | undefined, env = process.env): string {
+  if (format) return format;
+  return env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish';
+}
+
+export interface ReportInput {
+  diagnostics: Diagnostic[];
+  files: string[];
+  texts: Map<string, string>;
+  ruleHelp?: (ruleId: string) => string | undefined;
+}
+
+/** Prints the findings and returns the exit code (Contract 1). */
+export function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined): number {
+  let maxWarnings = Infinity;
+  if (options.maxWarnings !== undefined) {
+    maxWarnings = Number(options.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new CliError(`--max-warnings must be a non-negative integer, got '${options.maxWarnings}'`);
+  }
+  let diagnostics = [...input.diagnostics].sort(compareDiagnostics);
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+  const format = chooseFormat(options.format);
+  const text = formatters[format](diagnostics, {
+    files: input.files,
+    texts: input.texts,
+    color: useColor(globalColor),
+    ruleHelp: input.ruleHelp,
+    toolVersion: VERSION,
+  });
+  process.stdout.write(text);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) return 1;
+  if (warnings > maxWarnings) {
+    if (format === 'stylish') process.stderr.write(`gwcfg: too many warnings (${warnings}, maximum ${maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
+}

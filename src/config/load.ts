@@ -1,0 +1,101 @@
+// Reads a config file and everything it includes, checking each against the schema.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve, relative, isAbsolute } from 'node:path';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { CliError } from '../cli/errors.js';
+import { parseSource, makeDiagnostic, valuePosition, type SourceDocument } from './document.js';
+import { checkAgainstSchema } from '../schema/check.js';
+import { configSchemaIndex, validateConfig } from '../schema/config-schema.js';
+
+export interface LoadedConfig {
+  file: string;
+  /** The main file's parsed document (null when it could not be parsed). */
+  source: SourceDocument | null;
+  /** Every parsed file: the main one first, then includes in order. */
+  sources: SourceDocument[];
+  /** The whole config as LiteLLM sees it: includes merged, `include` removed. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** Largest config file gwcfg reads (a 40k-deployment config is about 10 MB). */
+const MAX_BYTES = 256 * 1024 * 1024;
+
+export async function readInput(file: string): Promise<Uint8Array> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new CliError(`cannot read ${file}: is a directory`);
+    if (info.size > MAX_BYTES) throw new CliError(`cannot read ${file}: file is larger than 256 MB`);
+    return await readFile(file);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new CliError(`cannot read ${file}: ${why}`);
+  }
+}
+
+/** Loads a config from disk (or `-` for stdin, shown as `<stdin>`). */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  const bytes = await readInput(file);
+  return loadConfigBytes(file === '-' ? '<stdin>' : file, bytes);
+}
+
+export async function loadConfigBytes(file: string, bytes: Uint8Array): Promise<LoadedConfig> {
+  const result: LoadedConfig = { file, source: null, sources: [], value: undefined, diagnostics: [] };
+  const value = await loadOne(file, bytes, result, new Set([resolve(file)]));
+  result.source = result.sources.find((s) => s.file === file) ?? null;
+  result.value = value;
+  return result;
+}
+
+async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, seen: Set<string>): Promise<unknown> {
+  const parsed = parseSource(file, bytes);
+  result.diagnostics.push(...parsed.diagnostics);
+  if (!parsed.source) return undefined;
+  result.sources.push(parsed.source);
+  if (parsed.diagnostics.length > 0) return undefined;
+  const source = parsed.source;
+  result.diagnostics.push(...checkAgainstSchema(source, { validate: validateConfig, index: configSchemaIndex }));
+  const value = source.value as Record<string, unknown>;
+  const includes = value.include;
+  if (!Array.isArray(includes)) return value;
+  const merged: Record<string, unknown> = { ...value };
+  delete merged.include;
+  for (const [i, entry] of includes.entries()) {
+    if (typeof entry !== 'string') continue;
+    const target = isAbsolute(entry) || file === '<stdin>' ? entry : resolve(dirname(file), entry);
+    const shown = file === '<stdin>' ? entry : relative(process.cwd(), target) || target;
+    if (seen.has(target)) {
+      result.diagnostics.push(makeDiagnostic(file, 'schema/include-cycle', 'error', `'${entry}' is already being included (include cycle); remove one of the includes`, valuePosition(source, ['include', i]), ['include', i]));
+      continue;
+    }
+    let included: Uint8Array;
+    try {
+      included = await readFile(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
+      result.diagnostics.push(
+        makeDiagnostic(file, 'schema/include-missing', 'error', `included file '${entry}' ${why} (resolved to ${shown}, relative to this file); LiteLLM fails to start`, valuePosition(source, ['include', i]), ['include', i]),
+      );
+      continue;
+    }
+    const inner = await loadOne(shown, included, result, new Set([...seen, target]));
+    if (inner && typeof inner === 'object' && !Array.isArray(inner)) mergeInclude(merged, inner as Record<string, unknown>);
+  }
+  return merged;
+}
+
+/** LiteLLM's include rule: lists present in both are concatenated; anything else is replaced. */
+function mergeInclude(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] = Array.isArray(existing) && Array.isArray(value) ? [...existing, ...value] : value;
+  }
+}

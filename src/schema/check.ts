@@ -1,0 +1,331 @@
+// Schema checks of one parsed file: ajv errors mapped to the exact key or value, unknown keys
+// (with did-you-mean), gwcfg extension keys, and malformed os.environ/ references.
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { locate, makeDiagnostic, rangeOf, headRangeOf, keyPosition, valuePosition, type PathSegment, type SourceDocument } from '../config/document.js';
+import { SchemaIndex, type JsonSchema } from './schema-index.js';
+import { closest, isNearMiss } from './suggest.js';
+
+export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+export interface SchemaCheckOptions {
+  validate: Validator;
+  index: SchemaIndex;
+  /** Name of the document kind in messages ("config", "scenario"). */
+  kind?: string;
+}
+
+export const ENV_REF_PREFIX = 'os.environ/';
+const ENV_REF = /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function checkAgainstSchema(source: SourceDocument, options: SchemaCheckOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  options.validate(source.value);
+  for (const error of selectErrors(options.validate.errors ?? [])) {
+    const d = describeError(source, error, options.index);
+    if (d) out.push(d);
+  }
+  walkKeys(source, options.index, out);
+  checkEnvRefs(source, source.value, [], out);
+  return dedupe(out);
+}
+
+/** Parses an ajv instancePath into segments, with list indices as numbers. */
+export function pathSegments(instancePath: string, root: unknown): PathSegment[] {
+  if (!instancePath) return [];
+  const out: PathSegment[] = [];
+  let value = root;
+  for (const raw of instancePath.slice(1).split('/')) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const seg: PathSegment = Array.isArray(value) && /^\d+$/.test(part) ? Number(part) : part;
+    out.push(seg);
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[seg as string] : undefined;
+  }
+  return out;
+}
+
+const isEnvPatternError = (e: ErrorObject) => e.keyword === 'pattern' && String((e.params as { pattern?: string }).pattern).startsWith('^os\\.environ');
+
+/**
+ * Keeps the errors worth showing. For anyOf/oneOf, keeps only the branch that matches the
+ * value's type (the one the author meant), or replaces all branch errors by one type error.
+ */
+function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  let live = errors.filter((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'if' && e.keyword !== 'unevaluatedProperties');
+  const alternatives = live.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const alt of alternatives) {
+    if (!live.includes(alt)) continue;
+    const prefix = `${alt.schemaPath}/`;
+    const inside = live.filter((e) => e.schemaPath.startsWith(prefix));
+    const byBranch = new Map<string, ErrorObject[]>();
+    for (const e of inside) {
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
+      if (!byBranch.has(branch)) byBranch.set(branch, []);
+      byBranch.get(branch)!.push(e);
+    }
+    const typeMatches = [...byBranch.values()].filter(
+      (errs) => !errs.some((e) => (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum') && e.instancePath === alt.instancePath) && !errs.every(isEnvPatternError),
+    );
+    live = live.filter((e) => !inside.includes(e) && e !== alt);
+    if (typeMatches.length > 0) {
+      const best = typeMatches.reduce((a, b) => (b.length < a.length ? b : a));
+      live.push(...best);
+    } else {
+      const types = new Set<string>();
+      let envRef = false;
+      for (const e of inside) {
+        if (e.instancePath !== alt.instancePath) continue;
+        if (e.keyword === 'type') for (const t of String((e.params as { type: string }).type).split(',')) types.add(t);
+        if (e.keyword === 'enum') types.add('one of ' + ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', '));
+        if (e.keyword === 'const') types.add(JSON.stringify((e.params as { allowedValue: unknown }).allowedValue));
+        if (isEnvPatternError(e)) envRef = true;
+      }
+      live.push({ ...alt, keyword: 'type', params: { type: [...types].join(','), envRef }, message: 'type' });
+    }
+  }
+  return live;
+}
+
+function describeError(source: SourceDocument, error: ErrorObject, index: SchemaIndex): Diagnostic | null {
+  const path = pathSegments(error.instancePath, source.value);
+  const value = valueAt(source.value, path);
+  const name = describePath(path);
+  const params = error.params as Record<string, unknown>;
+  const at = (ruleId: string, message: string, position = valuePosition(source, path)) => makeDiagnostic(source.file, ruleId, 'error', message, position, path);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const located = locate(source, path);
+      const position = located.key ? rangeOf(source, located.key) : headRangeOf(source, located.value);
+      const d = at('schema/required', `${name} is missing required key '${missing}'${requiredHint(missing)}`, position);
+      d.path = formatDotted([...path, missing]);
+      return d;
+    }
+    case 'type': {
+      const expected = String(params.type)
+        .split(',')
+        .map((t) => article(t))
+        .join(' or ');
+      const env = params.envRef ? ' (or an os.environ/NAME reference)' : '';
+      return at('schema/type', `${name} must be ${expected}${env}, got ${describeValue(value)}${typeHint(path, value)}`);
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]) ?? [];
+      const strings = allowed.filter((v): v is string => typeof v === 'string');
+      const suggestion = typeof value === 'string' ? closest(value, strings) : null;
+      const list = allowed.map((v) => JSON.stringify(v)).join(', ');
+      const hint = suggestion ? `; did you mean '${suggestion}'?` : '';
+      const d = at('schema/enum', `${describeValue(value)} is not a valid ${name}${hint} (allowed: ${list})`);
+      // An open enum (x-gwcfg-open) lists what gwcfg knows; a far-off value may come from a newer
+      // LiteLLM or a plugin, so only a near miss of a known value is an error.
+      if (!suggestion && index.at(path, source.value)?.['x-gwcfg-open']) {
+        d.severity = 'warning';
+        d.message = `${describeValue(value)} is not a ${name} gwcfg knows (known: ${list}); LiteLLM releases without it refuse to start or fail every request`;
+      }
+      return d;
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const op = { minimum: '≥', exclusiveMinimum: '>', maximum: '≤', exclusiveMaximum: '<' }[error.keyword];
+      return at('schema/range', `${name} must be ${op} ${String(params.limit)}, got ${describeValue(value)}${rangeHint(path)}`);
+    }
+    case 'minProperties':
+    case 'maxProperties': {
+      const parent = path.length >= 2 ? String(path[path.length - 2]) : name;
+      if (/fallbacks$/.test(parent)) {
+        return at('schema/fallback-shape', `each item of ${parent} must map exactly one model group to its fallback list, e.g. '- gpt-4o: [claude-3-haiku]'; this item has ${Object.keys((value as object) ?? {}).length} keys`);
+      }
+      return at('schema/shape', `${name} must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} key(s)`);
+    }
+    case 'pattern':
+      if (isEnvPatternError(error)) return null; // reported by checkEnvRefs with a better message
+      return at('schema/pattern', `${name} ${describeValue(value)} must match ${String(params.pattern)}`);
+    case 'minItems':
+      return at('schema/shape', `${name} must have at least ${String(params.limit)} item(s)`);
+    case 'uniqueItems':
+      return at('schema/shape', `${name} has duplicate items (items ${String(params.j)} and ${String(params.i)})`);
+    case 'format':
+      return at('schema/format', `${name} must be a valid ${String(params.format)}, got ${describeValue(value)}`);
+    case 'const':
+      return at('schema/enum', `${name} must be ${JSON.stringify(params.allowedValue)}, got ${describeValue(value)}`);
+    case 'false schema':
+      return at('schema/not-allowed', `${name} is not allowed here`, keyPosition(source, path));
+    default:
+      return at('schema/invalid', `${name} ${error.message ?? 'is invalid'}`);
+  }
+}
+
+function requiredHint(missing: string): string {
+  if (missing === 'model_name') return "; add 'model_name: <group name>' (the name clients request)";
+  if (missing === 'litellm_params') return "; add 'litellm_params:' with at least 'model: <provider>/<model>'";
+  if (missing === 'model') return "; add 'model: <provider>/<model>', e.g. openai/gpt-4o";
+  return '';
+}
+
+function typeHint(path: readonly PathSegment[], value: unknown): string {
+  const last = path[path.length - 1];
+  if (typeof last === 'string' && /fallbacks$/.test(last) && value && typeof value === 'object' && !Array.isArray(value)) {
+    const first = Object.keys(value)[0] ?? 'group';
+    return `; write it as a list of one-key maps: '- ${first}: [...]' (LiteLLM rejects a plain map)`;
+  }
+  return '';
+}
+
+function rangeHint(path: readonly PathSegment[]): string {
+  const last = path[path.length - 1];
+  if (last === 'cooldown_time') return '; use a number of seconds, or disable_cooldowns: true to turn cooldowns off';
+  return '';
+}
+
+function article(type: string): string {
+  const t = type.trim();
+  if (t.startsWith('one of') || t.startsWith('"')) return t;
+  const names: Record<string, string> = { integer: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean (true/false)', object: 'a mapping', array: 'a list', null: 'empty' };
+  return names[t] ?? t;
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `string '${value.length > 60 ? value.slice(0, 57) + '...' : value}'`;
+  return `${typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value} ${String(value)}`;
+}
+
+/** Human name of a path: 'router_settings.routing_strategy', 'model_list[0]'. */
+export function describePath(path: readonly PathSegment[]): string {
+  if (path.length === 0) return 'the config';
+  return `'${formatDotted(path)}'`;
+}
+
+function formatDotted(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let value = root;
+  for (const seg of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[seg as string] : undefined;
+  return value;
+}
+
+/** Sections whose unknown keys are errors only when they look like a typo of a known key. */
+function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[]): void {
+  const visit = (value: unknown, schema: JsonSchema | null, path: PathSegment[], depth: number) => {
+    if (!schema || depth > 64 || !value || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, index.child(schema, value, i), [...path, i], depth + 1));
+      return;
+    }
+    const props = index.properties(schema, value);
+    if (props.size === 0 && index.isOpen(schema, value)) {
+      // Free-form map (e.g. environment_variables): only descend into declared value schemas.
+      for (const [key, child] of Object.entries(value)) visit(child, index.child(schema, value, key), [...path, key], depth + 1);
+      return;
+    }
+    const open = index.isOpen(schema, value);
+    for (const [key, child] of Object.entries(value)) {
+      const keyPath = [...path, key];
+      const declared = props.get(key);
+      if (declared) {
+        const resolved = index.resolve(declared);
+        annotateExtension(source, resolved, keyPath, child, out);
+        visit(child, resolved, keyPath, depth + 1);
+        continue;
+      }
+      if (key === '<<' || index.matchesPattern(schema, value, key)) {
+        visit(child, index.child(schema, value, key), keyPath, depth + 1);
+        continue;
+      }
+      reportUnknownKey(source, index, schema, value, key, keyPath, open, props, out);
+      if (open) visit(child, index.child(schema, value, key), keyPath, depth + 1);
+    }
+  };
+  visit(source.value, index.root, [], 0);
+}
+
+function annotateExtension(source: SourceDocument, schema: JsonSchema | null, path: PathSegment[], value: unknown, out: Diagnostic[]): void {
+  if (!schema) return;
+  const note = schema['x-gwcfg-extension'];
+  if (typeof note === 'string') out.push(makeDiagnostic(source.file, 'schema/gwcfg-extension', 'warning', note, keyPosition(source, path), path));
+  const values = schema['x-gwcfg-extension-values'];
+  if (values && typeof values === 'object' && typeof value === 'string' && Object.hasOwn(values, value)) {
+    out.push(makeDiagnostic(source.file, 'schema/gwcfg-extension', 'warning', String((values as Record<string, unknown>)[value]), valuePosition(source, path), path));
+  }
+}
+
+function reportUnknownKey(
+  source: SourceDocument,
+  index: SchemaIndex,
+  schema: JsonSchema,
+  value: object,
+  key: string,
+  path: PathSegment[],
+  open: boolean,
+  props: Map<string, JsonSchema>,
+  out: Diagnostic[],
+): void {
+  const where = describeSection(path.slice(0, -1));
+  const known = [...props.keys()];
+  const near = isNearMiss(key, known);
+  const position = keyPosition(source, path);
+  if (near) {
+    out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'error', `unknown key '${key}' in ${where}; did you mean '${near}'? LiteLLM silently ignores '${key}'`, position, path));
+    return;
+  }
+  if (open) return; // LiteLLM passes or accepts any other name here
+  const moved = misplacedHint(index, schema, value, key);
+  const ignored = path.length === 1 ? 'LiteLLM ignores unknown top-level sections' : 'LiteLLM silently ignores it';
+  out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'warning', `unknown key '${key}' in ${where}; ${moved ?? ignored}`, position, path));
+}
+
+/** When an unknown key is a known key of a nested section, say where it belongs. */
+function misplacedHint(index: SchemaIndex, schema: JsonSchema, value: object, key: string): string | null {
+  for (const [section, sub] of index.properties(schema, value)) {
+    const childSchema = index.resolve(sub);
+    const probe = index.properties(childSchema, {});
+    if (probe.has(key)) return `LiteLLM ignores it here; it belongs under '${section}' (${section}.${key})`;
+  }
+  return null;
+}
+
+function describeSection(path: readonly PathSegment[]): string {
+  if (path.length === 0) return 'the top level';
+  if (path.length === 2 && path[0] === 'model_list') return `model_list entry ${String(path[1])}`;
+  return `'${formatDotted(path)}'`;
+}
+
+function checkEnvRefs(source: SourceDocument, value: unknown, path: PathSegment[], out: Diagnostic[]): void {
+  if (typeof value === 'string') {
+    if (value.startsWith(ENV_REF_PREFIX) && !ENV_REF.test(value)) {
+      const name = value.slice(ENV_REF_PREFIX.length);
+      out.push(
+        makeDiagnostic(
+          source.file,
+          'schema/env-ref',
+          'error',
+          `malformed environment reference '${value}': '${name}' is not a valid variable name (letters, digits and _, not starting with a digit); LiteLLM will look up a variable that cannot exist`,
+          valuePosition(source, path),
+          path,
+        ),
+      );
+    }
+    return;
+  }
+  if (!value || typeof value !== 'object' || path.length > 64) return;
+  if (Array.isArray(value)) value.forEach((v, i) => checkEnvRefs(source, v, [...path, i], out));
+  else for (const [k, v] of Object.entries(value)) checkEnvRefs(source, v, [...path, k], out);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.ruleId}|${d.line}|${d.column}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
