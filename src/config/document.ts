@@ -65,7 +65,15 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
   }
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
+    let [start, end] = error.pos;
+    if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+      start = openingQuote(text, start, error.message.includes("'") && !error.message.includes('"') ? "'" : '"');
+      end = start + 1;
+    } else {
+      // Point at the offending token, not at the indentation before it.
+      while (start < text.length && (text[start] === ' ' || text[start] === '\t') && start < end + 200) start++;
+      if (end < start) end = start + 1;
+    }
     const s = lineCounter.linePos(start);
     const e = lineCounter.linePos(Math.max(end, start + 1));
     const ruleId = 'yaml/syntax';
@@ -99,7 +107,8 @@ function describeYamlError(code: string, message: string): string {
     case 'TAB_AS_INDENT':
       return 'tab used for indentation; YAML allows only spaces';
     case 'MISSING_CHAR':
-      return first.includes('"') || first.includes("'") ? `${first}: unclosed quote` : first;
+      if (/quote/i.test(first)) return `unclosed ${first.includes("'") && !first.includes('"') ? 'single' : 'double'} quote: the string that starts here never ends; add the closing quote`;
+      return first;
     case 'BAD_INDENT':
       return `${first}; check that the key lines up with its siblings`;
     default:
@@ -331,4 +340,16 @@ function findDuplicateKeys(source: SourceDocument): Diagnostic[] {
     },
   });
   return out;
+}
+
+/** Start of the quoted scalar an "unclosed quote" error belongs to. */
+function openingQuote(text: string, errorOffset: number, quote: string): number {
+  let i = Math.min(errorOffset, text.length) - 1;
+  while (i >= 0) {
+    i = text.lastIndexOf(quote, i);
+    if (i <= 0) return Math.max(i, 0);
+    if (/[\s:[{,-]/.test(text[i - 1])) return i;
+    i--;
+  }
+  return Math.max(0, errorOffset);
 }

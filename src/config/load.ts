@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { CliError } from '../cli/errors.js';
-import { parseSource, makeDiagnostic, valuePosition, type SourceDocument } from './document.js';
+import { parseSource, makeDiagnostic, valuePosition, type PathSegment, type SourceDocument } from './document.js';
 import { checkAgainstSchema } from '../schema/check.js';
 import { configSchemaIndex, validateConfig } from '../schema/config-schema.js';
 
@@ -15,7 +15,15 @@ export interface LoadedConfig {
   sources: SourceDocument[];
   /** The whole config as LiteLLM sees it: includes merged, `include` removed. */
   value: unknown;
+  /** Where each part of `value` was written, for positions in included files. */
+  origins: Origins;
   diagnostics: Diagnostic[];
+}
+
+/** Provenance of merged values: the file and path each model_list entry and section came from. */
+export interface Origins {
+  modelList: { source: SourceDocument; path: PathSegment[] }[];
+  sections: Map<string, SourceDocument>;
 }
 
 /** Largest config file gwcfg reads (a 40k-deployment config is about 10 MB). */
@@ -47,7 +55,7 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
 }
 
 export async function loadConfigBytes(file: string, bytes: Uint8Array): Promise<LoadedConfig> {
-  const result: LoadedConfig = { file, source: null, sources: [], value: undefined, diagnostics: [] };
+  const result: LoadedConfig = { file, source: null, sources: [], value: undefined, origins: { modelList: [], sections: new Map() }, diagnostics: [] };
   const value = await loadOne(file, bytes, result, new Set([resolve(file)]));
   result.source = result.sources.find((s) => s.file === file) ?? null;
   result.value = value;
@@ -63,6 +71,7 @@ async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, se
   const source = parsed.source;
   result.diagnostics.push(...checkAgainstSchema(source, { validate: validateConfig, index: configSchemaIndex }));
   const value = source.value as Record<string, unknown>;
+  recordOrigins(result.origins, source, value);
   const includes = value.include;
   if (!Array.isArray(includes)) return value;
   const merged: Record<string, unknown> = { ...value };
@@ -90,6 +99,11 @@ async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, se
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) mergeInclude(merged, inner as Record<string, unknown>);
   }
   return merged;
+}
+
+function recordOrigins(origins: Origins, source: SourceDocument, value: Record<string, unknown>): void {
+  for (const key of Object.keys(value)) if (key !== 'include' && !(key === 'model_list' && origins.sections.has(key))) origins.sections.set(key, source);
+  if (Array.isArray(value.model_list)) value.model_list.forEach((_, i) => origins.modelList.push({ source, path: ['model_list', i] }));
 }
 
 /** LiteLLM's include rule: lists present in both are concatenated; anything else is replaced. */

@@ -227,6 +227,7 @@ function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[])
       return;
     }
     const open = index.isOpen(schema, value);
+    for (const branch of index.branchesFor(schema, value)) reportSoftRequired(source, branch, value, path, out);
     for (const [key, child] of Object.entries(value)) {
       const keyPath = [...path, key];
       const declared = props.get(key);
@@ -245,6 +246,18 @@ function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[])
     }
   };
   visit(source.value, index.root, [], 0);
+}
+
+/** `x-gwcfg-warn-required`: keys whose absence LiteLLM tolerates at load time but that break routing. */
+function reportSoftRequired(source: SourceDocument, schema: JsonSchema, value: object, path: PathSegment[], out: Diagnostic[]): void {
+  const soft = schema['x-gwcfg-warn-required'];
+  if (!soft || typeof soft !== 'object') return;
+  for (const [key, message] of Object.entries(soft as Record<string, string>)) {
+    if (Object.hasOwn(value, key)) continue;
+    const located = locate(source, path);
+    const position = located.key ? rangeOf(source, located.key) : headRangeOf(source, located.value);
+    out.push(makeDiagnostic(source.file, 'schema/required', 'warning', message, position, [...path, key]));
+  }
 }
 
 function annotateExtension(source: SourceDocument, schema: JsonSchema | null, path: PathSegment[], value: unknown, out: Diagnostic[]): void {

@@ -1,0 +1,435 @@
+// Normalises a plain parsed LiteLLM config into what the router needs: deployment views and
+// router settings with LiteLLM's defaults and precedence applied (router_settings beats
+// litellm_settings beats built-in defaults). Runs once when a Router is built.
+import { createHash } from 'node:crypto';
+import type { DeploymentView, StrategyName } from './types.js';
+import { contextWindow, pricePerToken } from './prices.js';
+
+export type LitellmVersion = '2024' | '2025' | '2026';
+
+export const LITELLM_STRATEGIES: readonly StrategyName[] = [
+  'simple-shuffle',
+  'least-busy',
+  'usage-based-routing',
+  'usage-based-routing-v2',
+  'latency-based-routing',
+  'cost-based-routing',
+];
+export const GWCFG_STRATEGIES: readonly StrategyName[] = ['weighted-round-robin', 'round-robin'];
+
+/** LiteLLM constants (litellm/constants.py) and gwcfg extension defaults. */
+export const DEFAULTS = {
+  numRetries: 2,
+  allowedFails: 3,
+  cooldownTimeS: 5,
+  cooldownTimeS2024: 1,
+  timeoutS: 6000,
+  maxFallbacks: 5,
+  latencyTtlS: 3600,
+  usageTtlS: 60,
+  maxLatencyListSize: 10,
+  healthCheckIntervalS: 300,
+  healthCheckTimeoutS: 60,
+  healthCheckStalenessS: 600,
+  // gwcfg extensions
+  fallbackStrategyTolerance: 0.1,
+  circuitFailureThreshold: 5,
+  circuitSuccessThreshold: 1,
+  circuitResetS: 60,
+  healthSuccessThreshold: 1,
+} as const;
+
+export type FallbackMap = ReadonlyArray<readonly [key: string, targets: readonly string[]]>;
+
+export interface CircuitBreakerSettings {
+  failureThreshold: number;
+  successThreshold: number;
+  resetMs: number;
+}
+
+export interface HealthCheckSettings {
+  intervalMs: number;
+  timeoutMs: number;
+  /** Probes affect routing (extension thresholds, or [2026] enable_health_check_routing). */
+  routing: 'none' | 'thresholds' | 'latest';
+  /** thresholds mode: consecutive failed probes that mark a deployment unhealthy. */
+  failThreshold: number;
+  /** thresholds mode: consecutive good probes that mark it healthy again. */
+  successThreshold: number;
+  /** thresholds mode: minimum time a deployment stays unhealthy. */
+  minDownMs: number;
+  /** latest mode: results older than this count as healthy. */
+  stalenessMs: number;
+}
+
+export interface RouterSettings {
+  litellmVersion: LitellmVersion;
+  /** null only for an unknown strategy under litellmVersion '2024' (every pick then fails). */
+  routingStrategy: StrategyName | null;
+  latency: { ttlMs: number; buffer: number; maxListSize: number };
+  usageTtlMs: number;
+  fallbackStrategy: StrategyName | null;
+  fallbackStrategyTolerance: number;
+  numRetries: number;
+  retryAfterMs: number;
+  retryPolicy: Readonly<Record<string, number>> | null;
+  modelGroupRetryPolicy: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  allowedFails: number;
+  allowedFailsPolicy: Readonly<Record<string, number>> | null;
+  /** Count-based ("legacy") cooldown mode: allowed_fails ≠ 3 or allowed_fails_policy set. */
+  legacyCooldownMode: boolean;
+  cooldownTimeMs: number;
+  /** router_settings.cooldown_time as written (for the breaker's reset), null when unset or 0. */
+  cooldownTimeExplicitMs: number | null;
+  disableCooldowns: boolean;
+  timeoutMs: number;
+  streamTimeoutMs: number | null;
+  fallbacks: FallbackMap;
+  contextWindowFallbacks: FallbackMap;
+  contentPolicyFallbacks: FallbackMap;
+  maxFallbacks: number;
+  enablePreCallChecks: boolean;
+  enableTagFiltering: boolean;
+  modelGroupAlias: ReadonlyMap<string, string>;
+  defaultMaxParallelRequests: number | null;
+  circuitBreaker: CircuitBreakerSettings | null;
+  healthChecks: HealthCheckSettings | null;
+  globalRpm: number | null;
+  globalTpm: number | null;
+}
+
+export interface NormalizedConfig {
+  deployments: DeploymentView[];
+  settings: RouterSettings;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A number, a numeric string, or null. `os.environ/...` references count as unset. */
+export function num(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && !v.startsWith('os.environ/')) {
+    const n = Number(v);
+    if (Number.isFinite(n)) return n;
+  }
+  return null;
+}
+
+function bool(v: unknown): boolean {
+  return v === true || v === 'true' || v === 'True';
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function firstNonNull(...vals: unknown[]): number | null {
+  for (const v of vals) {
+    const n = num(v);
+    if (n !== null) return n;
+  }
+  return null;
+}
+
+function firstTruthy(...vals: unknown[]): number | null {
+  for (const v of vals) {
+    const n = num(v);
+    if (n) return n;
+  }
+  return null;
+}
+
+function secondsToMs(v: unknown): number | null {
+  const n = num(v);
+  return n === null ? null : n * 1000;
+}
+
+// ---- deployment ids: LiteLLM's Router._generate_model_id ----
+
+/** Python's str() for the values YAML produces, close enough for ids. */
+function pyStr(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return String(v);
+    const abs = Math.abs(v);
+    if (abs !== 0 && (abs < 1e-4 || abs >= 1e16)) {
+      const [mant, exp] = v.toExponential().split('e');
+      const e = Number(exp);
+      return `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+    }
+    return String(v);
+  }
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return `[${v.map(pyStr).join(', ')}]`;
+  if (isObj(v)) return pyJsonDumps(v);
+  return String(v);
+}
+
+/** json.dumps with Python's default separators. */
+function pyJsonDumps(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(pyJsonDumps).join(', ')}]`;
+  if (isObj(v)) {
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}: ${pyJsonDumps(x)}`)
+      .join(', ')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+/** sha256(model_name + concatenation of every key and value of litellm_params). */
+export function litellmDeploymentId(modelName: string, litellmParams: Obj): string {
+  let s = modelName;
+  for (const [k, v] of Object.entries(litellmParams)) {
+    s += k;
+    s += typeof v === 'string' ? v : isObj(v) ? pyJsonDumps(v) : pyStr(v);
+  }
+  return createHash('sha256').update(s).digest('hex');
+}
+
+// ---- deployments ----
+
+function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number): DeploymentView {
+  const modelName = str(entry.model_name) ?? '';
+  const params: Obj = isObj(entry.litellm_params) ? entry.litellm_params : {};
+  const info: Obj = isObj(entry.model_info) ? entry.model_info : {};
+  const model = str(params.model) ?? '';
+  const id = info.id !== undefined && info.id !== null ? String(info.id) : litellmDeploymentId(modelName, params);
+  // Router.set_model_list copies top-level rpm/tpm into litellm_params when it lacks them.
+  const rpm = firstNonNull(params.rpm, entry.rpm);
+  const tpm = firstNonNull(params.tpm, entry.tpm);
+  const base = str(info.base_model) ?? str(params.base_model);
+  const priceModel = base ?? model;
+  const table = pricePerToken(priceModel);
+  const inCost = firstNonNull(params.input_cost_per_token, info.input_cost_per_token);
+  const outCost = firstNonNull(params.output_cost_per_token, info.output_cost_per_token);
+  const explicitPrice = inCost !== null || outCost !== null;
+  const tagsRaw = params.tags;
+  const cooldownS = firstNonNull(info.cooldown_time, params.cooldown_time);
+  return {
+    index,
+    id,
+    modelName,
+    model,
+    isWildcard: modelName.includes('*'),
+    rpm,
+    tpm,
+    rpmLimit: firstNonNull(entry.rpm, params.rpm, info.rpm),
+    tpmLimit: firstNonNull(entry.tpm, params.tpm, info.tpm),
+    rpmLimitTruthy: firstTruthy(entry.rpm, params.rpm, info.rpm),
+    tpmLimitTruthy: firstTruthy(entry.tpm, params.tpm, info.tpm),
+    weight: num(params.weight),
+    entryWeight: num(entry.weight),
+    order: firstNonNull(params.order, info.order),
+    maxParallelRequests: num(params.max_parallel_requests),
+    inputCostPerToken: explicitPrice ? (inCost ?? 0) : (table?.input ?? null),
+    outputCostPerToken: explicitPrice ? (outCost ?? 0) : (table?.output ?? null),
+    maxInputTokens: firstNonNull(info.max_input_tokens) ?? contextWindow(priceModel),
+    timeoutMs: secondsToMs(params.timeout) ?? secondsToMs(params.request_timeout) ?? routerTimeoutMs,
+    streamTimeoutMs: secondsToMs(params.stream_timeout),
+    numRetries: num(params.num_retries),
+    cooldownTimeMs: cooldownS === null || cooldownS < 0 ? null : cooldownS * 1000,
+    tags: Array.isArray(tagsRaw) ? tagsRaw.filter((t): t is string => typeof t === 'string') : [],
+    blocked: info.blocked === true,
+    healthCheckTimeoutMs: secondsToMs(info.health_check_timeout),
+  };
+}
+
+// ---- settings ----
+
+function fallbackMap(v: unknown): FallbackMap {
+  const out: Array<readonly [string, readonly string[]]> = [];
+  if (!Array.isArray(v)) return out;
+  for (const item of v) {
+    if (!isObj(item)) continue;
+    const keys = Object.keys(item);
+    if (keys.length !== 1) continue; // LiteLLM's validate_fallbacks rejects these
+    const targets = item[keys[0]];
+    const list = Array.isArray(targets) ? targets : [targets];
+    out.push([keys[0], list.filter((t): t is string => typeof t === 'string')]);
+  }
+  return out;
+}
+
+/** router_settings value, else litellm_settings value; an explicit empty list counts as unset. */
+function pick(router: Obj, litellm: Obj, key: string): unknown {
+  const r = router[key];
+  if (r !== undefined && r !== null && !(Array.isArray(r) && r.length === 0)) return r;
+  return litellm[key];
+}
+
+function numberRecord(v: unknown): Record<string, number> | null {
+  if (!isObj(v)) return null;
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const n = num(x);
+    if (n !== null) out[k] = n;
+  }
+  return out;
+}
+
+function parseStrategy(v: unknown, version: LitellmVersion): StrategyName | null {
+  if (v === undefined || v === null) return 'simple-shuffle';
+  const s = String(v);
+  if ((LITELLM_STRATEGIES as readonly string[]).includes(s)) return s as StrategyName;
+  if ((GWCFG_STRATEGIES as readonly string[]).includes(s)) return s as StrategyName;
+  if (version === '2024') return null; // older routers accepted it; every request then failed
+  throw new Error(
+    `Invalid routing_strategy '${s}'. Valid values: ${[...LITELLM_STRATEGIES].join(', ')} ` +
+      `(gwcfg also simulates ${GWCFG_STRATEGIES.join(', ')}). Did you mean 'simple-shuffle'? ` +
+      `Set it in config.yaml under router_settings.routing_strategy, or pass routing_strategy to the Router SDK.`,
+  );
+}
+
+function buildSettings(root: Obj, version: LitellmVersion, override: StrategyName | undefined): RouterSettings {
+  const rs: Obj = isObj(root.router_settings) ? root.router_settings : {};
+  const ls: Obj = isObj(root.litellm_settings) ? root.litellm_settings : {};
+  const gs: Obj = isObj(root.general_settings) ? root.general_settings : {};
+  const args: Obj = isObj(rs.routing_strategy_args) ? rs.routing_strategy_args : {};
+
+  const routingStrategy = override ?? parseStrategy(rs.routing_strategy, version);
+  const fallbackStrategyRaw = rs.fallback_strategy;
+  const fallbackStrategy =
+    fallbackStrategyRaw === undefined || fallbackStrategyRaw === null
+      ? null
+      : parseStrategy(fallbackStrategyRaw, version === '2024' ? '2025' : version);
+
+  const allowedFailsRaw = num(pick(rs, ls, 'allowed_fails'));
+  // [2024] `allowed_fails or litellm.allowed_fails`: 0 meant the default 3.
+  const allowedFails =
+    allowedFailsRaw === null || (version === '2024' && allowedFailsRaw === 0) ? DEFAULTS.allowedFails : allowedFailsRaw;
+  const allowedFailsPolicy = numberRecord(rs.allowed_fails_policy);
+
+  const cooldownRaw = num(rs.cooldown_time);
+  // `cooldown_time or DEFAULT`: 0 and unset both give the default.
+  const cooldownDefault = version === '2024' ? DEFAULTS.cooldownTimeS2024 : DEFAULTS.cooldownTimeS;
+  const cooldownTimeMs = (cooldownRaw || cooldownDefault) * 1000;
+
+  const timeoutS = num(rs.timeout) ?? num(ls.request_timeout) ?? DEFAULTS.timeoutS;
+
+  const defaults = pick(rs, ls, 'default_fallbacks');
+  const fallbacks = [...fallbackMap(pick(rs, ls, 'fallbacks'))];
+  if (Array.isArray(defaults) && defaults.length > 0) {
+    fallbacks.push(['*', defaults.filter((t): t is string => typeof t === 'string')]);
+  }
+
+  const alias = new Map<string, string>();
+  if (isObj(rs.model_group_alias)) {
+    for (const [k, v] of Object.entries(rs.model_group_alias)) {
+      const target = typeof v === 'string' ? v : isObj(v) ? str(v.model) : null;
+      if (target) alias.set(k, target);
+    }
+  }
+
+  const modelGroupRetryPolicy: Record<string, Record<string, number>> = {};
+  if (isObj(rs.model_group_retry_policy)) {
+    for (const [g, p] of Object.entries(rs.model_group_retry_policy)) {
+      const rec = numberRecord(p);
+      if (rec) modelGroupRetryPolicy[g] = rec;
+    }
+  }
+
+  // gwcfg extension: per-deployment circuit breaker. `timeout` is LiteLLM's request timeout, so
+  // the reset time is router cooldown_time when written, else 60 s.
+  const cooldownExplicitMs = cooldownRaw ? cooldownRaw * 1000 : null;
+  const circuitBreaker: CircuitBreakerSettings | null = bool(rs.enable_circuit_breaker)
+    ? {
+        failureThreshold: Math.max(1, num(rs.failure_threshold) ?? DEFAULTS.circuitFailureThreshold),
+        successThreshold: Math.max(1, num(rs.success_threshold) ?? DEFAULTS.circuitSuccessThreshold),
+        resetMs: cooldownExplicitMs ?? DEFAULTS.circuitResetS * 1000,
+      }
+    : null;
+
+  return {
+    litellmVersion: version,
+    routingStrategy,
+    latency: {
+      ttlMs: (num(args.ttl) ?? DEFAULTS.latencyTtlS) * 1000,
+      buffer: num(args.lowest_latency_buffer) ?? 0,
+      maxListSize: Math.max(1, num(args.max_latency_list_size) ?? DEFAULTS.maxLatencyListSize),
+    },
+    usageTtlMs: (num(args.ttl) ?? DEFAULTS.usageTtlS) * 1000,
+    fallbackStrategy,
+    fallbackStrategyTolerance: num(rs.fallback_strategy_tolerance) ?? DEFAULTS.fallbackStrategyTolerance,
+    numRetries: num(pick(rs, ls, 'num_retries')) ?? DEFAULTS.numRetries,
+    retryAfterMs: (num(rs.retry_after) ?? 0) * 1000,
+    retryPolicy: numberRecord(rs.retry_policy),
+    modelGroupRetryPolicy,
+    allowedFails,
+    allowedFailsPolicy,
+    legacyCooldownMode: allowedFails !== DEFAULTS.allowedFails || allowedFailsPolicy !== null,
+    cooldownTimeMs,
+    cooldownTimeExplicitMs: cooldownExplicitMs,
+    disableCooldowns: bool(rs.disable_cooldowns),
+    timeoutMs: timeoutS * 1000,
+    streamTimeoutMs: secondsToMs(rs.stream_timeout),
+    fallbacks,
+    contextWindowFallbacks: fallbackMap(pick(rs, ls, 'context_window_fallbacks')),
+    contentPolicyFallbacks: fallbackMap(pick(rs, ls, 'content_policy_fallbacks')),
+    maxFallbacks: num(pick(rs, ls, 'max_fallbacks')) ?? DEFAULTS.maxFallbacks,
+    enablePreCallChecks: bool(rs.enable_pre_call_checks),
+    enableTagFiltering: bool(rs.enable_tag_filtering),
+    modelGroupAlias: alias,
+    defaultMaxParallelRequests: num(rs.default_max_parallel_requests),
+    circuitBreaker,
+    healthChecks: buildHealthChecks(rs, gs, version),
+    globalRpm: num(rs.rpm),
+    globalTpm: num(rs.tpm),
+  };
+}
+
+function buildHealthChecks(rs: Obj, gs: Obj, version: LitellmVersion): HealthCheckSettings | null {
+  const timeoutMs = (num(rs.health_check_timeout) ?? DEFAULTS.healthCheckTimeoutS) * 1000;
+  // gwcfg extension: router_settings.health_check_interval turns on probes that gate routing.
+  const extInterval = num(rs.health_check_interval);
+  if (extInterval !== null && extInterval > 0) {
+    const allowed = num(rs.allowed_fails);
+    return {
+      intervalMs: extInterval * 1000,
+      timeoutMs,
+      routing: 'thresholds',
+      failThreshold: Math.max(1, allowed ?? DEFAULTS.allowedFails),
+      successThreshold: Math.max(1, num(rs.success_threshold) ?? DEFAULTS.healthSuccessThreshold),
+      minDownMs: (num(rs.cooldown_time) || DEFAULTS.cooldownTimeS) * 1000,
+      stalenessMs: Infinity,
+    };
+  }
+  // LiteLLM: general_settings.background_health_checks; routing effect only with [2026]
+  // enable_health_check_routing (router_settings or general_settings).
+  if (!bool(gs.background_health_checks)) return null;
+  const routingOn =
+    version === '2026' && (bool(rs.enable_health_check_routing) || bool(gs.enable_health_check_routing));
+  const staleness =
+    num(rs.health_check_staleness_threshold) ?? num(gs.health_check_staleness_threshold) ?? DEFAULTS.healthCheckStalenessS;
+  return {
+    intervalMs: (num(gs.health_check_interval) ?? DEFAULTS.healthCheckIntervalS) * 1000,
+    timeoutMs,
+    routing: routingOn && !isObj(rs.allowed_fails_policy) ? 'latest' : 'none',
+    failThreshold: 1,
+    successThreshold: 1,
+    minDownMs: 0,
+    stalenessMs: staleness * 1000,
+  };
+}
+
+export interface NormalizeOptions {
+  litellmVersion: LitellmVersion;
+  strategy?: StrategyName;
+}
+
+export function normalizeConfig(config: unknown, options: NormalizeOptions): NormalizedConfig {
+  const root: Obj = isObj(config) ? config : {};
+  const settings = buildSettings(root, options.litellmVersion, options.strategy);
+  const list = Array.isArray(root.model_list) ? root.model_list : [];
+  const deployments: DeploymentView[] = [];
+  for (const entry of list) {
+    if (!isObj(entry)) continue;
+    deployments.push(buildDeployment(entry, deployments.length, settings.timeoutMs));
+  }
+  return { deployments, settings };
+}

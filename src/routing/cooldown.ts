@@ -1,0 +1,138 @@
+// LiteLLM's cooldown decision (router_utils/cooldown_handlers.py) per deployment state slot.
+import type { RouterSettings } from './config.js';
+import { isCooldownRequired, isRetryableStatus } from './errors.js';
+
+/** Fixed window of the success/failure counters (60 s from the first write). */
+export const FAILURE_WINDOW_MS = 60_000;
+/** DEFAULT_FAILURE_THRESHOLD_PERCENT (strict >). */
+export const FAILURE_THRESHOLD = 0.5;
+/** DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS (newer versions only). */
+export const FAILURE_MINIMUM_REQUESTS = 5;
+/** SINGLE_DEPLOYMENT_TRAFFIC_FAILURE_THRESHOLD. */
+export const SINGLE_DEPLOYMENT_TRAFFIC_THRESHOLD = 1000;
+
+/** Maps an exception class to its allowed_fails_policy / retry_policy key prefix. */
+export function policyKeyPrefix(errorClass: string): string {
+  switch (errorClass) {
+    case 'BadRequestError':
+    case 'UnprocessableEntityError':
+      return 'BadRequestError';
+    case 'AuthenticationError':
+      return 'AuthenticationError';
+    case 'Timeout':
+    case 'APITimeoutError':
+      return 'TimeoutError';
+    case 'RateLimitError':
+      return 'RateLimitError';
+    case 'ContentPolicyViolationError':
+      return 'ContentPolicyViolationError';
+    case 'ContextWindowExceededError':
+      return 'BadRequestError';
+    case 'ServiceUnavailableError':
+      return 'ServiceUnavailableError';
+    case 'NotFoundError':
+      return 'NotFoundError';
+    default:
+      return 'InternalServerError';
+  }
+}
+
+export interface FailureInput {
+  status: number;
+  errorClass: string;
+  /** Cooldown length for this failure (already resolved by priority), ms. */
+  lengthMs: number;
+  /** The deployment's group has exactly one deployment. */
+  single: boolean;
+}
+
+export class CooldownTracker {
+  /** Cooldown end per slot (0 = none). Read as active iff until > now. */
+  readonly until: Float64Array;
+  readonly lastStatus: Int32Array;
+  /** Number of times each slot entered cooldown (metrics). */
+  readonly entered: Int32Array;
+  private readonly winStart: Float64Array;
+  private readonly successes: Float64Array;
+  private readonly fails: Float64Array;
+  private readonly legacyStart: Float64Array;
+  private readonly legacyCount: Float64Array;
+
+  constructor(
+    slots: number,
+    private readonly settings: RouterSettings,
+  ) {
+    this.until = new Float64Array(slots);
+    this.lastStatus = new Int32Array(slots);
+    this.entered = new Int32Array(slots);
+    this.winStart = new Float64Array(slots).fill(-Infinity);
+    this.successes = new Float64Array(slots);
+    this.fails = new Float64Array(slots);
+    this.legacyStart = new Float64Array(slots).fill(-Infinity);
+    this.legacyCount = new Float64Array(slots);
+  }
+
+  isCooling(slot: number, nowMs: number): boolean {
+    return this.until[slot] > nowMs;
+  }
+
+  private rollWindow(slot: number, nowMs: number): void {
+    if (nowMs >= this.winStart[slot] + FAILURE_WINDOW_MS) {
+      this.winStart[slot] = nowMs;
+      this.successes[slot] = 0;
+      this.fails[slot] = 0;
+    }
+  }
+
+  recordSuccess(slot: number, nowMs: number): void {
+    this.rollWindow(slot, nowMs);
+    this.successes[slot] += 1;
+  }
+
+  /** Counts a failure and applies LiteLLM's decision. Returns true when the slot entered cooldown. */
+  recordFailure(slot: number, f: FailureInput, nowMs: number, eligible: boolean): boolean {
+    this.rollWindow(slot, nowMs);
+    this.fails[slot] += 1;
+    if (!eligible || this.settings.disableCooldowns) return false;
+    if (!(f.lengthMs > 0.1)) return false; // ≈0 disables (deployment/request cooldown_time 0, Retry-After 0)
+    if (!isCooldownRequired(f.status, f.errorClass)) return false;
+    if (this.isCooling(slot, nowMs)) return false; // not extended while active
+    const cool = this.settings.legacyCooldownMode ? this.legacyDecision(slot, f, nowMs) : this.percentDecision(slot, f);
+    if (cool) this.enter(slot, f.status, f.lengthMs, nowMs);
+    return cool;
+  }
+
+  enter(slot: number, status: number, lengthMs: number, nowMs: number): void {
+    this.until[slot] = nowMs + lengthMs;
+    this.lastStatus[slot] = status;
+    this.entered[slot] += 1;
+  }
+
+  /** Default mode: failure percentage over the 60 s window. */
+  private percentDecision(slot: number, f: FailureInput): boolean {
+    const fails = this.fails[slot];
+    const total = fails + this.successes[slot];
+    const rate = total > 0 ? fails / total : 0;
+    if (f.status === 429 && !f.single) return true;
+    if (rate === 1 && total >= SINGLE_DEPLOYMENT_TRAFFIC_THRESHOLD) return true;
+    const minimum = this.settings.litellmVersion === '2026' ? FAILURE_MINIMUM_REQUESTS : 0;
+    if (rate > FAILURE_THRESHOLD && total >= minimum && !f.single) return true;
+    if (!isRetryableStatus(f.status)) return true; // 401, 404 even on a single deployment
+    return false;
+  }
+
+  /** Legacy count mode: the (allowed+1)-th failure within cooldown_time of the first one cools. */
+  private legacyDecision(slot: number, f: FailureInput, nowMs: number): boolean {
+    const policy = this.settings.allowedFailsPolicy;
+    const fromPolicy = policy ? policy[`${policyKeyPrefix(f.errorClass)}AllowedFails`] : undefined;
+    const allowed = fromPolicy || this.settings.allowedFails; // `or`: a policy value of 0 falls back
+    if (nowMs >= this.legacyStart[slot] + this.settings.cooldownTimeMs) {
+      this.legacyStart[slot] = nowMs;
+      this.legacyCount[slot] = 0;
+    }
+    const updated = this.legacyCount[slot] + 1;
+    if (updated > allowed) return true;
+    this.legacyCount[slot] = updated;
+    return false;
+  }
+}

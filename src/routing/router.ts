@@ -1,0 +1,140 @@
+// Router: LiteLLM's deployment selection, limits, cooldowns, retries and fallbacks as a
+// clock-free library. No I/O, no timers: every method takes `nowMs` on the caller's clock.
+//
+// API (stable; the simulator is written against it):
+//
+//   const router = Router.fromConfig(parsedConfig, { random, litellmVersion?, strategy? });
+//   router.deployments[i]            DeploymentView (index = position in model_list)
+//   router.groups()                  model group names in config order
+//   router.pick(req, now)            resolve name → filters (LiteLLM order) → strategy. Side effects:
+//                                    only strategy state (round-robin cursors). PickResult.
+//   router.onCallStart(d, req, now)  call begins: in-flight +1, pre-call rpm counters. Returns
+//                                    {ok:false,status:429} when the v2 pre-call rpm check or (2026) a
+//                                    full max_parallel_requests rejects it; then in-flight was NOT
+//                                    incremented, do not call onCallEnd, report the 429 to the run.
+//   router.onCallEnd(d, req, o, now) call ended: in-flight −1, latency/usage windows, cooldown
+//                                    decision, circuit breaker.
+//   router.health(d, now)            DeploymentHealth for UIs / metrics
+//   router.concurrencyLimit(d)       max_parallel_requests as LiteLLM derives it (null = no cap)
+//   router.beginRequest(req, now)    RequestRun orchestrating retries + fallbacks of one request
+//   router.healthCheckIntervalMs()   probe interval (null = no probes); the caller runs probes
+//   router.healthCheckTimeoutMs(d)   probe timeout for deployment d
+//   router.onHealthCheck(d, ok, now) report one probe result
+//
+// RequestRun protocol (the caller owns the calls; the run only decides):
+//   step = run.next(now)                       first step
+//   while step.kind === 'call':
+//     wait step.delayMs; r = router.onCallStart(step.deployment, req, t)
+//     if !r.ok: step = run.report({status: 429, ...}, t); continue
+//     ...call...; router.onCallEnd(step.deployment, req, outcome, t2); step = run.report(outcome, t2)
+//   step.kind is 'success' or 'fail'.
+// run.report does NOT call onCallEnd: the caller does, before report, so the retry decision sees
+// the cooldown this failure caused (as LiteLLM re-reads healthy deployments after a failure).
+//
+// Version option: litellmVersion '2026' (default, newest), '2025', '2024'; see docs/routing.md.
+
+import type {
+  CallOutcome,
+  DeploymentHealth,
+  DeploymentView,
+  NextStep,
+  PickResult,
+  RandomSource,
+  RouteRequest,
+  StrategyName,
+} from './types.js';
+import { normalizeConfig, type NormalizedConfig, type LitellmVersion } from './config.js';
+import { RouterCore } from './core.js';
+import { RequestRunImpl } from './request-run.js';
+
+export type { LitellmVersion } from './config.js';
+
+export interface RouterOptions {
+  random: RandomSource;
+  litellmVersion?: LitellmVersion;
+  /** Overrides router_settings.routing_strategy (e.g. `gwcfg simulate --strategy`). */
+  strategy?: StrategyName;
+}
+
+export interface RequestRun {
+  /** First call: admission (global limits) and a pick in the requested group. */
+  next(nowMs: number): NextStep;
+  /** After a call ended (and after router.onCallEnd): success, the next call, or fail. */
+  report(outcome: CallOutcome, nowMs: number): NextStep;
+  /** Retry attempts made so far (same group re-picks). */
+  readonly retries: number;
+  /** Fallback groups entered so far (LiteLLM's x-litellm-attempted-fallbacks). */
+  readonly fallbacks: number;
+}
+
+export class Router {
+  readonly deployments: readonly DeploymentView[];
+  /** Normalised configuration (settings with LiteLLM defaults applied). */
+  readonly config: NormalizedConfig;
+  /** @internal shared state and algorithms. */
+  readonly core: RouterCore;
+
+  private constructor(config: NormalizedConfig, options: RouterOptions) {
+    this.config = config;
+    this.deployments = config.deployments;
+    this.core = new RouterCore(config, options.random);
+  }
+
+  /** Builds a router from a plain parsed LiteLLM config object. Throws on an invalid routing_strategy. */
+  static fromConfig(config: unknown, options: RouterOptions): Router {
+    const normalized = normalizeConfig(config, {
+      litellmVersion: options.litellmVersion ?? '2026',
+      strategy: options.strategy,
+    });
+    return new Router(normalized, options);
+  }
+
+  groups(): string[] {
+    return this.core.groupNames.slice();
+  }
+
+  pick(request: RouteRequest, nowMs: number): PickResult {
+    return this.core.pick(request, nowMs);
+  }
+
+  onCallStart(
+    deployment: number,
+    request: RouteRequest,
+    nowMs: number,
+  ): { ok: true } | { ok: false; status: 429; message: string } {
+    return this.core.onCallStart(deployment, request, nowMs);
+  }
+
+  onCallEnd(deployment: number, request: RouteRequest, outcome: CallOutcome, nowMs: number): void {
+    this.core.onCallEnd(deployment, request, outcome, nowMs);
+  }
+
+  health(deployment: number, nowMs: number): DeploymentHealth {
+    return this.core.health(deployment, nowMs);
+  }
+
+  /** When the deployment's cooldown ends (ms on the caller's clock), or null when not cooling. */
+  cooldownUntil(deployment: number, nowMs: number): number | null {
+    return this.core.cooldownUntil(deployment, nowMs);
+  }
+
+  concurrencyLimit(deployment: number): number | null {
+    return this.core.concurrencyLimit(deployment);
+  }
+
+  beginRequest(request: RouteRequest, nowMs: number): RequestRun {
+    return new RequestRunImpl(this.core, request, nowMs);
+  }
+
+  healthCheckIntervalMs(): number | null {
+    return this.core.health_.intervalMs();
+  }
+
+  healthCheckTimeoutMs(deployment: number): number {
+    return this.core.health_.timeoutMs(deployment);
+  }
+
+  onHealthCheck(deployment: number, ok: boolean, nowMs: number): void {
+    this.core.health_.onProbe(this.core.slotOf[deployment], ok, nowMs);
+  }
+}

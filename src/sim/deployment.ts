@@ -1,0 +1,240 @@
+// A simulated provider deployment: a FIFO multi-server queue (capacity concurrent calls, bounded
+// or unbounded waiting room), a service-time distribution, random errors, scheduled outages and
+// brown-outs, and provider-side rate limits (token buckets answering 429 with Retry-After).
+import type { Simulation } from './engine.js';
+import type { Distribution } from './distributions.js';
+import type { Uniform } from './rng.js';
+import type { Outage } from './scenario.js';
+
+export interface ProviderBehaviour {
+  latency: Distribution;
+  ttft?: Distribution;
+  perToken?: Distribution;
+  errorRate: number;
+  errorStatus: number;
+  capacity: number;
+  /** Waiting room beyond capacity; Infinity = unbounded. */
+  queue: number;
+  rateLimit: { rpm?: number; tpm?: number };
+  outages: Outage[];
+}
+
+/** Why a call failed at the provider; the result explains client failures with it. */
+export type ProviderCause = 'ok' | 'outage' | 'rate-limit' | 'queue-full' | 'error' | 'timeout';
+
+export interface ProviderOutcome {
+  status: number;
+  /** Time from submission to the answer. */
+  latencyMs: number;
+  ttftMs?: number;
+  retryAfterMs?: number;
+  cause: ProviderCause;
+  /** Time spent waiting for a free slot at the provider. */
+  queuedMs: number;
+}
+
+/** One call submitted to the provider. `done` runs exactly once. */
+export interface ProviderCall {
+  inputTokens: number;
+  outputTokens: number;
+  stream: boolean;
+  /** Client-side timeout in ms (Infinity = none). */
+  timeoutMs: number;
+  done(outcome: ProviderOutcome, now: number): void;
+  /** @internal */ submittedAt?: number;
+  /** @internal set when the call left the waiting room (served or timed out). */ settled?: boolean;
+}
+
+/** Fast answers (rejections, hard outages) still take a network round trip. */
+export const REJECT_LATENCY_MS = 20;
+
+/** Token bucket refilled continuously: `perMinute` units per 60 s, burst = one minute's worth. */
+class TokenBucket {
+  private level: number;
+  private last = 0;
+  constructor(private readonly perMinute: number) {
+    this.level = perMinute;
+  }
+  /** Takes `amount` if available; otherwise returns the wait (ms) until it would be. */
+  take(amount: number, now: number): number {
+    const ratePerMs = this.perMinute / 60_000;
+    this.level = Math.min(this.perMinute, this.level + (now - this.last) * ratePerMs);
+    this.last = now;
+    if (this.level >= amount) {
+      this.level -= amount;
+      return 0;
+    }
+    return Math.min(amount, this.perMinute) - this.level > 0 ? (Math.min(amount, this.perMinute) - this.level) / ratePerMs : 0;
+  }
+}
+
+/** A growable ring buffer: FIFO without the O(n) cost of Array.shift. */
+class Fifo<T> {
+  private items: (T | undefined)[] = new Array(16);
+  private head = 0;
+  length = 0;
+  push(item: T): void {
+    if (this.length === this.items.length) {
+      const grown: (T | undefined)[] = new Array(this.items.length * 2);
+      for (let i = 0; i < this.length; i++) grown[i] = this.items[(this.head + i) % this.items.length];
+      this.items = grown;
+      this.head = 0;
+    }
+    this.items[(this.head + this.length) % this.items.length] = item;
+    this.length++;
+  }
+  shift(): T | undefined {
+    if (this.length === 0) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) % this.items.length;
+    this.length--;
+    return item;
+  }
+}
+
+export class SimProvider {
+  /** Calls being served now. */
+  busy = 0;
+  /** Calls in the waiting room (including timed-out ones not yet removed). */
+  private readonly waiting = new Fifo<ProviderCall>();
+  private waitingLive = 0;
+  private readonly rpmBucket?: TokenBucket;
+  private readonly tpmBucket?: TokenBucket;
+  /** Busy-time integral for utilisation. */
+  private busyArea = 0;
+  private lastChange = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly behaviour: ProviderBehaviour,
+    private readonly latencyRandom: Uniform,
+    private readonly errorRandom: Uniform,
+  ) {
+    if (behaviour.rateLimit.rpm) this.rpmBucket = new TokenBucket(behaviour.rateLimit.rpm);
+    if (behaviour.rateLimit.tpm) this.tpmBucket = new TokenBucket(behaviour.rateLimit.tpm);
+  }
+
+  get queued(): number {
+    return this.waitingLive;
+  }
+
+  /** Mean number of busy servers over [0, now]. */
+  utilisation(now: number): number {
+    const area = this.busyArea + this.busy * (now - this.lastChange);
+    return now > 0 ? area / now / this.behaviour.capacity : 0;
+  }
+
+  /** The outage window active at `now`, if any (the first listed wins). */
+  outageAt(now: number): Outage | undefined {
+    for (const o of this.behaviour.outages) if (now >= o.fromMs && now < o.toMs) return o;
+    return undefined;
+  }
+
+  /** Health-check probe: fails during a hard outage, else like a call's random error. */
+  probe(now: number): boolean {
+    const outage = this.outageAt(now);
+    if (outage?.status !== undefined) return false;
+    return this.errorRandom() >= (outage?.errorRate ?? this.behaviour.errorRate);
+  }
+
+  submit(call: ProviderCall, now: number): void {
+    call.submittedAt = now;
+    const outage = this.outageAt(now);
+    if (outage?.status !== undefined) {
+      this.reject(call, outage.status, 'outage', outage.status === 503 ? Math.max(1000, outage.toMs - now) : undefined);
+      return;
+    }
+    if (this.rpmBucket || this.tpmBucket) {
+      const waitRpm = this.rpmBucket ? this.rpmBucket.take(1, now) : 0;
+      const waitTpm = waitRpm === 0 && this.tpmBucket ? this.tpmBucket.take(call.inputTokens + call.outputTokens, now) : 0;
+      const wait = Math.max(waitRpm, waitTpm);
+      if (wait > 0) {
+        // Retry-After is whole seconds, as providers send it.
+        this.reject(call, 429, 'rate-limit', Math.ceil(wait / 1000) * 1000);
+        return;
+      }
+    }
+    if (this.busy < this.behaviour.capacity) {
+      this.start(call, now);
+    } else if (this.waitingLive < this.behaviour.queue) {
+      this.waiting.push(call);
+      this.waitingLive++;
+      if (call.timeoutMs !== Infinity) this.sim.after(call.timeoutMs, this.onQueueTimeout, call);
+    } else {
+      this.reject(call, 429, 'queue-full', undefined);
+    }
+  }
+
+  private reject(call: ProviderCall, status: number, cause: ProviderCause, retryAfterMs: number | undefined): void {
+    call.settled = true;
+    const outcome: ProviderOutcome = { status, latencyMs: REJECT_LATENCY_MS, cause, queuedMs: 0 };
+    if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
+    this.sim.after(REJECT_LATENCY_MS, finishCall, { call, outcome, provider: null });
+  }
+
+  private readonly onQueueTimeout = (now: number, call: ProviderCall): void => {
+    if (call.settled) return;
+    call.settled = true;
+    this.waitingLive--;
+    call.done({ status: 408, latencyMs: now - call.submittedAt!, cause: 'timeout', queuedMs: now - call.submittedAt! }, now);
+  };
+
+  private start(call: ProviderCall, now: number): void {
+    call.settled = true;
+    this.setBusy(this.busy + 1, now);
+    const b = this.behaviour;
+    const outage = this.outageAt(now);
+    const multiplier = outage?.latencyMultiplier ?? 1;
+    let service: number;
+    let ttft: number | undefined;
+    if (b.ttft) {
+      ttft = b.ttft.sample(this.latencyRandom) * multiplier;
+      service = ttft + (b.perToken ? b.perToken.sample(this.latencyRandom) * multiplier * call.outputTokens : 0);
+    } else {
+      service = b.latency.sample(this.latencyRandom) * multiplier;
+    }
+    const failed = this.errorRandom() < (outage?.errorRate ?? b.errorRate);
+    const queuedMs = now - call.submittedAt!;
+    const remaining = call.timeoutMs - queuedMs;
+    let outcome: ProviderOutcome;
+    if (service > remaining) {
+      service = Math.max(0, remaining);
+      outcome = { status: 408, latencyMs: queuedMs + service, cause: 'timeout', queuedMs };
+    } else if (failed) {
+      outcome = { status: b.errorStatus, latencyMs: queuedMs + service, cause: 'error', queuedMs };
+    } else {
+      outcome = { status: 200, latencyMs: queuedMs + service, cause: 'ok', queuedMs };
+      if (call.stream && ttft !== undefined) outcome.ttftMs = queuedMs + ttft;
+    }
+    this.sim.after(service, finishCall, { call, outcome, provider: this });
+  }
+
+  /** A served call ended: free the slot and start the next waiting call. */
+  release(now: number): void {
+    this.setBusy(this.busy - 1, now);
+    while (this.waiting.length > 0 && this.busy < this.behaviour.capacity) {
+      const next = this.waiting.shift()!;
+      if (next.settled) continue; // timed out while waiting
+      this.waitingLive--;
+      this.start(next, now);
+    }
+  }
+
+  private setBusy(value: number, now: number): void {
+    this.busyArea += this.busy * (now - this.lastChange);
+    this.lastChange = now;
+    this.busy = value;
+  }
+}
+
+interface Finish {
+  call: ProviderCall;
+  outcome: ProviderOutcome;
+  provider: SimProvider | null;
+}
+
+function finishCall(now: number, f: Finish): void {
+  f.provider?.release(now);
+  f.call.done(f.outcome, now);
+}
