@@ -17,8 +17,11 @@ export const GWCFG_KEYWORDS = ['x-gwcfg-extension', 'x-gwcfg-extension-values', 
 
 for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
   const name = file.replace(/\.schema\.json$/, '');
-  const schema = JSON.parse(readFileSync(join(schemaDir, file), 'utf8'));
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true }, verbose: false });
+  // Descriptions only serve editors (`gwcfg schema` prints the full file); the validator and the
+  // navigation index get a stripped copy, which keeps the start-up bundle small.
+  const schema = stripDocs(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')));
+  writeFileSync(join(outDir, `${name}.index.json`), JSON.stringify(schema));
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false, code: { source: true, esm: true, optimize: true }, verbose: false });
   addFormats(ajv);
   for (const keyword of GWCFG_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'object', 'boolean', 'array'] });
   const validate = ajv.compile(schema);
@@ -28,4 +31,17 @@ for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json
     `import type { ErrorObject } from 'ajv';\ndeclare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };\nexport default validate;\n`,
   );
   console.log(`compiled schemas/${file} -> src/schema/generated/${name}.js`);
+}
+
+/** Removes documentation keywords; keeps names under properties/patternProperties/$defs. */
+function stripDocs(node, isMap = false) {
+  if (Array.isArray(node)) return node.map((n) => stripDocs(n));
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!isMap && ['description', 'title', 'examples', '$comment', 'default'].includes(key)) continue;
+    const childIsMap = !isMap && ['properties', 'patternProperties', '$defs', 'dependentSchemas'].includes(key);
+    out[key] = isMap ? stripDocs(value) : childIsMap ? stripDocs(value, true) : key === 'x-gwcfg-extension-values' || key === 'x-gwcfg-warn-required' || key === 'enum' || key === 'const' ? value : stripDocs(value);
+  }
+  return out;
 }

@@ -4,6 +4,9 @@ import { CliError } from './errors.js';
 import { VERSION } from './version.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
+import { register as registerLint } from './lint.js';
+import { register as registerRules } from './rules.js';
+import { register as registerExplain } from './explain.js';
 
 export function buildProgram(): Command {
   const program = new Command('gwcfg')
@@ -15,7 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run gwcfg --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerValidate, registerSchema]) register(program);
+  for (const register of [registerValidate, registerSchema, registerLint, registerRules, registerExplain]) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

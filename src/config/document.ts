@@ -172,6 +172,11 @@ export function locate(source: SourceDocument, path: readonly PathSegment[]): Lo
   return located;
 }
 
+/** `<<` merge keys: yaml represents them as a scalar whose value is a symbol (or '<<'). */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.source === '<<'));
+}
+
 function resolveAlias(source: SourceDocument, node: unknown): unknown {
   let current = node;
   for (let i = 0; i < 64 && isAlias(current); i++) current = current.resolve(source.doc);
@@ -183,12 +188,13 @@ function findPair(source: SourceDocument, map: unknown, key: string, depth: numb
   let merged: Pair | null = null;
   for (const item of map.items) {
     if (!isPair(item)) continue;
+    if (isMergeKey(item.key)) continue;
     const k = isScalar(item.key) ? item.key.value : item.key;
     if (String(k) === key) return item as Pair;
   }
   // Merge keys: later sources lose to earlier ones, and explicit keys win over all of them.
   for (const item of map.items) {
-    if (!isPair(item) || !isScalar(item.key) || item.key.value !== '<<') continue;
+    if (!isPair(item) || !isMergeKey(item.key)) continue;
     const sources = resolveAlias(source, item.value);
     const list = isSeq(sources) ? sources.items : [sources];
     for (const candidate of list) {
@@ -327,7 +333,7 @@ function findDuplicateKeys(source: SourceDocument): Diagnostic[] {
       const seen = new Map<string, Node>();
       for (const pair of map.items) {
         const key = pair.key as Node | null;
-        if (!isScalar(key) || key.value === '<<') continue;
+        if (!isScalar(key) || isMergeKey(key)) continue;
         const name = String(key.value);
         const first = seen.get(name);
         if (first) {

@@ -67,7 +67,7 @@ async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, se
   result.diagnostics.push(...parsed.diagnostics);
   if (!parsed.source) return undefined;
   result.sources.push(parsed.source);
-  if (parsed.diagnostics.length > 0) return undefined;
+  if (parsed.diagnostics.some((d) => d.severity === "error")) return undefined;
   const source = parsed.source;
   result.diagnostics.push(...checkAgainstSchema(source, { validate: validateConfig, index: configSchemaIndex }));
   const value = source.value as Record<string, unknown>;

@@ -1,6 +1,7 @@
 // Schema checks of one parsed file: ajv errors mapped to the exact key or value, unknown keys
 // (with did-you-mean), gwcfg extension keys, and malformed os.environ/ references.
 import type { ErrorObject } from 'ajv';
+import { isScalar } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { locate, makeDiagnostic, rangeOf, headRangeOf, keyPosition, valuePosition, type PathSegment, type SourceDocument } from '../config/document.js';
 import { SchemaIndex, type JsonSchema } from './schema-index.js';
@@ -47,43 +48,44 @@ export function pathSegments(instancePath: string, root: unknown): PathSegment[]
 const isEnvPatternError = (e: ErrorObject) => e.keyword === 'pattern' && String((e.params as { pattern?: string }).pattern).startsWith('^os\\.environ');
 
 /**
- * Keeps the errors worth showing. For anyOf/oneOf, keeps only the branch that matches the
- * value's type (the one the author meant), or replaces all branch errors by one type error.
+ * Keeps the errors worth showing. Ajv reports the failed branches of an anyOf/oneOf just before
+ * the anyOf error itself (schema paths are not usable: standalone code makes them relative to
+ * each $def). Keep the errors of branches whose type matched the value (the one the author
+ * meant); when none matched, replace them all by one type error naming every accepted type.
  */
 function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  let live = errors.filter((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'if' && e.keyword !== 'unevaluatedProperties');
-  const alternatives = live.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  for (const alt of alternatives) {
-    if (!live.includes(alt)) continue;
-    const prefix = `${alt.schemaPath}/`;
-    const inside = live.filter((e) => e.schemaPath.startsWith(prefix));
-    const byBranch = new Map<string, ErrorObject[]>();
+  const out: ErrorObject[] = [];
+  for (const error of errors) {
+    if (error.keyword === 'additionalProperties' || error.keyword === 'if' || error.keyword === 'unevaluatedProperties') continue;
+    if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') {
+      out.push(error);
+      continue;
+    }
+    const at = error.instancePath;
+    let first = out.length;
+    while (first > 0 && (out[first - 1].instancePath === at || out[first - 1].instancePath.startsWith(`${at}/`))) first--;
+    const inside = out.splice(first);
+    const isTypeMismatch = (e: ErrorObject) => (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum') && e.instancePath === at;
+    const meant = inside.filter((e) => !isTypeMismatch(e) && !isEnvPatternError(e));
+    if (meant.length > 0) {
+      out.push(...meant);
+      continue;
+    }
+    const types = new Set<string>();
+    let envRef = false;
     for (const e of inside) {
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
-      if (!byBranch.has(branch)) byBranch.set(branch, []);
-      byBranch.get(branch)!.push(e);
-    }
-    const typeMatches = [...byBranch.values()].filter(
-      (errs) => !errs.some((e) => (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum') && e.instancePath === alt.instancePath) && !errs.every(isEnvPatternError),
-    );
-    live = live.filter((e) => !inside.includes(e) && e !== alt);
-    if (typeMatches.length > 0) {
-      const best = typeMatches.reduce((a, b) => (b.length < a.length ? b : a));
-      live.push(...best);
-    } else {
-      const types = new Set<string>();
-      let envRef = false;
-      for (const e of inside) {
-        if (e.instancePath !== alt.instancePath) continue;
-        if (e.keyword === 'type') for (const t of String((e.params as { type: string }).type).split(',')) types.add(t);
-        if (e.keyword === 'enum') types.add('one of ' + ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', '));
-        if (e.keyword === 'const') types.add(JSON.stringify((e.params as { allowedValue: unknown }).allowedValue));
-        if (isEnvPatternError(e)) envRef = true;
+      if (isEnvPatternError(e) || e.schemaPath.includes('envRef')) {
+        envRef = true;
+        continue;
       }
-      live.push({ ...alt, keyword: 'type', params: { type: [...types].join(','), envRef }, message: 'type' });
+      if (e.keyword === 'type') for (const t of String((e.params as { type: string }).type).split(',')) types.add(t);
+      if (e.keyword === 'enum') types.add('one of ' + ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', '));
+      if (e.keyword === 'const') types.add(JSON.stringify((e.params as { allowedValue: unknown }).allowedValue));
     }
+    if (types.size === 0 && envRef) types.add('string');
+    out.push({ ...error, keyword: 'type', params: { type: [...types].join(','), envRef: envRef && types.size > 0 && !types.has('string') }, message: 'type' });
   }
-  return live;
+  return out;
 }
 
 function describeError(source: SourceDocument, error: ErrorObject, index: SchemaIndex): Diagnostic | null {
@@ -107,6 +109,10 @@ function describeError(source: SourceDocument, error: ErrorObject, index: Schema
         .map((t) => article(t))
         .join(' or ');
       const env = params.envRef ? ' (or an os.environ/NAME reference)' : '';
+      // A wrong-type block collection spans many lines: point at its key instead.
+      const located = locate(source, path);
+      const block = located.key && located.value && !isScalar(located.value) && rangeOf(source, located.value).line !== rangeOf(source, located.key).line;
+      if (block) return at('schema/type', `${name} must be ${expected}${env}, got ${describeValue(value)}${typeHint(path, value)}`, rangeOf(source, located.key));
       return at('schema/type', `${name} must be ${expected}${env}, got ${describeValue(value)}${typeHint(path, value)}`);
     }
     case 'enum': {
@@ -233,7 +239,8 @@ function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[])
       const declared = props.get(key);
       if (declared) {
         const resolved = index.resolve(declared);
-        annotateExtension(source, resolved, keyPath, child, out);
+        // Annotations sit beside a `$ref`, so read them before resolving it.
+        annotateExtension(source, declared, keyPath, child, out);
         visit(child, resolved, keyPath, depth + 1);
         continue;
       }
@@ -290,6 +297,11 @@ function reportUnknownKey(
     return;
   }
   if (open) return; // LiteLLM passes or accepts any other name here
+  const nested = nearMissInSections(index, schema, value, key);
+  if (nested) {
+    out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'error', `unknown key '${key}' in ${where}; did you mean '${nested}'? LiteLLM silently ignores '${key}' here`, position, path));
+    return;
+  }
   const moved = misplacedHint(index, schema, value, key);
   const ignored = path.length === 1 ? 'LiteLLM ignores unknown top-level sections' : 'LiteLLM silently ignores it';
   out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'warning', `unknown key '${key}' in ${where}; ${moved ?? ignored}`, position, path));
@@ -301,6 +313,17 @@ function misplacedHint(index: SchemaIndex, schema: JsonSchema, value: object, ke
     const childSchema = index.resolve(sub);
     const probe = index.properties(childSchema, {});
     if (probe.has(key)) return `LiteLLM ignores it here; it belongs under '${section}' (${section}.${key})`;
+  }
+  return null;
+}
+
+/** A near miss of a key of a nested section ('wieght' in a model_list entry → litellm_params.weight). */
+function nearMissInSections(index: SchemaIndex, schema: JsonSchema, value: object, key: string): string | null {
+  for (const [section, sub] of index.properties(schema, value)) {
+    const probe = index.properties(index.resolve(sub), {});
+    if (probe.has(key)) return null; // an exact key elsewhere: misplacedHint explains it
+    const near = isNearMiss(key, [...probe.keys()]);
+    if (near) return `${section}.${near}`;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // The LiteLLM config schema: its precompiled validator and a navigator over its JSON.
 import validate from './generated/litellm-config.js';
-import schema from '../../schemas/litellm-config.schema.json' with { type: 'json' };
+import schema from './generated/litellm-config.index.json' with { type: 'json' };
 import { SchemaIndex, type JsonSchema } from './schema-index.js';
 import type { Validator } from './check.js';
 

@@ -1,0 +1,15 @@
+// `npm run bench`: builds the CLI, then runs every bench/*.ts (or the ones named) in turn.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const skip = new Set(['index.ts', 'startup.ts']);
+const wanted = process.argv.slice(2);
+spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+for (const file of readdirSync(`${ROOT}bench`).filter((f) => f.endsWith('.ts') && !skip.has(f)).sort()) {
+  if (wanted.length && !wanted.some((w) => file.startsWith(w))) continue;
+  console.log(`\n== bench/${file}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${file}`], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
+}

@@ -1,0 +1,30 @@
+// Shared start-up benchmark: median wall time of a gwcfg command against bare `node -e 0`,
+// interleaved in the same run so machine noise hits both alike. Reports a ratio, not a verdict.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function time(args: string[]): number {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  if (r.error) throw r.error;
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export function benchStartup(label: string, args: string[], target: number, runs = 30): void {
+  for (let i = 0; i < 3; i++) {
+    time(['-e', '0']);
+    time(['bin/gwcfg.js', ...args]);
+  }
+  const bare: number[] = [];
+  const tool: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(time(['-e', '0']));
+    tool.push(time(['bin/gwcfg.js', ...args]));
+  }
+  const ratio = median(tool) / median(bare);
+  console.log(`${label}: median ${median(tool).toFixed(1)} ms vs bare node ${median(bare).toFixed(1)} ms -> ratio ${ratio.toFixed(2)} (target <= ${target})`);
+}

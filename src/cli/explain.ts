@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('explain')
+    .description('print the documentation of a rule or check, e.g. gwcfg explain schema/unknown-key')
+    .argument('<rule>', 'rule id, as shown in brackets after each finding')
+    .action(async (id: string) => {
+      const { explain } = await import('../lint/list.js');
+      process.stdout.write(await explain(id));
+    });
+}

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { addReportOptions } from './report.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function register(program: Command): void {
+  addReportOptions(
+    program
+      .command('lint')
+      .description('everything validate checks, plus lint rules for routing, limits, secrets and env references')
+      .argument('[inputs...]', 'files, directories, globs, or - for stdin'),
+  )
+    .option('-c, --config <file>', 'use this .gwcfg.yaml instead of searching upward from each file')
+    .option('--no-config', 'ignore .gwcfg.yaml files')
+    .option('--rule <id:severity>', 'set a rule severity (off, error, warning, info); repeatable', collect, [])
+    .option('--fix', 'apply automatic fixes and write the files')
+    .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
+    .option('--env-file <file>', 'check os.environ/ references against this dotenv file')
+    .option('--check-env', 'check os.environ/ references against the current environment')
+    .action(async (inputs: string[], options) => {
+      const { runLint } = await import('../lint/run.js');
+      process.exitCode = await runLint(inputs, options, program.opts().color);
+    });
+}

@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('rules')
+    .description('list the lint rules (id, default severity, fixable, description)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--all', 'also list the built-in yaml/, schema/ and gwcfg/ checks')
+    .action(async (options: { format: string; all?: boolean }) => {
+      const { listRules } = await import('../lint/list.js');
+      process.stdout.write(await listRules(options.format === 'json' ? 'json' : 'text', Boolean(options.all)));
+    });
+}

@@ -1,0 +1,38 @@
+// `gwcfg simulate CONFIG`: discrete-event simulation of the config's routing under a scenario.
+// The implementation (router, engine, ink) loads only when the command runs.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+
+export interface SimulateOptions {
+  scenario?: string;
+  seed?: string;
+  strategy?: string;
+  compare?: string | boolean;
+  jobs?: string;
+  format?: 'table' | 'json';
+  duration?: string;
+  requests?: string;
+  progress?: boolean;
+  litellmVersion?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('simulate')
+    .description('simulate traffic through the config: outages, rate limits, load spikes; compare routing strategies')
+    .argument('<config>', 'LiteLLM config file')
+    .option('-s, --scenario <file>', 'scenario file (traffic and deployment behaviour); default: derived from the config')
+    .option('--seed <n>', 'random seed (overrides the scenario seed; default 1)')
+    .option('--strategy <name>', 'routing strategy to simulate instead of router_settings.routing_strategy')
+    .option('--compare [list]', 'run every strategy (or a comma-separated list) on identical traffic')
+    .option('-j, --jobs <n>', 'worker threads for --compare (default: number of cores)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--duration <d>', 'simulated time, e.g. 90s, 10m (overrides the scenario)')
+    .option('--requests <n>', 'number of client requests (overrides the scenario)')
+    .option('--litellm-version <v>', 'LiteLLM behaviour to model: 2024, 2025 or 2026 (default)')
+    .option('--no-progress', 'no progress output')
+    .action(async (config: string, options: SimulateOptions) => {
+      const { executeSimulate } = await import('../sim/command.js');
+      process.exitCode = await executeSimulate(config, options, { color: program.opts().color });
+    });
+}
