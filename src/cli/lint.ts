@@ -16,6 +16,9 @@ export function register(program: Command): void {
     .option('--fix', 'apply automatic fixes and write the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
     .option('--env-file <file>', 'check os.environ/ references against this dotenv file')
+    // Node 20 itself intercepts --env-file anywhere on the command line (and exits 9 when the
+    // file is missing), so the same option has a name node leaves alone.
+    .option('--dotenv <file>', 'same as --env-file')
     .option('--check-env', 'check os.environ/ references against the current environment')
     .action(async (inputs: string[], options) => {
       const { runLint } = await import('../lint/run.js');

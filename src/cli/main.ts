@@ -7,6 +7,9 @@ import { register as registerSchema } from './schema.js';
 import { register as registerLint } from './lint.js';
 import { register as registerRules } from './rules.js';
 import { register as registerExplain } from './explain.js';
+import { register as registerGenerate } from './generate.js';
+import { register as registerCheckMetrics } from './check-metrics.js';
+import { register as registerSimulate } from './simulate.js';
 
 export function buildProgram(): Command {
   const program = new Command('gwcfg')
@@ -18,7 +21,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run gwcfg --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerValidate, registerSchema, registerLint, registerRules, registerExplain]) register(program);
+  for (const register of [registerValidate, registerSchema, registerLint, registerSimulate, registerRules, registerExplain, registerGenerate, registerCheckMetrics]) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -53,4 +56,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-await main(process.argv);
+void main(process.argv);

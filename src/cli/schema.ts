@@ -1,16 +1,22 @@
 import type { Command } from 'commander';
 import { Argument } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../util/package-root.js';
+
+const FILES: Record<string, string> = {
+  config: 'litellm-config.schema.json',
+  scenario: 'scenario.schema.json',
+  gwcfgrc: 'gwcfgrc.schema.json',
+};
 
 export function register(program: Command): void {
   program
     .command('schema')
     .description('print a JSON Schema (for editors: yaml-language-server, VS Code)')
-    .addArgument(new Argument('[name]', 'which schema').choices(['config', 'scenario']).default('config'))
-    .action(async (name: string) => {
-      const schemas: Record<string, () => Promise<unknown>> = {
-        config: async () => (await import('../../schemas/litellm-config.schema.json', { with: { type: 'json' } })).default,
-        scenario: async () => (await import('../../schemas/scenario.schema.json', { with: { type: 'json' } })).default,
-      };
-      process.stdout.write(JSON.stringify(await schemas[name](), null, 2) + '\n');
+    .addArgument(new Argument('[name]', 'which schema').choices(Object.keys(FILES)).default('config'))
+    .action((name: string) => {
+      // Read from the package's schemas/ (not bundled: only this command needs the full text).
+      process.stdout.write(readFileSync(join(packageRoot(), 'schemas', FILES[name]), 'utf8'));
     });
 }

@@ -43,6 +43,8 @@ export interface ProviderCall {
   done(outcome: ProviderOutcome, now: number): void;
   /** @internal */ submittedAt?: number;
   /** @internal set when the call left the waiting room (served or timed out). */ settled?: boolean;
+  /** @internal the answer, held until the completion event fires. */ pending?: ProviderOutcome;
+  /** @internal the provider whose slot the call holds (null for rejections). */ heldBy?: SimProvider | null;
 }
 
 /** Fast answers (rejections, hard outages) still take a network round trip. */
@@ -142,7 +144,8 @@ export class SimProvider {
     call.submittedAt = now;
     const outage = this.outageAt(now);
     if (outage?.status !== undefined) {
-      this.reject(call, outage.status, 'outage', outage.status === 503 ? Math.max(1000, outage.toMs - now) : undefined);
+      // No Retry-After: a provider in an outage does not know when it will be back.
+      this.reject(call, outage.status, 'outage', undefined);
       return;
     }
     if (this.rpmBucket || this.tpmBucket) {
@@ -170,7 +173,9 @@ export class SimProvider {
     call.settled = true;
     const outcome: ProviderOutcome = { status, latencyMs: REJECT_LATENCY_MS, cause, queuedMs: 0 };
     if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
-    this.sim.after(REJECT_LATENCY_MS, finishCall, { call, outcome, provider: null });
+    call.pending = outcome;
+    call.heldBy = null;
+    this.sim.after(REJECT_LATENCY_MS, finishCall, call);
   }
 
   private readonly onQueueTimeout = (now: number, call: ProviderCall): void => {
@@ -207,7 +212,9 @@ export class SimProvider {
       outcome = { status: 200, latencyMs: queuedMs + service, cause: 'ok', queuedMs };
       if (call.stream && ttft !== undefined) outcome.ttftMs = queuedMs + ttft;
     }
-    this.sim.after(service, finishCall, { call, outcome, provider: this });
+    call.pending = outcome;
+    call.heldBy = this;
+    this.sim.after(service, finishCall, call);
   }
 
   /** A served call ended: free the slot and start the next waiting call. */
@@ -228,13 +235,7 @@ export class SimProvider {
   }
 }
 
-interface Finish {
-  call: ProviderCall;
-  outcome: ProviderOutcome;
-  provider: SimProvider | null;
-}
-
-function finishCall(now: number, f: Finish): void {
-  f.provider?.release(now);
-  f.call.done(f.outcome, now);
+function finishCall(now: number, call: ProviderCall): void {
+  call.heldBy?.release(now);
+  call.done(call.pending!, now);
 }

@@ -11,9 +11,10 @@ interface ScheduledEvent {
   arg: unknown;
 }
 
-/** Binary min-heap keyed by (time, seq). */
+/** Binary min-heap keyed by (time, seq). Fired events are recycled, so a long run allocates none. */
 export class EventQueue {
   private heap: ScheduledEvent[] = [];
+  private free: ScheduledEvent[] = [];
   private nextSeq = 0;
 
   get size(): number {
@@ -21,7 +22,11 @@ export class EventQueue {
   }
 
   push<A>(time: number, handler: EventHandler<A>, arg: A): void {
-    const event: ScheduledEvent = { time, seq: this.nextSeq++, handler, arg };
+    const event = this.free.pop() ?? { time: 0, seq: 0, handler, arg: null };
+    event.time = time;
+    event.seq = this.nextSeq++;
+    event.handler = handler;
+    event.arg = arg;
     const heap = this.heap;
     let i = heap.length;
     heap.push(event);
@@ -33,6 +38,12 @@ export class EventQueue {
       i = parent;
     }
     heap[i] = event;
+  }
+
+  /** Returns a popped event to the pool once its handler has run. */
+  recycle(event: ScheduledEvent): void {
+    event.arg = null;
+    this.free.push(event);
   }
 
   peekTime(): number {
@@ -86,11 +97,13 @@ export class Simulation {
   /** Fires events in order until the queue is empty or the next event is after `untilMs`. */
   runUntil(untilMs: number): void {
     const queue = this.queue;
-    while (queue.peekTime() <= untilMs) {
+    while (queue.size > 0 && queue.peekTime() <= untilMs) {
       const event = queue.pop()!;
-      this.now = event.time;
+      const { time, handler, arg } = event;
+      queue.recycle(event);
+      this.now = time;
       this.eventsFired++;
-      event.handler(event.time, event.arg);
+      handler(time, arg);
     }
     if (this.now < untilMs && untilMs !== Infinity) this.now = untilMs;
   }

@@ -49,7 +49,7 @@ export class Totals {
   rateLimited = 0;
   noDeployment = 0;
   costUsd = 0;
-  readonly latency = new LatencyHistogram(3);
+  /** Client latency of all groups together: the merge of the group histograms (see Metrics.totalLatency). */
   /** Client failures by the router's reason (retries-exhausted, all-cooled-down, ...). */
   readonly failureReasons = new Map<string, number>();
   /** Client failures by what the last call ran into (outage, rate-limit, error, ...). */
@@ -58,7 +58,7 @@ export class Totals {
   readonly ttft = new LatencyHistogram(3);
 }
 
-export type FailureCause = ProviderCause | 'gateway-limit' | 'no-call';
+export type FailureCause = ProviderCause | 'gateway-limit' | 'no-deployment-available';
 
 export function increment<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
@@ -86,6 +86,13 @@ export class Metrics {
       this.groups.set(name, g);
     }
     return g;
+  }
+
+  /** Client latency over all groups, merged from the per-group histograms (exact: HDR merges add counts). */
+  totalLatency(): LatencyHistogram {
+    const all = new LatencyHistogram(3);
+    for (const g of this.groups.values()) all.merge(g.latency);
+    return all;
   }
 
   bucket(now: number): Bucket {

@@ -12,7 +12,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliResult {
-  const env = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', FORCE_COLOR: undefined, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', FORCE_COLOR: undefined, ...options.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const r = spawnSync(process.execPath, [`${ROOT}bin/gwcfg.js`, ...args], {
     cwd: options.cwd ?? ROOT,

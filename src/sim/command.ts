@@ -1,0 +1,149 @@
+// The simulate command's body: load config and scenario, run (or compare), print, exit code.
+import { availableParallelism } from 'node:os';
+import { CliError } from '../cli/errors.js';
+import { chooseFormat, useColor } from '../cli/report.js';
+import { VERSION } from '../cli/version.js';
+import { formatters } from '../diagnostics/formatters/index.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/types.js';
+import type { SimulateOptions } from '../cli/simulate.js';
+import { loadConfig, readInput } from '../config/load.js';
+import { GWCFG_STRATEGIES, LITELLM_STRATEGIES } from '../routing/config.js';
+import type { LitellmVersion } from '../routing/router.js';
+import type { StrategyName } from '../routing/types.js';
+import { runCompare } from './compare.js';
+import { createRun, DEFAULT_SEED, type SimJob } from './job.js';
+import { prepareScenario, type ScenarioSource } from './prepare.js';
+import { runWithPlainProgress } from './progress.js';
+import { compareJson, resultJson } from './report/json.js';
+import { compareTable, resultTable } from './report/table.js';
+import { buildResult, type SimResult } from './result.js';
+import { parseDurationMs } from './units.js';
+
+export const ALL_STRATEGIES: readonly StrategyName[] = [...LITELLM_STRATEGIES, ...GWCFG_STRATEGIES];
+
+export interface CommandEnv {
+  color?: boolean;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+  env?: NodeJS.ProcessEnv;
+}
+
+function strategyName(name: string, flag: string): StrategyName {
+  const trimmed = name.trim();
+  if (!(ALL_STRATEGIES as readonly string[]).includes(trimmed)) {
+    throw new CliError(`${flag}: unknown strategy '${trimmed}' (known: ${ALL_STRATEGIES.join(', ')})`);
+  }
+  return trimmed as StrategyName;
+}
+
+function positiveInteger(value: string | undefined, flag: string, allowZero = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new CliError(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${value}'`);
+  return n;
+}
+
+/** Parses the flags into a job template (config and scenario filled in later). */
+export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 'scenario'> & { compare: StrategyName[] | null; jobs: number } {
+  let durationMs: number | undefined;
+  if (options.duration !== undefined) {
+    try {
+      const asNumber = Number(options.duration);
+      durationMs = parseDurationMs(Number.isFinite(asNumber) ? asNumber : options.duration);
+    } catch {
+      throw new CliError(`--duration must be seconds or a duration like 90s, 10m; got '${options.duration}'`);
+    }
+    if (durationMs <= 0) throw new CliError('--duration must be positive');
+  }
+  const seed = options.seed === undefined ? undefined : Number(options.seed);
+  if (seed !== undefined && (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1)) {
+    throw new CliError(`--seed must be an integer between -2147483647 and 2147483647, got '${options.seed}'`);
+  }
+  let compare: StrategyName[] | null = null;
+  if (options.compare !== undefined && options.compare !== false) {
+    compare = options.compare === true ? [...ALL_STRATEGIES] : options.compare.split(',').filter((s) => s.trim() !== '').map((s) => strategyName(s, '--compare'));
+    if (compare.length === 0) throw new CliError('--compare needs at least one strategy');
+  }
+  if (compare && options.strategy) throw new CliError('use either --strategy or --compare, not both');
+  const version = options.litellmVersion;
+  if (version !== undefined && !['2024', '2025', '2026'].includes(version)) throw new CliError(`--litellm-version must be 2024, 2025 or 2026, got '${version}'`);
+  return {
+    seed,
+    strategy: options.strategy ? strategyName(options.strategy, '--strategy') : undefined,
+    litellmVersion: version as LitellmVersion | undefined,
+    durationMs,
+    requests: positiveInteger(options.requests, '--requests'),
+    compare,
+    jobs: positiveInteger(options.jobs, '--jobs') ?? availableParallelism(),
+  };
+}
+
+export async function executeSimulate(configFile: string, options: SimulateOptions, io: CommandEnv = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const env = io.env ?? process.env;
+  const flags = parseFlags(options);
+  const format = options.format ?? 'table';
+
+  const loaded = await loadConfig(configFile);
+  if (loaded.value === undefined || loaded.value === null) {
+    return printDiagnostics(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), format, io, stdout);
+  }
+  const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+  if (configErrors > 0) stderr.write(`gwcfg: warning: ${loaded.file} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
+
+  let scenario: ScenarioSource | null = null;
+  if (options.scenario) {
+    const bytes = await readInput(options.scenario);
+    scenario = { file: options.scenario, text: new TextDecoder().decode(bytes) };
+  }
+  let prepared;
+  try {
+    prepared = prepareScenario(loaded.value, scenario);
+  } catch (error) {
+    throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
+  }
+  if (!prepared.ok) {
+    return printDiagnostics(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), format, io, stdout);
+  }
+  const job: SimJob = { ...flags, config: loaded.value, scenario };
+  const interactive = options.progress !== false && Boolean(stdout.isTTY) && !env.CI;
+  const plainProgress = options.progress !== false && !interactive;
+  const say = (line: string) => plainProgress && stderr.write(`${line}\n`);
+
+  if (flags.compare) {
+    const outcomes = await runCompare(job, flags.compare, flags.jobs, (strategy, done, total) => say(`simulate: ${strategy} finished (${done}/${total})`));
+    const failed = outcomes.find((o) => !o.ok);
+    if (failed && !failed.ok) throw new CliError(`simulation failed: ${failed.error}`);
+    const results = outcomes.map((o) => (o as { ok: true; result: SimResult }).result);
+    stdout.write(format === 'json' ? compareJson(results) : compareTable(results));
+    return 0;
+  }
+
+  let run;
+  try {
+    run = createRun({ ...job, seed: job.seed ?? prepared.scenario.seed ?? DEFAULT_SEED });
+  } catch (error) {
+    throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
+  }
+  const title = `${run.router.config.settings.routingStrategy ?? 'invalid strategy'} (seed ${run.input.seed})`;
+  if (interactive) {
+    const { runWithInk } = await import('../ui/live.js');
+    await runWithInk(run, { title, stdout });
+  } else if (plainProgress) {
+    runWithPlainProgress(run, title, say);
+  } else {
+    run.advance(Infinity);
+  }
+  const result = buildResult(run);
+  stdout.write(format === 'json' ? resultJson(result) : resultTable(result));
+  return 0;
+}
+
+/** Problems in the inputs, printed like `validate` does (Contract 2 under --format json); exit 1. */
+function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): number {
+  const name = format === 'json' ? 'json' : chooseFormat(undefined, io.env ?? process.env);
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  stdout.write(formatters[name](sorted, { files, texts, color: useColor(io.color, io.env ?? process.env, Boolean(stdout.isTTY)), toolVersion: VERSION }));
+  return sorted.some((d) => d.severity === 'error') ? 1 : 0;
+}

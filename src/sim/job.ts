@@ -1,0 +1,45 @@
+// One complete simulation from plain, cloneable inputs: what a worker thread runs, and what the
+// command runs in-process when --jobs is 1.
+import type { LitellmVersion } from '../routing/router.js';
+import type { StrategyName } from '../routing/types.js';
+import { prepareScenario, type ScenarioSource } from './prepare.js';
+import { buildResult, type SimResult } from './result.js';
+import { SimulationRun } from './run.js';
+
+export interface SimJob {
+  config: unknown;
+  scenario: ScenarioSource | null;
+  seed?: number;
+  strategy?: StrategyName;
+  litellmVersion?: LitellmVersion;
+  durationMs?: number;
+  requests?: number;
+}
+
+export const DEFAULT_SEED = 1;
+
+export type JobOutcome = { ok: true; result: SimResult } | { ok: false; error: string };
+
+export function createRun(job: SimJob): SimulationRun {
+  const prepared = prepareScenario(job.config, job.scenario);
+  if (!prepared.ok) throw new Error(`scenario is invalid: ${prepared.diagnostics[0]?.message ?? 'unknown error'}`);
+  return new SimulationRun({
+    config: job.config,
+    scenario: prepared.scenario,
+    seed: job.seed ?? prepared.scenario.seed ?? DEFAULT_SEED,
+    strategy: job.strategy,
+    litellmVersion: job.litellmVersion,
+    durationMs: job.durationMs,
+    requests: job.requests,
+  });
+}
+
+export function runJob(job: SimJob): JobOutcome {
+  try {
+    const run = createRun(job);
+    run.advance(Infinity);
+    return { ok: true, result: buildResult(run) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}

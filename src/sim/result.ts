@@ -1,0 +1,159 @@
+// The simulation result (DESIGN.md Contract 4). Numbers are rounded to 3 decimals and every list
+// and map is emitted in a fixed order, so the same config + scenario + seed gives the same bytes.
+import type { LatencyHistogram, LatencySummary } from './histogram.js';
+import type { SimulationRun } from './run.js';
+
+export interface DeploymentResult {
+  index: number;
+  id: string;
+  model_name: string;
+  model: string;
+  requests: number;
+  share: number;
+  succeeded: number;
+  failed: number;
+  rate_limited: number;
+  latency_ms: LatencySummary;
+  cost_usd: number;
+  cooldowns: number;
+  cooldown_seconds: number;
+  circuit_opens: number;
+  // extensions
+  timeouts: number;
+  utilization: number;
+  price_known: boolean;
+  failed_by_status: Record<string, number>;
+}
+
+export interface GroupResult {
+  model_name: string;
+  requests: number;
+  succeeded: number;
+  failed: number;
+  latency_ms: LatencySummary;
+}
+
+export interface TimelineBucket {
+  t: number;
+  requests: number;
+  succeeded: number;
+  failed: number;
+  by_deployment: number[];
+  // extension
+  p95_ms: number;
+}
+
+export interface SimResult {
+  version: 1;
+  seed: number;
+  strategy: string;
+  simulated_seconds: number;
+  warmup_seconds: number;
+  bucket_seconds: number;
+  totals: {
+    requests: number;
+    succeeded: number;
+    failed: number;
+    retries: number;
+    fallbacks: number;
+    rate_limited: number;
+    no_deployment: number;
+    latency_ms: LatencySummary;
+    cost_usd: number;
+    // extensions
+    success_rate: number;
+    failure_reasons: Record<string, number>;
+    failure_causes: Record<string, number>;
+    ttft_ms?: LatencySummary;
+  };
+  deployments: DeploymentResult[];
+  groups: GroupResult[];
+  timeline: TimelineBucket[];
+}
+
+/** Round half away from zero to `digits` decimals, never producing -0. */
+export function round(value: number, digits = 3): number {
+  if (!Number.isFinite(value)) return 0;
+  const f = 10 ** digits;
+  const r = Math.sign(value) * Math.round(Math.abs(value) * f) / f;
+  return r === 0 ? 0 : r;
+}
+
+function latency(h: LatencyHistogram): LatencySummary {
+  const s = h.summary();
+  return { mean: round(s.mean), p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max) };
+}
+
+function sortedRecord(map: Map<string | number, number>): Record<string, number> {
+  const entries = [...map].map(([k, v]) => [String(k), v] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return Object.fromEntries(entries);
+}
+
+export function buildResult(run: SimulationRun): SimResult {
+  const m = run.metrics;
+  const endMs = Math.max(run.simulatedMs, run.sim.now);
+  const totalCalls = m.deployments.reduce((s, d) => s + d.calls, 0);
+  const t = m.totals;
+  const result: SimResult = {
+    version: 1,
+    seed: run.input.seed,
+    strategy: run.router.config.settings.routingStrategy ?? 'invalid',
+    simulated_seconds: round(run.simulatedMs / 1000),
+    warmup_seconds: round(run.warmupMs / 1000),
+    bucket_seconds: round(m.bucketMs / 1000),
+    totals: {
+      requests: t.requests,
+      succeeded: t.succeeded,
+      failed: t.failed,
+      retries: t.retries,
+      fallbacks: t.fallbacks,
+      rate_limited: t.rateLimited,
+      no_deployment: t.noDeployment,
+      latency_ms: latency(m.totalLatency()),
+      cost_usd: round(t.costUsd, 6),
+      success_rate: round(t.requests > 0 ? t.succeeded / t.requests : 1, 6),
+      failure_reasons: sortedRecord(t.failureReasons),
+      failure_causes: sortedRecord(t.failureCauses),
+    },
+    deployments: run.router.deployments.map((view, i) => {
+      const d = m.deployments[i];
+      return {
+        index: i,
+        id: view.id,
+        model_name: view.modelName,
+        model: view.model,
+        requests: d.calls,
+        share: round(totalCalls > 0 ? d.calls / totalCalls : 0, 6),
+        succeeded: d.succeeded,
+        failed: d.failed,
+        rate_limited: d.rateLimited,
+        latency_ms: latency(d.latency),
+        cost_usd: round(d.costUsd, 6),
+        cooldowns: d.cooldowns,
+        cooldown_seconds: round(Math.max(0, d.cooldownMs - run.cooldownOverrunMs(i, endMs)) / 1000),
+        circuit_opens: d.circuitOpens,
+        timeouts: d.timeouts,
+        utilization: round(run.providers[i].utilisation(endMs), 6),
+        price_known: view.inputCostPerToken !== null && view.outputCostPerToken !== null,
+        failed_by_status: sortedRecord(d.statuses),
+      };
+    }),
+    groups: [...m.groups.values()].map((g) => ({
+      model_name: g.name,
+      requests: g.requests,
+      succeeded: g.succeeded,
+      failed: g.failed,
+      latency_ms: latency(g.latency),
+    })),
+    timeline: m.buckets.map((b, i) => ({
+      t: round((i * m.bucketMs) / 1000),
+      requests: b.requests,
+      succeeded: b.succeeded,
+      failed: b.failed,
+      by_deployment: b.byDeployment.slice(),
+      p95_ms: round(b.latency.percentile(95)),
+    })),
+  };
+  if (t.ttft.count > 0) result.totals.ttft_ms = latency(t.ttft);
+  return result;
+}

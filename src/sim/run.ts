@@ -1,0 +1,419 @@
+// One simulation run: client requests arrive, go through the real routing core (retries,
+// fallbacks, cooldowns, breakers, health checks) on virtual time, and call simulated providers.
+// Every client request ends as a success or a typed failure.
+import { Router } from '../routing/router.js';
+import type { CallOutcome, DeploymentHealth, NextStep, RouteRequest, StrategyName } from '../routing/types.js';
+import type { RequestRun } from '../routing/router.js';
+import type { LitellmVersion } from '../routing/router.js';
+import { Simulation } from './engine.js';
+import { createStreams, type Streams } from './rng.js';
+import { SimProvider, type ProviderCall, type ProviderOutcome, type ProviderBehaviour } from './deployment.js';
+import { resolveBehaviours } from './behaviour.js';
+import { ArrivalProcess } from './traffic.js';
+import { Metrics, increment, type FailureCause } from './metrics.js';
+import type { Scenario } from './scenario.js';
+
+export interface SimulationInput {
+  /** Parsed LiteLLM config (plain data). */
+  config: unknown;
+  scenario: Scenario;
+  seed: number;
+  strategy?: StrategyName;
+  litellmVersion?: LitellmVersion;
+  /** Overrides of the scenario's duration / request count (CLI flags). */
+  durationMs?: number;
+  requests?: number;
+}
+
+/** Simulated time of a run when neither scenario nor flags say. */
+export const DEFAULT_DURATION_MS = 5 * 60_000;
+/** Gateway-side wait for a max_parallel_requests slot does not count against the call timeout. */
+const NO_CAP = Infinity;
+
+const NO_DEPLOYMENT_REASONS = new Set([
+  'unknown-model', 'all-cooled-down', 'circuit-open', 'unhealthy', 'rate-limited', 'context-window-exceeded', 'no-tag-match', 'no-deployment',
+]);
+
+const ERROR_CLASSES: Record<number, string> = {
+  400: 'BadRequestError', 401: 'AuthenticationError', 403: 'PermissionDeniedError', 404: 'NotFoundError', 408: 'Timeout',
+  422: 'UnprocessableEntityError', 429: 'RateLimitError', 500: 'InternalServerError', 502: 'BadGatewayError', 503: 'ServiceUnavailableError',
+};
+
+export function errorClassOf(status: number): string {
+  return ERROR_CLASSES[status] ?? (status >= 500 ? 'APIError' : 'BadRequestError');
+}
+
+/** One client request in flight; it is also the provider call object (one call at a time). */
+class ClientRequest implements ProviderCall {
+  readonly req: RouteRequest;
+  run!: RequestRun;
+  deployment = -1;
+  lastCause: FailureCause = 'no-deployment-available';
+  timeoutMs = Infinity;
+  callStartedAt = 0;
+  // Provider bookkeeping, initialised here so every request has the same object shape.
+  submittedAt = 0;
+  settled = false;
+  pending: ProviderOutcome | undefined = undefined;
+  heldBy: SimProvider | null = null;
+  constructor(
+    readonly sim: SimulationRun,
+    readonly group: string,
+    readonly startedAt: number,
+    readonly measured: boolean,
+    readonly inputTokens: number,
+    readonly outputTokens: number,
+    readonly stream: boolean,
+  ) {
+    this.req = { model: group, inputTokens, outputTokens, stream };
+  }
+  done(outcome: ProviderOutcome, now: number): void {
+    this.sim.onCallDone(this, outcome, now);
+  }
+}
+
+export interface LiveDeployment {
+  index: number;
+  name: string;
+  calls: number;
+  share: number;
+  errors: number;
+  p95: number;
+  state: DeploymentHealth;
+}
+
+export interface LiveSnapshot {
+  nowMs: number;
+  endMs: number;
+  requests: number;
+  completed: number;
+  succeeded: number;
+  failed: number;
+  deployments: LiveDeployment[];
+}
+
+export class SimulationRun {
+  readonly sim = new Simulation();
+  readonly router: Router;
+  readonly streams: Streams;
+  readonly providers: SimProvider[];
+  readonly behaviours: ProviderBehaviour[];
+  readonly metrics: Metrics;
+  readonly arrivalEndMs: number;
+  readonly requestLimit: number;
+  readonly warmupMs: number;
+  /** Expected length of the arrival window (for progress and bucket sizing). */
+  readonly expectedEndMs: number;
+  private issued = 0;
+  private inFlight = 0;
+  private lastArrivalMs = 0;
+  private arrivalsOpen: number;
+  private readonly gatewayInFlight: number[];
+  private readonly gatewayLimit: number[];
+  private readonly slotWaiters: ClientRequest[][];
+  private readonly cooldownEnd: number[];
+  private readonly lastHealth: DeploymentHealth[];
+  private readonly inputCost: number[];
+  private readonly outputCost: number[];
+
+  constructor(readonly input: SimulationInput) {
+    const scenario = input.scenario;
+    this.streams = createStreams(input.seed);
+    this.router = Router.fromConfig(input.config, {
+      random: this.streams.routing,
+      strategy: input.strategy,
+      litellmVersion: input.litellmVersion,
+    });
+    const deployments = this.router.deployments;
+    this.behaviours = resolveBehaviours(deployments, scenario);
+    this.providers = this.behaviours.map((b) => new SimProvider(this.sim, b, this.streams.latency, this.streams.errors));
+    this.gatewayInFlight = deployments.map(() => 0);
+    this.gatewayLimit = deployments.map((d) => this.router.concurrencyLimit(d.index) ?? NO_CAP);
+    this.slotWaiters = deployments.map(() => []);
+    this.cooldownEnd = deployments.map(() => 0);
+    this.lastHealth = deployments.map(() => 'healthy' as DeploymentHealth);
+    this.inputCost = deployments.map((d) => d.inputCostPerToken ?? 0);
+    this.outputCost = deployments.map((d) => d.outputCostPerToken ?? 0);
+
+    this.requestLimit = input.requests ?? scenario.requests ?? Infinity;
+    const duration = input.durationMs ?? scenario.durationMs ?? (this.requestLimit === Infinity ? DEFAULT_DURATION_MS : Infinity);
+    this.arrivalEndMs = duration;
+    this.warmupMs = scenario.warmupMs;
+    const totalRatePerMs = scenario.traffic.reduce((s, t) => s + t.ratePerSec / 1000, 0);
+    this.expectedEndMs = Math.max(1, Math.min(duration, totalRatePerMs > 0 ? this.requestLimit / totalRatePerMs : Infinity));
+    const bucketMs = scenario.bucketMs ?? chooseBucketMs(this.expectedEndMs === Infinity ? DEFAULT_DURATION_MS : this.expectedEndMs);
+    this.metrics = new Metrics(deployments.length, bucketMs);
+    for (const t of scenario.traffic) this.metrics.group(t.model);
+
+    this.arrivalsOpen = scenario.traffic.length;
+    for (const t of scenario.traffic) {
+      const process = new ArrivalProcess(t);
+      this.scheduleArrival(process, 0);
+    }
+    const interval = this.router.healthCheckIntervalMs();
+    if (interval !== null && interval > 0 && deployments.length > 0) this.sim.after(interval, this.onHealthChecks, interval);
+  }
+
+  get done(): boolean {
+    return this.sim.queue.size === 0;
+  }
+
+  /** Runs events up to simulated time `untilMs` (Infinity: to the end). Returns true when finished. */
+  advance(untilMs = Infinity): boolean {
+    this.sim.runUntil(untilMs);
+    return this.done;
+  }
+
+  /** End of the measured window: the arrival window, or the last arrival in count mode. */
+  get simulatedMs(): number {
+    return this.arrivalEndMs === Infinity ? this.lastArrivalMs : Math.max(this.arrivalEndMs, 0);
+  }
+
+  // ---- arrivals ----
+
+  private scheduleArrival(process: ArrivalProcess, now: number): void {
+    const t = process.next(now, this.streams.arrivals);
+    if (t >= this.arrivalEndMs || t === Infinity || this.issued >= this.requestLimit) {
+      this.arrivalsOpen--;
+      return;
+    }
+    this.sim.at(t, this.onArrival, process);
+  }
+
+  private readonly onArrival = (now: number, process: ArrivalProcess): void => {
+    if (this.issued >= this.requestLimit) {
+      this.arrivalsOpen--;
+      return;
+    }
+    this.issued++;
+    this.lastArrivalMs = now;
+    const source = process.source;
+    const tokens = this.streams.tokens;
+    const inputTokens = Math.max(1, Math.round(source.inputTokens.sample(tokens)));
+    const outputTokens = Math.max(1, Math.round(source.outputTokens.sample(tokens)));
+    const measured = now >= this.warmupMs;
+    const request = new ClientRequest(this, source.model, now, measured, inputTokens, outputTokens, source.stream);
+    this.inFlight++;
+    this.metrics.bucket(now).requests++;
+    if (measured) {
+      this.metrics.totals.requests++;
+      this.metrics.group(source.model).requests++;
+    }
+    request.run = this.router.beginRequest(request.req, now);
+    this.handleStep(request, request.run.next(now), now);
+    this.scheduleArrival(process, now);
+  };
+
+  // ---- request orchestration ----
+
+  private handleStep(request: ClientRequest, step: NextStep, now: number): void {
+    if (step.kind === 'call') {
+      request.deployment = step.deployment;
+      // No backoff: dispatch now rather than through the queue (saves one event per call).
+      if (step.delayMs > 0) this.sim.after(step.delayMs, this.onDispatch, request);
+      else this.onDispatch(now, request);
+    } else if (step.kind === 'success') {
+      this.finish(request, now, null, 200);
+    } else {
+      this.finish(request, now, step.reason, step.status);
+    }
+  }
+
+  private readonly onDispatch = (now: number, request: ClientRequest): void => {
+    const d = request.deployment;
+    if (this.gatewayInFlight[d] >= this.gatewayLimit[d]) {
+      // LiteLLM's max_parallel_requests semaphore: wait for a slot.
+      this.slotWaiters[d].push(request);
+      return;
+    }
+    this.startCall(request, now);
+  };
+
+  private startCall(request: ClientRequest, now: number): void {
+    const d = request.deployment;
+    const started = this.router.onCallStart(d, request.req, now);
+    const stats = request.measured ? this.metrics.deployments[d] : null;
+    this.metrics.bucket(now).byDeployment[d]++;
+    if (stats) stats.calls++;
+    if (!started.ok) {
+      request.lastCause = 'gateway-limit';
+      if (stats) {
+        stats.failed++;
+        stats.rateLimited++;
+        increment(stats.statuses, 429);
+      }
+      const outcome: CallOutcome = {
+        status: 429, latencyMs: 0, inputTokens: request.inputTokens, outputTokens: 0, errorClass: 'RateLimitError',
+      };
+      this.handleStep(request, request.run.report(outcome, now), now);
+      return;
+    }
+    this.gatewayInFlight[d]++;
+    const view = this.router.deployments[d];
+    request.timeoutMs = (request.stream ? view.streamTimeoutMs ?? view.timeoutMs : view.timeoutMs) ?? Infinity;
+    request.callStartedAt = now;
+    request.settled = false;
+    this.providers[d].submit(request, now);
+  }
+
+  /** Called by the provider when a call ends (success, error, rejection or timeout). */
+  onCallDone(request: ClientRequest, p: ProviderOutcome, now: number): void {
+    const d = request.deployment;
+    const outcome: CallOutcome = {
+      status: p.status,
+      latencyMs: p.latencyMs,
+      inputTokens: request.inputTokens,
+      outputTokens: p.status === 200 ? request.outputTokens : 0,
+    };
+    if (p.ttftMs !== undefined) outcome.ttftMs = p.ttftMs;
+    if (p.retryAfterMs !== undefined) outcome.retryAfterMs = p.retryAfterMs;
+    if (p.cause === 'timeout') outcome.timedOut = true;
+    if (p.status !== 200) outcome.errorClass = errorClassOf(p.status);
+    this.router.onCallEnd(d, request.req, outcome, now);
+    // The router's in-flight count dropped: hand the freed slot to the next waiting call.
+    this.gatewayInFlight[d]--;
+    this.releaseSlot(d, now);
+    request.lastCause = p.cause;
+
+    if (request.measured) {
+      const stats = this.metrics.deployments[d];
+      stats.latency.record(p.latencyMs);
+      if (p.status === 200) {
+        stats.succeeded++;
+        const cost = request.inputTokens * this.inputCost[d] + request.outputTokens * this.outputCost[d];
+        stats.costUsd += cost;
+        stats.inputTokens += request.inputTokens;
+        stats.outputTokens += request.outputTokens;
+        this.metrics.totals.costUsd += cost;
+        if (request.stream && p.ttftMs !== undefined) this.metrics.totals.ttft.record(request.callStartedAt + p.ttftMs - request.startedAt);
+      } else {
+        stats.failed++;
+        increment(stats.statuses, p.status);
+        if (p.status === 429) stats.rateLimited++;
+        if (p.cause === 'timeout') stats.timeouts++;
+      }
+    }
+    this.trackState(d, now);
+    this.handleStep(request, request.run.report(outcome, now), now);
+  }
+
+  private releaseSlot(d: number, now: number): void {
+    const waiters = this.slotWaiters[d];
+    while (waiters.length > 0 && this.gatewayInFlight[d] < this.gatewayLimit[d]) {
+      this.startCall(waiters.shift()!, now);
+    }
+  }
+
+  /** Counts cooldowns (with their length) and circuit openings as the router reports them. */
+  private trackState(d: number, now: number): void {
+    const until = this.router.cooldownUntil(d, now);
+    const stats = this.metrics.deployments[d];
+    const counting = now >= this.warmupMs;
+    if (until !== null && until > now) {
+      if (now >= this.cooldownEnd[d]) {
+        if (counting) {
+          stats.cooldowns++;
+          stats.cooldownMs += until - now;
+        }
+        this.cooldownEnd[d] = until;
+      } else if (until > this.cooldownEnd[d]) {
+        if (counting) stats.cooldownMs += until - this.cooldownEnd[d];
+        this.cooldownEnd[d] = until;
+      }
+    }
+    const health = this.router.health(d, now);
+    if (health === 'open' && this.lastHealth[d] !== 'open' && counting) stats.circuitOpens++;
+    this.lastHealth[d] = health;
+  }
+
+  private finish(request: ClientRequest, now: number, reason: string | null, status: number): void {
+    this.inFlight--;
+    const bucket = this.metrics.bucket(now);
+    const latency = now - request.startedAt;
+    if (reason === null) {
+      bucket.succeeded++;
+      bucket.latency.record(latency);
+    } else {
+      bucket.failed++;
+    }
+    if (!request.measured) return;
+    const totals = this.metrics.totals;
+    const group = this.metrics.group(request.group);
+    totals.retries += request.run.retries;
+    totals.fallbacks += request.run.fallbacks;
+    if (reason === null) {
+      totals.succeeded++;
+      group.succeeded++;
+      group.latency.record(latency);
+      return;
+    }
+    totals.failed++;
+    group.failed++;
+    increment(totals.failureReasons, reason);
+    increment(totals.failureCauses, request.lastCause);
+    if (status === 429) totals.rateLimited++;
+    if (NO_DEPLOYMENT_REASONS.has(reason)) totals.noDeployment++;
+  }
+
+  // ---- health checks ----
+
+  private readonly onHealthChecks = (now: number, interval: number): void => {
+    for (let d = 0; d < this.providers.length; d++) {
+      this.router.onHealthCheck(d, this.providers[d].probe(now), now);
+      this.trackState(d, now);
+    }
+    // Keep probing while clients are still arriving or waiting.
+    if (this.arrivalsOpen > 0 || this.inFlight > 0) this.sim.after(interval, this.onHealthChecks, interval);
+  };
+
+  // ---- live view ----
+
+  snapshot(): LiveSnapshot {
+    const now = this.sim.now;
+    const m = this.metrics;
+    const totalCalls = m.deployments.reduce((s, d) => s + d.calls, 0);
+    return {
+      nowMs: now,
+      endMs: this.expectedEndMs,
+      requests: m.totals.requests,
+      completed: m.totals.succeeded + m.totals.failed,
+      succeeded: m.totals.succeeded,
+      failed: m.totals.failed,
+      deployments: this.router.deployments.map((view, i) => ({
+        index: i,
+        name: deploymentLabel(view),
+        calls: m.deployments[i].calls,
+        share: totalCalls > 0 ? m.deployments[i].calls / totalCalls : 0,
+        errors: m.deployments[i].failed,
+        p95: m.deployments[i].latency.percentile(95),
+        state: this.router.health(i, now),
+      })),
+    };
+  }
+
+  /** Time left in cooldown beyond the end of the run, for clipping cooldown_seconds. */
+  cooldownOverrunMs(d: number, endMs: number): number {
+    return Math.max(0, this.cooldownEnd[d] - endMs);
+  }
+}
+
+/** A short, stable name for a deployment in tables: model_info.id when set by the user, else group#index. */
+export function deploymentLabel(view: { index: number; modelName: string; model: string }): string {
+  return `${view.modelName}#${view.index} ${view.model}`;
+}
+
+const NICE_BUCKETS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400];
+
+/** Bucket width giving about 60 buckets over the run, snapped to a round number of seconds. */
+export function chooseBucketMs(durationMs: number): number {
+  const target = durationMs / 60 / 1000;
+  for (const s of NICE_BUCKETS_S) if (s >= target) return s * 1000;
+  return Math.ceil(target / 86400) * 86400 * 1000;
+}
+
+/** Runs to completion synchronously. */
+export function runToEnd(input: SimulationInput): SimulationRun {
+  const run = new SimulationRun(input);
+  run.advance(Infinity);
+  return run;
+}

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LatencyHistogram } from '../../src/sim/histogram.js';
+
+function exactPercentile(sorted: number[], p: number): number {
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+test('percentiles are within 1% of the exact sample percentiles (2 significant digits)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: 1, max: 600_000, noNaN: true }), { minLength: 1, maxLength: 2000 }), (values) => {
+      const h = new LatencyHistogram(2);
+      for (const v of values) h.record(v);
+      const sorted = [...values].sort((a, b) => a - b);
+      for (const p of [50, 95, 99]) {
+        const exact = exactPercentile(sorted, p);
+        const got = h.percentile(p);
+        assert.ok(Math.abs(got - exact) <= 0.01 * exact + 0.001, `p${p}: ${got} vs ${exact}`);
+      }
+      assert.equal(h.max, sorted[sorted.length - 1]);
+      h.destroy();
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('merging two histograms equals recording everything in one', () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: 0.5, max: 1e5, noNaN: true }), { maxLength: 500 }), fc.array(fc.double({ min: 0.5, max: 1e5, noNaN: true }), { maxLength: 500 }), (a, b) => {
+      const ha = new LatencyHistogram();
+      const hb = new LatencyHistogram();
+      const all = new LatencyHistogram();
+      for (const v of a) (ha.record(v), all.record(v));
+      for (const v of b) (hb.record(v), all.record(v));
+      ha.merge(hb);
+      assert.equal(ha.count, all.count);
+      for (const p of [50, 90, 99, 100]) assert.equal(ha.percentile(p), all.percentile(p));
+      assert.equal(ha.max, all.max);
+    }),
+    { numRuns: 40 },
+  );
+});
