@@ -186,9 +186,10 @@ function resolveAlias(source: SourceDocument, node: unknown): unknown {
 function findPair(source: SourceDocument, map: unknown, key: string, depth: number): Pair | null {
   if (!isMap(map) || depth > 32) return null;
   let merged: Pair | null = null;
-  for (const item of map.items) {
-    if (!isPair(item)) continue;
-    if (isMergeKey(item.key)) continue;
+  // The last of duplicate keys wins, as in PyYAML and in the plain value.
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const item = map.items[i];
+    if (!isPair(item) || isMergeKey(item.key)) continue;
     const k = isScalar(item.key) ? item.key.value : item.key;
     if (String(k) === key) return item as Pair;
   }

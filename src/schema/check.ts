@@ -296,7 +296,14 @@ function reportUnknownKey(
     out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'error', `unknown key '${key}' in ${where}; did you mean '${near}'? LiteLLM silently ignores '${key}'`, position, path));
     return;
   }
-  if (open) return; // LiteLLM passes or accepts any other name here
+  if (open) {
+    // LiteLLM passes or accepts any other name here; only a key of a sibling section is worth a word.
+    const sibling = path.length === 2 ? siblingSection(index, String(path[0]), key, source.value) : null;
+    if (sibling) {
+      out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'warning', `'${key}' is not a ${String(path[0])} key; LiteLLM accepts it here but nothing reads it. It belongs under '${sibling}' (${sibling}.${key})`, position, path));
+    }
+    return;
+  }
   const nested = nearMissInSections(index, schema, value, key);
   if (nested) {
     out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'error', `unknown key '${key}' in ${where}; did you mean '${nested}'? LiteLLM silently ignores '${key}' here`, position, path));
@@ -313,6 +320,15 @@ function misplacedHint(index: SchemaIndex, schema: JsonSchema, value: object, ke
     const childSchema = index.resolve(sub);
     const probe = index.properties(childSchema, {});
     if (probe.has(key)) return `LiteLLM ignores it here; it belongs under '${section}' (${section}.${key})`;
+  }
+  return null;
+}
+
+/** The other top-level section that declares this key, e.g. database_url → general_settings. */
+function siblingSection(index: SchemaIndex, section: string, key: string, root: unknown): string | null {
+  for (const [name, sub] of index.properties(index.root, root)) {
+    if (name === section) continue;
+    if (index.properties(index.resolve(sub), {}).has(key)) return name;
   }
   return null;
 }
