@@ -219,6 +219,10 @@ export type RouterSettings = {
     | "weighted-round-robin"
     | "round-robin";
   /**
+   * gwcfg extension: relative score tolerance within which fallback_strategy breaks ties between candidates of routing_strategy. Default: 0.1.
+   */
+  fallback_strategy_tolerance?: number;
+  /**
    * gwcfg extension: seconds between simulated router-level active health checks.
    */
   health_check_interval?: number | EnvRef;

@@ -49,6 +49,8 @@ export interface FailureInput {
 export class CooldownTracker {
   /** Cooldown end per slot (0 = none). Read as active iff until > now. */
   readonly until: Float64Array;
+  /** Latest cooldown end over all slots: before it nothing is cooling (a fast-path check). */
+  maxUntil = 0;
   readonly lastStatus: Int32Array;
   /** Number of times each slot entered cooldown (metrics). */
   readonly entered: Int32Array;
@@ -104,6 +106,7 @@ export class CooldownTracker {
 
   enter(slot: number, status: number, lengthMs: number, nowMs: number): void {
     this.until[slot] = nowMs + lengthMs;
+    if (this.until[slot] > this.maxUntil) this.maxUntil = this.until[slot];
     this.lastStatus[slot] = status;
     this.entered[slot] += 1;
   }

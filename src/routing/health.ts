@@ -22,6 +22,7 @@ export class HealthChecks {
     readonly settings: HealthCheckSettings | null,
     private readonly deployments: readonly DeploymentView[],
   ) {
+    this.routing = settings?.routing ?? 'none';
     this.lastAt = new Float64Array(slots).fill(-Infinity);
     this.lastOk = new Uint8Array(slots).fill(1);
     this.failRun = new Int32Array(slots);
@@ -30,9 +31,7 @@ export class HealthChecks {
     this.downSince = new Float64Array(slots);
   }
 
-  get routing(): 'none' | 'thresholds' | 'latest' {
-    return this.settings?.routing ?? 'none';
-  }
+  readonly routing: 'none' | 'thresholds' | 'latest';
 
   intervalMs(): number | null {
     return this.settings ? this.settings.intervalMs : null;

@@ -10,17 +10,30 @@ export function minuteOf(nowMs: number): number {
 
 /** Per-minute rpm/tpm counters (usage-based v1/v2, latency and cost strategies). */
 export class MinuteUsage {
-  private readonly minute: Float64Array;
-  private readonly rpm: Float64Array;
-  private readonly tpm: Float64Array;
+  /** Per slot: the minute the counters belong to, and the counters (read directly on hot paths). */
+  readonly minute: Float64Array;
+  readonly rpm: Float64Array;
+  readonly tpm: Float64Array;
   /** Last minute in which a group recorded any usage (v1's "is there a dict for this minute"). */
   private readonly groupMinute: Float64Array;
+  // The last `now` seen and its minute: most calls in a decision share one timestamp.
+  private lastNow = NaN;
+  private lastMinute = -1;
 
   constructor(slots: number, groups: number) {
     this.minute = new Float64Array(slots).fill(-1);
     this.rpm = new Float64Array(slots);
     this.tpm = new Float64Array(slots);
     this.groupMinute = new Float64Array(groups).fill(-1);
+  }
+
+  /** The calendar minute of `nowMs` (cached for repeated calls with the same time). */
+  minute_(nowMs: number): number {
+    if (nowMs !== this.lastNow) {
+      this.lastNow = nowMs;
+      this.lastMinute = Math.floor(nowMs / MINUTE_MS);
+    }
+    return this.lastMinute;
   }
 
   private roll(slot: number, m: number): void {
@@ -32,26 +45,26 @@ export class MinuteUsage {
   }
 
   rpmUsed(slot: number, nowMs: number): number {
-    return this.minute[slot] === minuteOf(nowMs) ? this.rpm[slot] : 0;
+    return this.minute[slot] === this.minute_(nowMs) ? this.rpm[slot] : 0;
   }
 
   tpmUsed(slot: number, nowMs: number): number {
-    return this.minute[slot] === minuteOf(nowMs) ? this.tpm[slot] : 0;
+    return this.minute[slot] === this.minute_(nowMs) ? this.tpm[slot] : 0;
   }
 
   groupActive(group: number, nowMs: number): boolean {
-    return group >= 0 && this.groupMinute[group] === minuteOf(nowMs);
+    return group >= 0 && this.groupMinute[group] === this.minute_(nowMs);
   }
 
   addRequest(slot: number, group: number, nowMs: number): void {
-    const m = minuteOf(nowMs);
+    const m = this.minute_(nowMs);
     this.roll(slot, m);
     this.rpm[slot] += 1;
     if (group >= 0) this.groupMinute[group] = m;
   }
 
   addTokens(slot: number, group: number, tokens: number, nowMs: number): void {
-    const m = minuteOf(nowMs);
+    const m = this.minute_(nowMs);
     this.roll(slot, m);
     this.tpm[slot] += tokens;
     if (group >= 0) this.groupMinute[group] = m;

@@ -1,6 +1,15 @@
 // Prices and context windows for well-known models, from the data bundled with
 // @pydantic/genai-prices (never fetched at run time: updatePrices is not called).
-import { calcPrice, findProvider } from '@pydantic/genai-prices';
+import { createRequire } from 'node:module';
+
+type GenaiPrices = typeof import('@pydantic/genai-prices');
+let genai: GenaiPrices | null = null;
+
+/** The price table is large (~0.5 MB): load it on first use, not when lint or routing load. */
+function prices(): GenaiPrices {
+  genai ??= createRequire(import.meta.url)('@pydantic/genai-prices') as GenaiPrices;
+  return genai;
+}
 
 export interface TokenPrice {
   /** USD per input token. */
@@ -39,14 +48,14 @@ function lookup(model: string): ModelFacts {
   const attempts: Array<[string, string | undefined]> = [];
   if (prefix !== null) {
     const providerId = PROVIDER_ALIASES[prefix] ?? prefix;
-    if (findProvider({ providerId })) attempts.push([bare, providerId]);
+    if (prices().findProvider({ providerId })) attempts.push([bare, providerId]);
   }
   attempts.push([bare, undefined]);
   if (prefix !== null) attempts.push([model, undefined]);
   for (const [modelId, providerId] of attempts) {
     let result;
     try {
-      result = calcPrice(usage, modelId, providerId ? { providerId } : undefined);
+      result = prices().calcPrice(usage, modelId, providerId ? { providerId } : undefined);
     } catch {
       result = null;
     }

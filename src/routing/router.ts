@@ -15,6 +15,8 @@
 //   router.onCallEnd(d, req, o, now) call ended: in-flight −1, latency/usage windows, cooldown
 //                                    decision, circuit breaker.
 //   router.health(d, now)            DeploymentHealth for UIs / metrics
+//   router.cooldownUntil(d, now)     end of the active cooldown, or null
+//   router.usage(d, now)             {rpm, tpm, inFlight} this minute, as the strategies count them
 //   router.concurrencyLimit(d)       max_parallel_requests as LiteLLM derives it (null = no cap)
 //   router.beginRequest(req, now)    RequestRun orchestrating retries + fallbacks of one request
 //   router.healthCheckIntervalMs()   probe interval (null = no probes); the caller runs probes
@@ -116,6 +118,16 @@ export class Router {
   /** When the deployment's cooldown ends (ms on the caller's clock), or null when not cooling. */
   cooldownUntil(deployment: number, nowMs: number): number | null {
     return this.core.cooldownUntil(deployment, nowMs);
+  }
+
+  /** Current-minute usage (as the strategies count it) and in-flight calls of a deployment. */
+  usage(deployment: number, nowMs: number): { rpm: number; tpm: number; inFlight: number } {
+    const slot = this.core.slotOf[deployment];
+    return {
+      rpm: this.core.usage.rpmUsed(slot, nowMs),
+      tpm: this.core.usage.tpmUsed(slot, nowMs),
+      inFlight: this.core.inFlight[slot],
+    };
   }
 
   concurrencyLimit(deployment: number): number | null {

@@ -1,0 +1,111 @@
+// Routing-core throughput: pick + onCallStart + onCallEnd decisions per second on a
+// 10-deployment group, per strategy, as a ratio against a plain weighted random pick measured
+// in the same run (ratio = baseline ops/s ÷ strategy ops/s; target ≤ 5).
+// Run: node --import tsx bench/routing.ts [--decisions N]
+import { Router } from '../src/routing/router.js';
+import type { CallOutcome, RandomSource, RouteRequest, StrategyName } from '../src/routing/types.js';
+
+const STRATEGIES: StrategyName[] = [
+  'simple-shuffle',
+  'least-busy',
+  'usage-based-routing',
+  'usage-based-routing-v2',
+  'latency-based-routing',
+  'cost-based-routing',
+  'weighted-round-robin',
+  'round-robin',
+];
+const SIZE = 10;
+const argIdx = process.argv.indexOf('--decisions');
+const DECISIONS = argIdx > 0 ? Number(process.argv[argIdx + 1]) : 300_000;
+const ROUNDS = 5;
+
+function mulberry32(seed: number): RandomSource {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const weights = Array.from({ length: SIZE }, (_, i) => i + 1);
+
+function config(strategy: StrategyName) {
+  return {
+    model_list: weights.map((w, i) => ({
+      model_name: 'bench',
+      litellm_params: {
+        model: `openai/model-${i}`,
+        api_base: `https://host-${i}`,
+        weight: w,
+        rpm: 1_000_000_000,
+        tpm: 1_000_000_000_000,
+        input_cost_per_token: 1e-6 * (1 + (i % 3)),
+        output_cost_per_token: 2e-6,
+      },
+    })),
+    router_settings: { routing_strategy: strategy },
+  };
+}
+
+/** Baseline: a plain weighted random pick over preallocated weights. */
+function baseline(n: number): number {
+  const random = mulberry32(7);
+  const w = Float64Array.from(weights);
+  let total = 0;
+  for (const x of w) total += x;
+  let sink = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    let r = random() * total;
+    let k = 0;
+    for (; k < SIZE - 1; k++) {
+      r -= w[k];
+      if (r < 0) break;
+    }
+    sink += k;
+  }
+  const ns = Number(process.hrtime.bigint() - start);
+  if (sink < 0) console.log(sink);
+  return (n / ns) * 1e9;
+}
+
+function strategyRun(strategy: StrategyName, n: number): number {
+  const router = Router.fromConfig(config(strategy), { random: mulberry32(7) });
+  const req: RouteRequest = { model: 'bench', inputTokens: 100 };
+  const success: CallOutcome = { status: 200, latencyMs: 250, ttftMs: 40, inputTokens: 100, outputTokens: 50 };
+  const failure: CallOutcome = { status: 500, latencyMs: 30, inputTokens: 100, outputTokens: 0 };
+  let now = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    now += 1;
+    const p = router.pick(req, now);
+    if (!p.ok) continue;
+    if (router.onCallStart(p.deployment, req, now).ok) {
+      router.onCallEnd(p.deployment, req, (i & 63) === 0 ? failure : success, now);
+    }
+  }
+  const ns = Number(process.hrtime.bigint() - start);
+  return (n / ns) * 1e9;
+}
+
+console.log(`routing bench: ${SIZE}-deployment group, ${DECISIONS} decisions, best of ${ROUNDS} rounds`);
+console.log('baseline = plain weighted random pick, measured in alternation with each strategy');
+baseline(DECISIONS); // warm-up
+let worst = 0;
+for (const s of STRATEGIES) {
+  strategyRun(s, DECISIONS / 10); // warm-up
+  let base = 0;
+  let ops = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    base = Math.max(base, baseline(DECISIONS));
+    ops = Math.max(ops, strategyRun(s, DECISIONS));
+  }
+  const ratio = base / ops;
+  worst = Math.max(worst, ratio);
+  console.log(`${s.padEnd(24)} ratio ${ratio.toFixed(2)}× baseline  (${(ops / 1e6).toFixed(2)} M decisions/s)`);
+}
+console.log(`worst ratio ${worst.toFixed(2)} (target ≤ 5)`);

@@ -1,0 +1,64 @@
+// `gwcfg rules` and `gwcfg explain`: the rule catalogue and each rule's docs page. Docs pages are
+// read at run time from <package>/docs/rules/<id>.md, which ships with the package.
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { CliError } from '../cli/errors.js';
+import { closest } from '../schema/suggest.js';
+import { builtinChecks } from './builtin.js';
+import type { Rule } from './types.js';
+
+async function loadRules(): Promise<readonly Rule[]> {
+  return (await import('./rules/index.js')).rules;
+}
+
+interface Row {
+  id: string;
+  severity: string;
+  fixable: boolean;
+  description: string;
+  docs: string;
+  builtin: boolean;
+}
+
+async function rows(all: boolean): Promise<Row[]> {
+  const rules = [...(await loadRules())].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const out: Row[] = rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, fixable: r.meta.fixable, description: r.meta.description, docs: r.meta.docs, builtin: false }));
+  if (all) out.push(...builtinChecks.map((c) => ({ id: c.id, severity: c.severity, fixable: false, description: c.description, docs: `docs/rules/${c.id}.md`, builtin: true })));
+  return out;
+}
+
+export async function listRules(format: 'text' | 'json', all: boolean): Promise<string> {
+  const list = await rows(all);
+  if (format === 'json') {
+    return JSON.stringify({ version: 1, rules: list.map(({ id, severity, fixable, description, docs, builtin }) => ({ id, severity, fixable, description, docs, builtin })) }, null, 2) + '\n';
+  }
+  const width = Math.max(4, ...list.map((r) => r.id.length));
+  const lines = [`${'RULE'.padEnd(width)}  SEVERITY  FIX  DESCRIPTION`];
+  for (const r of list) lines.push(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${(r.fixable ? '✓' : '').padEnd(3)}  ${r.description}`);
+  lines.push('', `${list.length} ${all ? 'rules and checks' : 'rules'}; gwcfg explain <rule> prints a rule's documentation${all ? '' : '; --all adds the built-in yaml/, schema/ and gwcfg/ checks'}`);
+  return lines.join('\n') + '\n';
+}
+
+/** docs/rules of the installed package: next to dist/ (bundle), or two levels up (src/, dist/chunks/). */
+export async function docsRoot(): Promise<string | null> {
+  for (const rel of ['../docs/rules/', '../../docs/rules/', '../../../docs/rules/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    const info = await stat(dir).catch(() => null);
+    if (info?.isDirectory()) return dir;
+  }
+  return null;
+}
+
+export async function explain(id: string): Promise<string> {
+  const list = await rows(true);
+  const row = list.find((r) => r.id === id);
+  if (!row) {
+    const near = closest(id, list.map((r) => r.id));
+    throw new CliError(`unknown rule '${id}'${near ? `; did you mean '${near}'?` : ''} (gwcfg rules --all lists them)`);
+  }
+  const root = await docsRoot();
+  const page = root ? `${root}${id}.md` : null;
+  const text = page ? await readFile(page, 'utf8').catch(() => null) : null;
+  if (text === null) throw new CliError(`no documentation page for '${id}' (expected ${page ?? `docs/rules/${id}.md in the gwcfg package`}); the installation may be incomplete`);
+  return text.endsWith('\n') ? text : text + '\n';
+}

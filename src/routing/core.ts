@@ -1,0 +1,452 @@
+// The router's state and per-call algorithms. Router (router.ts) is the public face; RequestRun
+// (request-run.ts) drives retries and fallbacks on top of this.
+import type {
+  CallOutcome,
+  DeploymentHealth,
+  DeploymentView,
+  NoDeploymentReason,
+  PickResult,
+  RandomSource,
+  RouteRequest,
+  StrategyName,
+} from './types.js';
+import type { NormalizedConfig, RouterSettings } from './config.js';
+import { GroupIndex } from './resolve.js';
+import { GlobalLimits, MinuteUsage, RollingRequestWindow } from './limits.js';
+import { CooldownTracker } from './cooldown.js';
+import { CircuitBreakers } from './circuit-breaker.js';
+import { HealthChecks } from './health.js';
+import { errorClassOf, isSuccess, statusOf } from './errors.js';
+import { LatencyWindows } from './strategies/latency-windows.js';
+import { buildLimits, type Strategy, type StrategyContext } from './strategies/strategy.js';
+import { SimpleShuffle } from './strategies/simple-shuffle.js';
+import { LeastBusy } from './strategies/least-busy.js';
+import { UsageBasedV1, UsageBasedV2 } from './strategies/usage-based.js';
+import { LatencyBased } from './strategies/latency-based.js';
+import { CostBased } from './strategies/cost-based.js';
+import { RoundRobin, WeightedRoundRobin } from './strategies/round-robin.js';
+
+const OK: { ok: true } = Object.freeze({ ok: true as const });
+
+function makeStrategy(name: StrategyName, ctx: StrategyContext, maxCandidates: number): Strategy {
+  switch (name) {
+    case 'simple-shuffle':
+      return new SimpleShuffle(ctx);
+    case 'least-busy':
+      return new LeastBusy(ctx, maxCandidates);
+    case 'usage-based-routing':
+      return new UsageBasedV1(ctx);
+    case 'usage-based-routing-v2':
+      return new UsageBasedV2(ctx, maxCandidates);
+    case 'latency-based-routing':
+      return new LatencyBased(ctx, maxCandidates);
+    case 'cost-based-routing':
+      return new CostBased(ctx);
+    case 'round-robin':
+      return new RoundRobin(ctx);
+    case 'weighted-round-robin':
+      return new WeightedRoundRobin(ctx);
+  }
+}
+
+/** Failures that count against the circuit breaker: timeouts, 408, 429 and 5xx (provider trouble). */
+function isBreakerFailure(status: number, timedOut: boolean): boolean {
+  return timedOut || status === 408 || status === 429 || status >= 500;
+}
+
+export class RouterCore {
+  readonly settings: RouterSettings;
+  readonly deployments: readonly DeploymentView[];
+  readonly index: GroupIndex;
+  readonly slotOf: Int32Array;
+  readonly groupOf: Int32Array;
+  readonly groupNames: string[];
+  readonly random: RandomSource;
+  readonly inFlight: Int32Array;
+  readonly usage: MinuteUsage;
+  readonly preCall: RollingRequestWindow;
+  readonly latency: LatencyWindows;
+  readonly cooldown: CooldownTracker;
+  readonly breakers: CircuitBreakers | null;
+  readonly health_: HealthChecks;
+  readonly global: GlobalLimits;
+  readonly strategy: Strategy | null;
+  readonly fallbackStrategy: Strategy | null;
+  /** usage-based-routing-v2 counts rpm before the call (pre-call check) instead of on success. */
+  private readonly rpmAtStart: boolean;
+  private readonly tracksLatency: boolean;
+  private readonly cands: Int32Array;
+  private readonly scores: Float64Array;
+  /** Per group: some deployment has an `order` (else the order filter is a no-op). */
+  private readonly groupHasOrder: Uint8Array;
+  private readonly anyBlocked: boolean;
+  /** concurrencyLimit per deployment, Infinity when none. */
+  private readonly concurrency: Float64Array;
+
+  constructor(config: NormalizedConfig, random: RandomSource) {
+    const s = config.settings;
+    this.settings = s;
+    this.deployments = config.deployments;
+    this.random = random;
+    this.index = new GroupIndex(config.deployments, s);
+    this.slotOf = this.index.slotOf;
+    this.groupOf = this.index.groupOf;
+    this.groupNames = this.index.names.slice(0, this.index.modelGroupCount);
+    const slots = Math.max(1, this.index.slotCount);
+    const groups = Math.max(1, this.index.names.length);
+    this.inFlight = new Int32Array(slots);
+    this.usage = new MinuteUsage(slots, groups);
+    this.preCall = new RollingRequestWindow(slots);
+    this.latency = new LatencyWindows(slots, groups, s.latency.maxListSize, s.latency.ttlMs, s.litellmVersion);
+    this.cooldown = new CooldownTracker(slots, s);
+    this.breakers = s.circuitBreaker ? new CircuitBreakers(slots, s.circuitBreaker) : null;
+    this.health_ = new HealthChecks(slots, s.healthChecks, config.deployments);
+    this.global = new GlobalLimits(s.globalRpm, s.globalTpm);
+    this.cands = new Int32Array(this.index.maxGroupSize);
+    this.scores = new Float64Array(this.index.maxGroupSize);
+    this.groupHasOrder = new Uint8Array(groups);
+    this.index.members.forEach((m, g) => {
+      this.groupHasOrder[g] = Array.from(m).some((d) => config.deployments[d].order !== null) ? 1 : 0;
+    });
+    this.anyBlocked = config.deployments.some((d) => d.blocked);
+    this.concurrency = Float64Array.from(config.deployments, (d) => this.concurrencyLimit(d.index) ?? Infinity);
+    const ctx: StrategyContext = {
+      deployments: config.deployments,
+      slotOf: this.slotOf,
+      groupOf: this.groupOf,
+      random,
+      settings: s,
+      inFlight: this.inFlight,
+      usage: this.usage,
+      latency: this.latency,
+      limits: buildLimits(config.deployments),
+      groupCount: groups,
+    };
+    this.strategy = s.routingStrategy ? makeStrategy(s.routingStrategy, ctx, this.index.maxGroupSize) : null;
+    this.fallbackStrategy = s.fallbackStrategy ? makeStrategy(s.fallbackStrategy, ctx, this.index.maxGroupSize) : null;
+    this.rpmAtStart = s.routingStrategy === 'usage-based-routing-v2' || s.fallbackStrategy === 'usage-based-routing-v2';
+    this.tracksLatency = s.routingStrategy === 'latency-based-routing' || s.fallbackStrategy === 'latency-based-routing';
+  }
+
+  // ---- selection ----
+
+  pick(req: RouteRequest, nowMs: number): PickResult {
+    const r = this.index.resolve(req.model);
+    if (r.kind === 'unknown') {
+      return {
+        ok: false,
+        reason: 'unknown-model',
+        group: null,
+        message: `Invalid model name passed in model=${req.model}. There are no healthy deployments for this model.`,
+      };
+    }
+    if (r.kind === 'deployment') return this.pickDeploymentId(r.deployment, nowMs);
+    return this.pickInGroup(r.group, req, nowMs);
+  }
+
+  /** A deployment id bypasses the strategy ([2026] and the cooldown filter too). */
+  pickDeploymentId(d: number, nowMs: number): PickResult {
+    const group = this.index.names[this.groupOf[d]];
+    const dep = this.deployments[d];
+    if (dep.blocked) return this.fail('no-deployment', group, 'deployment is blocked');
+    if (this.settings.litellmVersion !== '2026' && this.cooldown.isCooling(this.slotOf[d], nowMs)) {
+      return this.fail('all-cooled-down', group, `deployment ${dep.id} is cooling down`, this.cooldown.until[this.slotOf[d]] - nowMs);
+    }
+    return { ok: true, deployment: d, group };
+  }
+
+  private fail(reason: NoDeploymentReason, group: string, detail: string, retryAfterMs?: number): PickResult {
+    const wait = retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} seconds.` : '';
+    const message = `No deployments available for selected model.${wait} Passed model=${group}. ${detail}`;
+    return retryAfterMs !== undefined
+      ? { ok: false, reason, group, message, retryAfterMs }
+      : { ok: false, reason, group, message };
+  }
+
+  /** Filters in LiteLLM's order, then the strategy. */
+  pickInGroup(g: number, req: RouteRequest, nowMs: number): PickResult {
+    const s = this.settings;
+    const members = this.index.members[g];
+    const group = this.index.names[g];
+    const slotOf = this.slotOf;
+    const out = this.cands;
+    let c: Int32Array = members;
+    let n = members.length;
+
+    // 1. cooldown (and [2026] model_info.blocked); skipped when nothing can be cooling
+    if (nowMs < this.cooldown.maxUntil || this.anyBlocked) {
+      const until_ = this.cooldown.until;
+      const anyBlocked = this.anyBlocked;
+      let soonest = Infinity;
+      n = 0;
+      for (let i = 0; i < members.length; i++) {
+        const d = members[i];
+        if (anyBlocked && this.deployments[d].blocked) continue;
+        const until = until_[slotOf[d]];
+        if (until > nowMs) {
+          if (until - nowMs < soonest) soonest = until - nowMs;
+        } else out[n++] = d;
+      }
+      if (n === 0) {
+        return soonest < Infinity
+          ? this.fail('all-cooled-down', group, 'All deployments are cooling down.', soonest)
+          : this.fail('no-deployment', group, 'No deployment can serve it.');
+      }
+      c = out;
+    }
+
+    // 2. circuit breaker (extension)
+    const breakers = this.breakers;
+    if (breakers) {
+      let m = 0;
+      let soonest = Infinity;
+      for (let i = 0; i < n; i++) {
+        const slot = slotOf[c[i]];
+        if (breakers.admits(slot, nowMs)) out[m++] = c[i];
+        else {
+          const wait = breakers.remainingMs(slot, nowMs);
+          if (wait > 0 && wait < soonest) soonest = wait;
+        }
+      }
+      if (m === 0) {
+        return this.fail('circuit-open', group, 'Every circuit breaker is open.', soonest < Infinity ? soonest : undefined);
+      }
+      n = m;
+      c = out;
+    }
+
+    // 3. health checks (extension thresholds, or [2026] enable_health_check_routing)
+    const health = this.health_;
+    if (health.routing !== 'none') {
+      let kept = 0;
+      for (let i = 0; i < n; i++) if (!health.excluded(slotOf[c[i]], nowMs)) kept++;
+      if (kept === 0 && health.routing === 'thresholds') {
+        return this.fail('unhealthy', group, 'Every deployment failed its health checks.');
+      }
+      // [2026] a filter that would remove every deployment is bypassed.
+      if (kept > 0 && kept < n) {
+        let m = 0;
+        for (let i = 0; i < n; i++) if (!health.excluded(slotOf[c[i]], nowMs)) out[m++] = c[i];
+        n = m;
+        c = out;
+      }
+    }
+
+    // 4. pre-call checks: context window, rpm (not under v2, which checks at call start)
+    if (s.enablePreCallChecks) {
+      const checkRpm = s.routingStrategy !== 'usage-based-routing-v2';
+      let m = 0;
+      let rpmExcluded = false;
+      for (let i = 0; i < n; i++) {
+        const d = c[i];
+        const dep = this.deployments[d];
+        if (dep.maxInputTokens !== null && req.inputTokens > dep.maxInputTokens) continue;
+        if (checkRpm && dep.rpm !== null && dep.rpm <= this.preCall.used(slotOf[d], nowMs)) {
+          rpmExcluded = true;
+          continue;
+        }
+        out[m++] = d;
+      }
+      if (m === 0) {
+        return rpmExcluded
+          ? this.fail('rate-limited', group, 'Every deployment is over its rpm this minute (pre-call checks).', 60_000 - (nowMs % 60_000))
+          : this.fail('context-window-exceeded', group, `${req.inputTokens} input tokens exceed every deployment's max_input_tokens.`);
+      }
+      n = m;
+      c = out;
+    }
+
+    // 5. order tiers ([2025] with pre-call checks; [2026] always)
+    if (this.groupHasOrder[g] === 1 && (s.enablePreCallChecks || s.litellmVersion === '2026')) {
+      n = this.keepLowestOrder(c, n, out);
+      c = out;
+    }
+
+    // 6. tags
+    if (s.enableTagFiltering) {
+      n = this.filterTags(c, n, req.tags, out);
+      c = out;
+      if (n === 0) return this.fail('no-tag-match', group, `No deployment matches tags ${JSON.stringify(req.tags ?? [])}.`);
+    }
+
+    // 7. strategy
+    const d = this.runStrategy(c, n, req, nowMs, g);
+    if (d < 0) {
+      return this.strategy
+        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', 60_000 - (nowMs % 60_000))
+        : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
+    }
+    return { ok: true, deployment: d, group };
+  }
+
+  private keepLowestOrder(c: Int32Array, n: number, out: Int32Array): number {
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      const o = this.deployments[c[i]].order;
+      if (o !== null && o < min) min = o;
+    }
+    if (min === Infinity) {
+      for (let i = 0; i < n; i++) out[i] = c[i];
+      return n;
+    }
+    let m = 0;
+    for (let i = 0; i < n; i++) if (this.deployments[c[i]].order === min) out[m++] = c[i];
+    return m;
+  }
+
+  /** LiteLLM tag routing: any request tag matches; 'default'-tagged deployments serve the rest. */
+  private filterTags(c: Int32Array, n: number, tags: readonly string[] | undefined, out: Int32Array): number {
+    const hasDefault = (d: number) => this.deployments[d].tags.includes('default');
+    let m = 0;
+    if (tags && tags.length > 0) {
+      for (let i = 0; i < n; i++) {
+        const dt = this.deployments[c[i]].tags;
+        if (tags.some((t) => dt.includes(t))) out[m++] = c[i];
+      }
+      if (m > 0) return m;
+    } else {
+      for (let i = 0; i < n; i++) if (hasDefault(c[i])) out[m++] = c[i];
+      if (m > 0) return m;
+      for (let i = 0; i < n; i++) out[i] = c[i];
+      return n;
+    }
+    for (let i = 0; i < n; i++) if (hasDefault(c[i])) out[m++] = c[i];
+    return m;
+  }
+
+  private runStrategy(c: Int32Array, n: number, req: RouteRequest, nowMs: number, g: number): number {
+    const primary = this.strategy;
+    if (!primary) return -1;
+    const secondary = this.fallbackStrategy;
+    if (!secondary || !primary.score) return (secondary && !primary.score ? secondary : primary).pick(c, n, req, nowMs, g);
+    // fallback_strategy (extension): the secondary breaks ties among candidates the primary
+    // scores within `fallback_strategy_tolerance` (relative) of the best.
+    const scores = this.scores;
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = primary.score(c[i], req, nowMs);
+      scores[i] = v;
+      if (v < min) min = v;
+    }
+    if (min === Infinity) return -1;
+    const limit = min >= 0 ? min * (1 + this.settings.fallbackStrategyTolerance) : min * (1 - this.settings.fallbackStrategyTolerance);
+    let m = 0;
+    const out = this.cands;
+    const first = c[0];
+    for (let i = 0; i < n; i++) if (scores[i] <= limit) out[m++] = c[i];
+    const d = secondary.pick(out, m, req, nowMs, g);
+    return d >= 0 ? d : first;
+  }
+
+  // ---- call lifecycle ----
+
+  concurrencyLimit(d: number): number | null {
+    const dep = this.deployments[d];
+    if (dep.maxParallelRequests !== null) return dep.maxParallelRequests;
+    if (dep.rpm !== null) return dep.rpm;
+    if (dep.tpm !== null) {
+      // [2026] int(tpm/1000*6); older int(tpm/1000/6); at least 1.
+      const v = this.settings.litellmVersion === '2024' ? Math.trunc(dep.tpm / 1000 / 6) : Math.trunc((dep.tpm / 1000) * 6);
+      return v === 0 ? 1 : v;
+    }
+    return this.settings.defaultMaxParallelRequests;
+  }
+
+  onCallStart(d: number, req: RouteRequest, nowMs: number): { ok: true } | { ok: false; status: 429; message: string } {
+    const slot = this.slotOf[d];
+    const dep = this.deployments[d];
+    if (this.settings.litellmVersion === '2026') {
+      const limit = this.concurrency[d];
+      if (this.inFlight[slot] >= limit) {
+        return { ok: false, status: 429, message: `max_parallel_requests=${limit} reached for deployment ${dep.id}` };
+      }
+    }
+    if (this.rpmAtStart) {
+      const rpm = dep.rpmLimit;
+      if (rpm !== null && this.usage.rpmUsed(slot, nowMs) >= rpm) {
+        this.cooldown.recordFailure(
+          slot,
+          { status: 429, errorClass: 'RateLimitError', lengthMs: this.settings.cooldownTimeMs, single: this.groupSize(d) === 1 },
+          nowMs,
+          !dep.isWildcard,
+        );
+        return { ok: false, status: 429, message: `Deployment over defined rpm limit=${rpm}. current usage=${this.usage.rpmUsed(slot, nowMs)}` };
+      }
+      this.usage.addRequest(slot, this.groupOf[d], nowMs);
+    }
+    if (this.settings.enablePreCallChecks) this.preCall.add(slot, nowMs);
+    this.inFlight[slot] += 1;
+    if (this.breakers) this.breakers.onCallStart(slot, nowMs);
+    void req;
+    return OK;
+  }
+
+  onCallEnd(d: number, req: RouteRequest, outcome: CallOutcome, nowMs: number): void {
+    const slot = this.slotOf[d];
+    const g = this.groupOf[d];
+    if (this.inFlight[slot] > 0) this.inFlight[slot] -= 1;
+    const status = statusOf(outcome);
+    if (isSuccess(status) && !outcome.timedOut) {
+      const tokens = outcome.inputTokens + outcome.outputTokens;
+      this.cooldown.recordSuccess(slot, nowMs);
+      this.usage.addTokens(slot, g, tokens, nowMs);
+      if (!this.rpmAtStart) this.usage.addRequest(slot, g, nowMs);
+      if (this.tracksLatency) this.latency.addSuccess(slot, g, outcome.latencyMs, outcome.outputTokens, req.stream ? outcome.ttftMs : undefined, nowMs);
+      this.global.addTokens(tokens, nowMs);
+      if (this.breakers) this.breakers.onCallEnd(slot, false, nowMs);
+      return;
+    }
+    const errorClass = errorClassOf(outcome);
+    const dep = this.deployments[d];
+    this.cooldown.recordFailure(
+      slot,
+      { status, errorClass, lengthMs: this.cooldownLength(dep, req, outcome), single: this.groupSize(d) === 1 },
+      nowMs,
+      !dep.isWildcard,
+    );
+    if (this.tracksLatency && (outcome.timedOut || errorClass === 'Timeout')) this.latency.addTimeoutPenalty(slot, g, nowMs);
+    if (this.breakers) this.breakers.onCallEnd(slot, isBreakerFailure(status, outcome.timedOut === true), nowMs);
+  }
+
+  /** Request cooldown_time > deployment cooldown_time > Retry-After > router cooldown_time. */
+  private cooldownLength(dep: DeploymentView, req: RouteRequest, outcome: CallOutcome): number {
+    if (req.cooldownTimeMs !== undefined && req.cooldownTimeMs >= 0) return req.cooldownTimeMs;
+    if (dep.cooldownTimeMs !== null) return dep.cooldownTimeMs;
+    if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs >= 0) return outcome.retryAfterMs;
+    return this.settings.cooldownTimeMs;
+  }
+
+  // ---- queries ----
+
+  groupSize(d: number): number {
+    return this.index.members[this.groupOf[d]].length;
+  }
+
+  /** Deployments of a group neither cooling down nor behind an open breaker. */
+  healthyCount(g: number, nowMs: number): number {
+    const members = this.index.members[g];
+    let n = 0;
+    for (let i = 0; i < members.length; i++) {
+      const slot = this.slotOf[members[i]];
+      if (this.cooldown.until[slot] > nowMs) continue;
+      if (this.breakers && this.breakers.stateAt(slot, nowMs) === 'open') continue;
+      n++;
+    }
+    return n;
+  }
+
+  health(d: number, nowMs: number): DeploymentHealth {
+    const slot = this.slotOf[d];
+    const breaker = this.breakers ? this.breakers.stateAt(slot, nowMs) : 'closed';
+    if (breaker === 'open') return 'open';
+    if (this.cooldown.until[slot] > nowMs) return 'cooldown';
+    if (breaker === 'half-open') return 'half-open';
+    if (this.health_.excluded(slot, nowMs)) return 'unhealthy';
+    return 'healthy';
+  }
+
+  cooldownUntil(d: number, nowMs: number): number | null {
+    const until = this.cooldown.until[this.slotOf[d]];
+    return until > nowMs ? until : null;
+  }
+}

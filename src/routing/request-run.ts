@@ -1,0 +1,232 @@
+// One client request through LiteLLM's retry + fallback machinery
+// (async_function_with_fallbacks → async_function_with_retries → run_async_fallback).
+// The run never calls deployments itself: it returns the next call to make (see router.ts).
+import type { CallOutcome, NextStep, NoDeploymentReason, PickResult, RequestFailureReason, RouteRequest } from './types.js';
+import type { RequestRun } from './router.js';
+import type { RouterCore } from './core.js';
+import { errorClassOf, isSuccess, statusOf } from './errors.js';
+import { fallbackTargets } from './fallbacks.js';
+import { policyRetries, skipsRetries, sleepBeforeRetryMs } from './retry.js';
+
+interface Frame {
+  /** Name this frame was entered with (requested model or fallback target). */
+  name: string;
+  /** Internal group index, or -1 for a deployment-id frame / unknown name. */
+  group: number;
+  /** Deployment for a deployment-id frame, else -1. */
+  deployment: number;
+  /** Group label (model group name). */
+  label: string;
+  retriesDone: number;
+  targets: readonly string[] | null;
+  targetIdx: number;
+}
+
+interface Failure {
+  status: number;
+  errorClass: string;
+  message: string;
+  retryAfterMs?: number;
+  /** Deployment that failed (-1 when the failure was "no deployment could be picked"). */
+  deployment: number;
+  noDeployment?: NoDeploymentReason;
+}
+
+function pickFailure(p: Extract<PickResult, { ok: false }>): Failure {
+  const cw = p.reason === 'context-window-exceeded';
+  const bad = p.reason === 'unknown-model';
+  return {
+    status: cw || bad ? 400 : 429,
+    errorClass: cw ? 'ContextWindowExceededError' : bad ? 'BadRequestError' : 'RateLimitError',
+    message: p.message,
+    retryAfterMs: p.retryAfterMs,
+    deployment: -1,
+    noDeployment: p.reason,
+  };
+}
+
+export class RequestRunImpl implements RequestRun {
+  retries = 0;
+  fallbacks = 0;
+  private readonly stack: Frame[] = [];
+  private readonly attempted = new Set<string>();
+  private started = false;
+  private last: NextStep | null = null;
+  private original: Failure | null = null;
+  private latestPrimary: Failure | null = null;
+  private currentDeployment = -1;
+
+  constructor(
+    private readonly core: RouterCore,
+    private readonly request: RouteRequest,
+    private readonly createdAt: number,
+  ) {}
+
+  next(nowMs: number): NextStep {
+    if (this.started) return this.last ?? this.finish();
+    this.started = true;
+    const now = Math.max(nowMs, this.createdAt);
+    if (this.core.global.enabled) {
+      const wait = this.core.global.admit(this.request.inputTokens, now);
+      if (wait > 0) {
+        return this.setLast({
+          kind: 'fail',
+          reason: 'rate-limited',
+          status: 429,
+          message: `Gateway rate limit (router_settings rpm/tpm) reached; try again in ${Math.ceil(wait / 1000)} seconds.`,
+        });
+      }
+    }
+    return this.setLast(this.enter(this.request.model, now, 0) ?? this.finish());
+  }
+
+  report(outcome: CallOutcome, nowMs: number): NextStep {
+    if (this.last === null || this.last.kind !== 'call') return this.last ?? this.next(nowMs);
+    const status = statusOf(outcome);
+    if (isSuccess(status) && !outcome.timedOut) return this.setLast({ kind: 'success' });
+    const frame = this.stack[this.stack.length - 1];
+    const failure: Failure = {
+      status: isSuccess(status) ? 408 : status,
+      errorClass: errorClassOf(outcome),
+      message: `${errorClassOf(outcome)} (status ${status}) from deployment ${this.core.deployments[this.currentDeployment]?.id ?? '?'}`,
+      retryAfterMs: outcome.retryAfterMs,
+      deployment: this.currentDeployment,
+    };
+    return this.setLast(this.onFailure(frame, failure, nowMs, 0));
+  }
+
+  private setLast(step: NextStep): NextStep {
+    this.last = step;
+    return step;
+  }
+
+  /** Enters a group (primary or fallback target). Returns null for an unknown fallback target. */
+  private enter(name: string, nowMs: number, delayMs: number): NextStep | null {
+    const r = this.core.index.resolve(name);
+    this.attempted.add(name);
+    if (r.kind === 'unknown') {
+      if (this.stack.length > 0) return null;
+      const frame: Frame = { name, group: -1, deployment: -1, label: name, retriesDone: 0, targets: null, targetIdx: 0 };
+      this.stack.push(frame);
+      const p = this.core.pick(this.request, nowMs + delayMs);
+      return this.onFailure(frame, pickFailure(p as Extract<PickResult, { ok: false }>), nowMs, delayMs);
+    }
+    const frame: Frame =
+      r.kind === 'group'
+        ? { name, group: r.group, deployment: -1, label: this.core.index.names[r.group], retriesDone: 0, targets: null, targetIdx: 0 }
+        : {
+            name,
+            group: -1,
+            deployment: r.deployment,
+            label: this.core.index.names[this.core.groupOf[r.deployment]],
+            retriesDone: 0,
+            targets: null,
+            targetIdx: 0,
+          };
+    this.stack.push(frame);
+    return this.attempt(frame, nowMs, delayMs);
+  }
+
+  /** Picks in the frame's group at the time the call would start (now + delay). */
+  private attempt(frame: Frame, nowMs: number, delayMs: number): NextStep {
+    const at = nowMs + delayMs;
+    const p = frame.deployment >= 0 ? this.core.pickDeploymentId(frame.deployment, at) : this.core.pickInGroup(frame.group, this.request, at);
+    if (p.ok) {
+      this.currentDeployment = p.deployment;
+      return { kind: 'call', deployment: p.deployment, group: p.group, delayMs };
+    }
+    return this.onFailure(frame, pickFailure(p), nowMs, delayMs);
+  }
+
+  private onFailure(frame: Frame, f: Failure, nowMs: number, delayMs: number): NextStep {
+    const core = this.core;
+    const s = core.settings;
+    if (this.stack.length === 1) {
+      if (this.original === null) this.original = f;
+      this.latestPrimary = f;
+    }
+    const at = nowMs + delayMs;
+    const groupSize = frame.group >= 0 ? core.index.members[frame.group].length : 1;
+    const healthy =
+      frame.group >= 0
+        ? core.healthyCount(frame.group, at)
+        : frame.deployment >= 0 && core.cooldownUntil(frame.deployment, at) === null
+          ? 1
+          : 0;
+    const facts = {
+      status: f.status,
+      errorClass: f.errorClass,
+      groupSize,
+      healthy,
+      hasContextWindowFallbacks: s.contextWindowFallbacks.length > 0,
+      hasContentPolicyFallbacks: s.contentPolicyFallbacks.length > 0,
+      hasFallbacks: s.fallbacks.length > 0,
+    };
+    const policy = policyRetries(s, frame.label, f.errorClass);
+    const failedDep = f.deployment >= 0 ? core.deployments[f.deployment] : null;
+    const numRetries = policy ?? failedDep?.numRetries ?? this.request.numRetries ?? s.numRetries;
+    // [2026] an applicable retry policy skips the no-retry rules entirely.
+    const gated = policy !== null && s.litellmVersion === '2026' ? false : skipsRetries(s, facts);
+    if (!gated && frame.retriesDone < numRetries) {
+      const sleep = sleepBeforeRetryMs(s, groupSize, healthy, frame.retriesDone, f.retryAfterMs, core.random);
+      frame.retriesDone += 1;
+      this.retries += 1;
+      return this.attempt(frame, nowMs, delayMs + sleep);
+    }
+    let extra = 0;
+    if (!gated && numRetries > 0 && s.litellmVersion === '2026') {
+      // [2026] the retry loop sleeps once more after the final failed attempt.
+      extra = sleepBeforeRetryMs(s, groupSize, healthy, frame.retriesDone, f.retryAfterMs, core.random);
+    }
+    return this.groupFailed(frame, f, nowMs, delayMs + extra);
+  }
+
+  /** Tries the failed frame's fallback targets in order; unwinds to the parent when exhausted. */
+  private groupFailed(frame: Frame, f: Failure, nowMs: number, delayMs: number): NextStep {
+    const s = this.core.settings;
+    for (;;) {
+      if (frame.targets === null) {
+        const isPrimary = this.stack[0] === frame;
+        frame.targets = this.request.disableFallbacks
+          ? []
+          : isPrimary && this.request.fallbacks
+            ? this.request.fallbacks
+            : (fallbackTargets(s, f.errorClass, [frame.name, frame.label]) ?? []);
+      }
+      while (frame.targetIdx < frame.targets.length) {
+        const target = frame.targets[frame.targetIdx++];
+        if (target === frame.name || target === frame.label) continue;
+        if (s.litellmVersion === '2026' && this.attempted.has(target)) continue;
+        if (this.fallbacks >= s.maxFallbacks) {
+          frame.targetIdx = frame.targets.length;
+          break;
+        }
+        this.fallbacks += 1;
+        const step = this.enter(target, nowMs, delayMs);
+        if (step) return step;
+      }
+      this.stack.pop();
+      if (this.stack.length === 0) return this.finish();
+      frame = this.stack[this.stack.length - 1];
+    }
+  }
+
+  private finish(): NextStep {
+    const s = this.core.settings;
+    // [2025] the original exception surfaces; [2026] the latest of the primary group's retries.
+    // After fallbacks the primary group's error is what the client sees.
+    const err = (s.litellmVersion === '2026' && this.fallbacks === 0 ? this.latestPrimary : this.original) ?? {
+      status: 500,
+      errorClass: 'InternalServerError',
+      message: 'request failed',
+      deployment: -1,
+    };
+    let reason: RequestFailureReason;
+    if (this.fallbacks > 0) reason = 'fallbacks-exhausted';
+    else if (err.noDeployment) reason = err.noDeployment;
+    else if (this.retries > 0) reason = 'retries-exhausted';
+    else reason = 'non-retryable-error';
+    const detail = this.fallbacks > 0 ? ` (after ${this.retries} retries and ${this.fallbacks} fallbacks)` : this.retries > 0 ? ` (after ${this.retries} retries)` : '';
+    return { kind: 'fail', reason, status: err.status, message: `${err.message}${detail}` };
+  }
+}

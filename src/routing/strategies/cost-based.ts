@@ -1,0 +1,52 @@
+// cost-based-routing: input + output price per token (litellm_params / model_info override,
+// else the built-in price table; unknown prices count as 5.0 USD per token each, so priced
+// models win); candidates over their tpm/rpm limits excluded; the first minimum wins (stable,
+// no randomness). routing_strategy_args are ignored, as in LiteLLM.
+import type { RouteRequest } from '../types.js';
+import type { Strategy, StrategyContext } from './strategy.js';
+
+export const UNKNOWN_COST_PER_TOKEN = 5.0;
+
+export class CostBased implements Strategy {
+  private readonly cost: Float64Array;
+
+  constructor(private readonly ctx: StrategyContext) {
+    this.cost = Float64Array.from(
+      ctx.deployments,
+      (dep) => (dep.inputCostPerToken ?? UNKNOWN_COST_PER_TOKEN) + (dep.outputCostPerToken ?? UNKNOWN_COST_PER_TOKEN),
+    );
+  }
+
+  score(d: number, req: RouteRequest, nowMs: number): number {
+    const { usage, limits } = this.ctx;
+    const slot = this.ctx.slotOf[d];
+    const current = usage.minute[slot] === usage.minute_(nowMs);
+    if ((current ? usage.tpm[slot] : 0) + req.inputTokens > limits.tpmTruthy[d]) return Infinity;
+    if ((current ? usage.rpm[slot] : 0) + 1 > limits.rpmTruthy[d]) return Infinity;
+    return this.cost[d];
+  }
+
+  pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number): number {
+    const { usage, limits, slotOf } = this.ctx;
+    const minuteNow = usage.minute_(nowMs);
+    const { minute, tpm, rpm } = usage;
+    const { tpmTruthy, rpmTruthy } = limits;
+    const cost = this.cost;
+    const input = req.inputTokens;
+    let best = -1;
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      // score() inlined with hoisted state: this loop is the hot path.
+      const d = cands[i];
+      const slot = slotOf[d];
+      const current = minute[slot] === minuteNow;
+      if ((current ? tpm[slot] : 0) + input > tpmTruthy[d] || (current ? rpm[slot] : 0) + 1 > rpmTruthy[d]) continue;
+      const s = cost[d];
+      if (s < min) {
+        min = s;
+        best = d;
+      }
+    }
+    return best;
+  }
+}

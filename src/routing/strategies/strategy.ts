@@ -1,0 +1,73 @@
+// What every routing strategy implements, and the shared state it reads.
+import type { DeploymentView, RandomSource, RouteRequest } from '../types.js';
+import type { RouterSettings } from '../config.js';
+import type { MinuteUsage } from '../limits.js';
+import type { LatencyWindows } from './latency-windows.js';
+
+export interface StrategyContext {
+  readonly deployments: readonly DeploymentView[];
+  /** Deployment index → state slot (deployments sharing an id share a slot, as in LiteLLM). */
+  readonly slotOf: Int32Array;
+  /** Deployment index → its model group (model_name) index. */
+  readonly groupOf: Int32Array;
+  readonly random: RandomSource;
+  readonly settings: RouterSettings;
+  /** In-flight calls per slot (least-busy). */
+  readonly inFlight: Int32Array;
+  /** Per-minute usage per slot (usage-based, latency, cost). */
+  readonly usage: MinuteUsage;
+  readonly latency: LatencyWindows;
+  /** Per deployment limits, Infinity when unset: v2 (`is None` chain) and v1/latency/cost (`or` chain). */
+  readonly limits: DeploymentLimits;
+  /** Number of routable groups (model groups plus internal ones), for per-group strategy state. */
+  readonly groupCount: number;
+}
+
+export interface DeploymentLimits {
+  readonly tpm: Float64Array;
+  readonly rpm: Float64Array;
+  readonly tpmTruthy: Float64Array;
+  readonly rpmTruthy: Float64Array;
+}
+
+export function buildLimits(deployments: readonly DeploymentView[]): DeploymentLimits {
+  const of = (f: (d: DeploymentView) => number | null) => Float64Array.from(deployments, (d) => f(d) ?? Infinity);
+  return {
+    tpm: of((d) => d.tpmLimit),
+    rpm: of((d) => d.rpmLimit),
+    tpmTruthy: of((d) => d.tpmLimitTruthy),
+    rpmTruthy: of((d) => d.rpmLimitTruthy),
+  };
+}
+
+export interface Strategy {
+  /**
+   * Chooses one of `cands[0..n)` (deployment indices in config order, n ≥ 1) for a request
+   * routed to `group`. Returns a deployment index, or -1 when the strategy's own limits
+   * exclude every candidate. Must not allocate.
+   */
+  pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number, group: number): number;
+  /**
+   * Lower is better; Infinity = excluded by the strategy's limits. Used by the
+   * `fallback_strategy` extension to find the candidates within tolerance of the best.
+   * Strategies without a score (random / round robin ones) leave it undefined.
+   */
+  score?(deployment: number, req: RouteRequest, nowMs: number): number;
+}
+
+/** Picks the k-th (0-based) candidate whose flag in `mask` is 1; helper for random tie-breaks. */
+export function nthMarked(cands: Int32Array, n: number, mask: Uint8Array, k: number): number {
+  for (let i = 0; i < n; i++) {
+    if (mask[i] === 1) {
+      if (k === 0) return cands[i];
+      k--;
+    }
+  }
+  return -1;
+}
+
+/** Uniform integer in [0, count). */
+export function randomIndex(random: RandomSource, count: number): number {
+  const k = Math.floor(random() * count);
+  return k >= count ? count - 1 : k;
+}

@@ -1,0 +1,113 @@
+// usage-based-routing (v1) and usage-based-routing-v2: lowest tokens used this minute among the
+// candidates still under their limits.
+import type { RouteRequest } from '../types.js';
+import { randomIndex, type Strategy, type StrategyContext } from './strategy.js';
+
+/**
+ * v2: limits resolved with `is None` checks (0 is a hard zero); exclude when
+ * tpm_used + input > tpm or rpm_used + 1 >= rpm (so an rpm of N admits N−1 picks per minute
+ * through selection; the pre-call check in Router.onCallStart enforces N). Lowest tpm_used wins,
+ * random among ties. [2024] the selection rpm test never fired (key mismatch).
+ */
+export class UsageBasedV2 implements Strategy {
+  /** Deployments tied at the lowest usage so far (scratch, no allocation per pick). */
+  private readonly ties: Int32Array;
+  private readonly checkRpm: boolean;
+
+  constructor(
+    private readonly ctx: StrategyContext,
+    maxCandidates: number,
+  ) {
+    this.ties = new Int32Array(Math.max(1, maxCandidates));
+    this.checkRpm = ctx.settings.litellmVersion !== '2024';
+  }
+
+  score(d: number, req: RouteRequest, nowMs: number): number {
+    const { usage, limits } = this.ctx;
+    const slot = this.ctx.slotOf[d];
+    const current = usage.minute[slot] === usage.minute_(nowMs);
+    const tpmUsed = current ? usage.tpm[slot] : 0;
+    if (tpmUsed + req.inputTokens > limits.tpm[d]) return Infinity;
+    if (this.checkRpm && (current ? usage.rpm[slot] : 0) + 1 >= limits.rpm[d]) return Infinity;
+    return tpmUsed;
+  }
+
+  pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number): number {
+    // score() inlined with hoisted state: this loop is the hot path.
+    const { usage, limits, slotOf } = this.ctx;
+    const minuteNow = usage.minute_(nowMs);
+    const { minute, tpm, rpm } = usage;
+    const tpmLimit = limits.tpm;
+    const rpmLimit = limits.rpm;
+    const checkRpm = this.checkRpm;
+    const input = req.inputTokens;
+    const ties = this.ties;
+    let min = Infinity;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const d = cands[i];
+      const slot = slotOf[d];
+      const current = minute[slot] === minuteNow;
+      const tpmUsed = current ? tpm[slot] : 0;
+      if (tpmUsed + input > tpmLimit[d]) continue;
+      if (checkRpm && (current ? rpm[slot] : 0) + 1 >= rpmLimit[d]) continue;
+      if (tpmUsed < min) {
+        min = tpmUsed;
+        count = 0;
+      }
+      if (tpmUsed === min) ties[count++] = d;
+    }
+    if (count === 0) return -1;
+    return count === 1 ? ties[0] : ties[randomIndex(this.ctx.random, count)];
+  }
+}
+
+/**
+ * v1 (deterministic): limits combined with `or`, so 0 means unlimited. With no usage in the
+ * group this minute, the first candidate whose tpm limit covers the input wins; otherwise an
+ * unused candidate wins at once, else the lowest tpm_used among those under their limits
+ * (first minimum). LiteLLM walks used ids in first-use order; gwcfg walks config order.
+ */
+export class UsageBasedV1 implements Strategy {
+  constructor(private readonly ctx: StrategyContext) {}
+
+  score(d: number, req: RouteRequest, nowMs: number): number {
+    const slot = this.ctx.slotOf[d];
+    const dep = this.ctx.deployments[d];
+    const tpmUsed = this.ctx.usage.tpmUsed(slot, nowMs);
+    if (tpmUsed === 0) return 0;
+    if (tpmUsed + req.inputTokens > (dep.tpmLimitTruthy ?? Infinity)) return Infinity;
+    if (this.ctx.usage.rpmUsed(slot, nowMs) + 1 > (dep.rpmLimitTruthy ?? Infinity)) return Infinity;
+    return tpmUsed;
+  }
+
+  pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number): number {
+    const { deployments, usage, groupOf } = this.ctx;
+    if (!usage.groupActive(groupOf[cands[0]], nowMs)) {
+      for (let i = 0; i < n; i++) {
+        if ((deployments[cands[i]].tpmLimitTruthy ?? Infinity) >= req.inputTokens) return cands[i];
+      }
+      return -1;
+    }
+    const { slotOf, limits } = this.ctx;
+    const minuteNow = usage.minute_(nowMs);
+    const { minute, tpm, rpm } = usage;
+    const input = req.inputTokens;
+    let best = -1;
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      // score() inlined with hoisted state: this loop is the hot path.
+      const d = cands[i];
+      const slot = slotOf[d];
+      const current = minute[slot] === minuteNow;
+      const tpmUsed = current ? tpm[slot] : 0;
+      if (tpmUsed === 0) return d;
+      if (tpmUsed + input > limits.tpmTruthy[d] || (current ? rpm[slot] : 0) + 1 > limits.rpmTruthy[d]) continue;
+      if (tpmUsed < min) {
+        min = tpmUsed;
+        best = d;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,75 @@
+// Docs and rules stay in sync (as actionlint's check-checks): every rule and built-in check has a
+// page, every page belongs to one, and the page's Bad example triggers it while Good does not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rules } from '../../src/lint/rules/index.js';
+import { builtinChecks } from '../../src/lint/builtin.js';
+import { lintConfig } from '../../src/lint/engine.js';
+import { loadConfigBytes } from '../../src/config/load.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DOCS = join(ROOT, 'docs/rules');
+
+/** The first ```yaml block under a `## <heading>` section, or null. */
+export function example(page: string, heading: string): string | null {
+  const start = page.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
+  if (start === -1) return null;
+  const rest = page.slice(start).split(/\n(?=## )/)[0];
+  const block = /```ya?ml\n([\s\S]*?)```/.exec(rest);
+  return block ? block[1] : null;
+}
+
+async function findings(text: string): Promise<string[]> {
+  // Examples live in docs/rules, so relative includes resolve there (schema/include-missing).
+  const loaded = await loadConfigBytes(join(DOCS, 'example.yaml'), new TextEncoder().encode(text));
+  return lintConfig(loaded, { rules, env: new Map() }).map((d) => d.ruleId);
+}
+
+const pageOf = (id: string) => join(DOCS, `${id}.md`);
+
+for (const rule of rules) {
+  const { id, description, docs } = rule.meta;
+  test(`docs: ${id}`, async () => {
+    assert.equal(docs, `docs/rules/${id}.md`, 'meta.docs points at the page');
+    assert.ok(existsSync(pageOf(id)), `missing docs/rules/${id}.md`);
+    const page = readFileSync(pageOf(id), 'utf8');
+    assert.ok(page.startsWith(`# ${id}\n`), 'the page starts with "# <id>"');
+    assert.ok(page.includes(description), 'the page contains the rule description');
+    const bad = example(page, 'Bad');
+    const good = example(page, 'Good');
+    assert.ok(bad, 'a ## Bad section with a yaml block');
+    assert.ok(good, 'a ## Good section with a yaml block');
+    assert.ok((await findings(bad)).includes(id), 'the Bad example triggers the rule');
+    assert.ok(!(await findings(good)).includes(id), 'the Good example does not');
+  });
+}
+
+test('docs: built-in checks have pages; their examples, when present, behave', async () => {
+  for (const check of builtinChecks) {
+    assert.ok(existsSync(pageOf(check.id)), `missing docs/rules/${check.id}.md`);
+    const page = readFileSync(pageOf(check.id), 'utf8');
+    assert.ok(page.startsWith(`# ${check.id}\n`), check.id);
+    assert.ok(page.includes(check.description), `${check.id}: description`);
+    const bad = example(page, 'Bad');
+    const good = example(page, 'Good');
+    if (bad) assert.ok((await findings(bad)).includes(check.id), `${check.id}: Bad triggers it`);
+    if (good) assert.ok(!(await findings(good)).includes(check.id), `${check.id}: Good does not`);
+  }
+});
+
+test('docs: no orphan pages', () => {
+  const ids = new Set([...rules.map((r) => r.meta.id), ...builtinChecks.map((c) => c.id)]);
+  const orphans: string[] = [];
+  for (const category of readdirSync(DOCS, { withFileTypes: true })) {
+    if (!category.isDirectory()) continue;
+    for (const file of readdirSync(join(DOCS, category.name))) {
+      if (!file.endsWith('.md')) continue;
+      const id = `${category.name}/${file.slice(0, -3)}`;
+      if (!ids.has(id)) orphans.push(id);
+    }
+  }
+  assert.deepEqual(orphans, []);
+});

@@ -1,0 +1,112 @@
+// Config normalisation and LiteLLM behaviour I.55 (invalid routing_strategy).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeConfig, litellmDeploymentId } from '../../src/routing/config.js';
+import { dep, router } from './helpers.js';
+
+const norm = (c: unknown) => normalizeConfig(c, { litellmVersion: '2026' });
+
+test('behaviour 55: an invalid routing_strategy fails at construction ([2024]: accepted, every pick fails)', () => {
+  for (const s of ['simple', 'not-a-real-strategy']) {
+    assert.throws(
+      () => router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: s } }),
+      (e: Error) =>
+        /Invalid routing_strategy/.test(e.message) &&
+        /simple-shuffle/.test(e.message) &&
+        /config\.yaml/.test(e.message) &&
+        /router_settings\.routing_strategy/.test(e.message) &&
+        /Router SDK/.test(e.message),
+    );
+  }
+  for (const s of ['simple-shuffle', 'least-busy', 'latency-based-routing', 'cost-based-routing', 'usage-based-routing-v2', 'usage-based-routing', 'weighted-round-robin', 'round-robin']) {
+    assert.doesNotThrow(() => router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: s } }));
+  }
+  const old = router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: 'simple' } }, { litellmVersion: '2024' });
+  const p = old.pick({ model: 'gpt', inputTokens: 1 }, 0);
+  assert.ok(!p.ok && p.reason === 'no-deployment');
+});
+
+test('deployment ids: model_info.id, else sha256 of model_name + litellm_params as LiteLLM computes it', () => {
+  // Expected value computed with LiteLLM's Router._generate_model_id in Python.
+  assert.equal(
+    litellmDeploymentId('gpt', { model: 'openai/gpt-4o', rpm: 6, temperature: 0.5, x: 1e-5, stream: true, tags: ['a', 'b'], h: { a: 1, b: 'x' }, n: null }),
+    'ebad747474bb476f2ce4b0364e42e33b6bcbab027dcc970cb0b56e272ef8cf22',
+  );
+  const c = norm({ model_list: [dep('gpt', {}, { model_info: { id: 42 } }), dep('gpt', {}), dep('gpt', {})] });
+  assert.equal(c.deployments[0].id, '42');
+  assert.equal(c.deployments[1].id, c.deployments[2].id, 'identical entries share an id');
+});
+
+test('identical deployments share cooldown and usage state', () => {
+  const r = router({ model_list: [dep('gpt', {}), dep('gpt', {}), dep('gpt', { api_base: 'x' })] });
+  r.onCallEnd(0, { model: 'gpt', inputTokens: 1 }, { status: 401, latencyMs: 1, inputTokens: 1, outputTokens: 0 }, 0);
+  assert.equal(r.health(1, 1), 'cooldown');
+  assert.equal(r.health(2, 1), 'healthy');
+});
+
+test('limits: top-level rpm/tpm copied into litellm_params; v2 null-chain vs v1 truthy chain; os.environ numbers unset', () => {
+  const c = norm({
+    model_list: [
+      { model_name: 'a', litellm_params: { model: 'x/a' }, rpm: 10, tpm: 0 },
+      { model_name: 'a', litellm_params: { model: 'x/b', rpm: 'os.environ/RPM' }, model_info: { rpm: 7 } },
+      { model_name: 'a', litellm_params: { model: 'x/c', weight: 3, order: 2 }, weight: 9 },
+    ],
+  });
+  const [a, b, w] = c.deployments;
+  assert.equal(a.rpm, 10);
+  assert.equal(a.tpmLimit, 0);
+  assert.equal(a.tpmLimitTruthy, null);
+  assert.equal(b.rpm, null, 'os.environ/ numeric values count as unset');
+  assert.equal(b.rpmLimit, 7);
+  assert.equal(w.weight, 3);
+  assert.equal(w.entryWeight, 9);
+  assert.equal(w.order, 2);
+});
+
+test('settings: router_settings beat litellm_settings beat defaults; cooldown_time 0 → 5 s ([2024]: 1 s)', () => {
+  const s = norm({
+    litellm_settings: { num_retries: 4, allowed_fails: 7, fallbacks: [{ a: ['b'] }], request_timeout: 30 },
+    router_settings: { num_retries: 1, fallbacks: [], cooldown_time: 0 },
+  }).settings;
+  assert.equal(s.numRetries, 1);
+  assert.equal(s.allowedFails, 7);
+  assert.equal(s.legacyCooldownMode, true);
+  assert.deepEqual(s.fallbacks, [['a', ['b']]], 'an explicit empty router list counts as unset');
+  assert.equal(s.timeoutMs, 30_000);
+  assert.equal(s.cooldownTimeMs, 5000);
+  const d = norm({}).settings;
+  assert.equal(d.numRetries, 2);
+  assert.equal(d.maxFallbacks, 5);
+  assert.equal(d.legacyCooldownMode, false);
+  assert.equal(d.timeoutMs, 6_000_000);
+  assert.equal(normalizeConfig({ router_settings: { cooldown_time: 0 } }, { litellmVersion: '2024' }).settings.cooldownTimeMs, 1000);
+  const three = norm({ router_settings: { allowed_fails: 3 } }).settings;
+  assert.equal(three.legacyCooldownMode, false, 'allowed_fails: 3 equals the default → percentage mode');
+});
+
+test('default_fallbacks become the "*" entry of fallbacks; malformed fallback items are dropped', () => {
+  const s = norm({ router_settings: { fallbacks: [{ a: ['b'] }, { x: ['y'], z: ['w'] }], default_fallbacks: ['d'] } }).settings;
+  assert.deepEqual(s.fallbacks, [['a', ['b']], ['*', ['d']]]);
+});
+
+test('concurrencyLimit derives max_parallel_requests as LiteLLM does', () => {
+  const r = router({
+    model_list: [dep('g', { max_parallel_requests: 3, rpm: 9 }), dep('g', { rpm: 9 }), dep('g', { tpm: 100_000 }), dep('g', { tpm: 10 }), dep('g', {})],
+    router_settings: { default_max_parallel_requests: 4 },
+  });
+  assert.deepEqual([0, 1, 2, 3, 4].map((d) => r.concurrencyLimit(d)), [3, 9, 600, 1, 4]);
+  const old = router({ model_list: [dep('g', { tpm: 100_000 })] }, { litellmVersion: '2024' });
+  assert.equal(old.concurrencyLimit(0), 16, '[2024] int(tpm/1000/6)');
+});
+
+test('max_parallel_requests: [2026] a full deployment rejects the call with a 429 at once', () => {
+  const r = router({ model_list: [dep('g', { max_parallel_requests: 2 })] });
+  const q = { model: 'g', inputTokens: 1 };
+  assert.ok(r.onCallStart(0, q, 0).ok);
+  assert.ok(r.onCallStart(0, q, 0).ok);
+  const third = r.onCallStart(0, q, 0);
+  assert.ok(!third.ok && third.status === 429);
+  const old = router({ model_list: [dep('g', { max_parallel_requests: 1 })] }, { litellmVersion: '2025' });
+  assert.ok(old.onCallStart(0, q, 0).ok);
+  assert.ok(old.onCallStart(0, q, 0).ok, '[2025] the caller queues on concurrencyLimit instead');
+});

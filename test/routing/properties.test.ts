@@ -1,0 +1,173 @@
+// fast-check properties of the routing core.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Router } from '../../src/routing/router.js';
+import type { StrategyName } from '../../src/routing/types.js';
+import { dep, err, ok, seeded } from './helpers.js';
+
+const req = { model: 'g', inputTokens: 10 };
+const strategies: StrategyName[] = [
+  'simple-shuffle',
+  'least-busy',
+  'usage-based-routing',
+  'usage-based-routing-v2',
+  'latency-based-routing',
+  'cost-based-routing',
+  'weighted-round-robin',
+  'round-robin',
+];
+
+test('property: never picks a cooled-down or open-breaker deployment while an eligible one exists', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 8 }),
+      fc.constantFrom(...strategies),
+      fc.array(fc.record({ d: fc.nat(7), status: fc.constantFrom(401, 404, 429, 500, 503, 200), at: fc.nat(20_000) }), { maxLength: 40 }),
+      fc.nat(30_000),
+      fc.integer(),
+      (size, strategy, events, now, seed) => {
+        const r = Router.fromConfig(
+          {
+            model_list: Array.from({ length: size }, (_, i) => dep('g', { api_base: `h${i}` })),
+            router_settings: { routing_strategy: strategy, enable_circuit_breaker: true, failure_threshold: 2, cooldown_time: 7 },
+          },
+          { random: seeded(seed) },
+        );
+        for (const e of [...events].sort((a, b) => a.at - b.at)) {
+          const d = e.d % size;
+          if (!r.onCallStart(d, req, e.at).ok) continue;
+          r.onCallEnd(d, req, e.status === 200 ? ok({ latencyMs: 1 }) : err(e.status, { latencyMs: 1 }), e.at + 1);
+        }
+        const eligible = r.deployments.filter((d) => {
+          const h = r.health(d.index, now);
+          return h !== 'cooldown' && h !== 'open';
+        });
+        for (let i = 0; i < 5; i++) {
+          const p = r.pick(req, now);
+          if (p.ok) {
+            const h = r.health(p.deployment, now);
+            assert.ok(h !== 'cooldown' && h !== 'open', `picked a ${h} deployment`);
+          } else if (p.reason === 'all-cooled-down' || p.reason === 'circuit-open') {
+            // only half-open deployments with a probe in flight may remain; none are in flight here
+            assert.equal(eligible.length, 0, `reason ${p.reason} while ${eligible.length} eligible`);
+          }
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
+test('property: weighted simple-shuffle converges to the weights within binomial bounds', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 2, maxLength: 5 }), fc.integer(), (weights, seed) => {
+      const r = Router.fromConfig({ model_list: weights.map((w, i) => dep('g', { weight: w, api_base: `h${i}` })) }, { random: seeded(seed) });
+      const n = 4000;
+      const counts = new Array<number>(weights.length).fill(0);
+      for (let i = 0; i < n; i++) {
+        const p = r.pick(req, 0);
+        if (p.ok) counts[p.deployment]++;
+      }
+      const total = weights.reduce((a, b) => a + b, 0);
+      weights.forEach((w, i) => {
+        const p = w / total;
+        const mean = n * p;
+        const sd = Math.sqrt(n * p * (1 - p));
+        assert.ok(Math.abs(counts[i] - mean) <= 5 * sd + 1, `deployment ${i}: ${counts[i]} vs ${mean.toFixed(1)} ± ${(5 * sd).toFixed(1)}`);
+      });
+    }),
+    { numRuns: 40 },
+  );
+});
+
+test('property: weighted round robin gives every deployment exactly its weight in each cycle', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 4 }), (weights, cycles) => {
+      const r = Router.fromConfig(
+        { model_list: weights.map((w, i) => dep('g', { weight: w, api_base: `h${i}` })), router_settings: { routing_strategy: 'weighted-round-robin' } },
+        { random: seeded(1) },
+      );
+      const total = weights.reduce((a, b) => a + b, 0);
+      for (let c = 0; c < cycles; c++) {
+        const counts = new Array<number>(weights.length).fill(0);
+        for (let i = 0; i < total; i++) {
+          const p = r.pick(req, 0);
+          assert.ok(p.ok);
+          counts[p.deployment]++;
+        }
+        assert.deepEqual(counts, weights);
+      }
+    }),
+    { numRuns: 100 },
+  );
+});
+
+test('property: usage-based-routing-v2 never exceeds an enforced rpm within a minute window', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.nat(179_999), { minLength: 1, maxLength: 120 }),
+      fc.integer(),
+      (rpms, times, seed) => {
+        const r = Router.fromConfig(
+          { model_list: rpms.map((rpm, i) => dep('g', { rpm, api_base: `h${i}` })), router_settings: { routing_strategy: 'usage-based-routing-v2' } },
+          { random: seeded(seed) },
+        );
+        const perMinute = new Map<string, number>();
+        for (const t of [...times].sort((a, b) => a - b)) {
+          const p = r.pick(req, t);
+          if (!p.ok) continue;
+          if (!r.onCallStart(p.deployment, req, t).ok) continue;
+          r.onCallEnd(p.deployment, req, ok({ latencyMs: 0 }), t);
+          const key = `${p.deployment}:${Math.floor(t / 60_000)}`;
+          const n = (perMinute.get(key) ?? 0) + 1;
+          perMinute.set(key, n);
+          assert.ok(n <= rpms[p.deployment], `deployment ${p.deployment} served ${n} > rpm ${rpms[p.deployment]}`);
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
+test('property: the same seed gives the same picks and the same request outcomes', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...strategies),
+      fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 2, maxLength: 6 }),
+      fc.array(fc.boolean(), { minLength: 1, maxLength: 60 }),
+      fc.integer(),
+      (strategy, weights, failures, seed) => {
+        const config = {
+          model_list: weights.map((w, i) => dep('g', { weight: w, rpm: 100, api_base: `h${i}` })),
+          router_settings: { routing_strategy: strategy, fallbacks: [{ g: ['h'] }] },
+        };
+        const trace = () => {
+          const r = Router.fromConfig({ ...config, model_list: [...config.model_list, dep('h', {})] }, { random: seeded(seed) });
+          const out: string[] = [];
+          failures.forEach((fail, i) => {
+            const run = r.beginRequest(req, i * 500);
+            let t = i * 500;
+            let step = run.next(t);
+            while (step.kind === 'call') {
+              t += step.delayMs;
+              out.push(`${step.deployment}@${Math.round(t)}`);
+              if (!r.onCallStart(step.deployment, req, t).ok) {
+                step = run.report(err(429), t);
+                continue;
+              }
+              const o = fail && step.group === 'g' ? err(500, { latencyMs: 20 }) : ok({ latencyMs: 20 });
+              r.onCallEnd(step.deployment, req, o, t + 20);
+              step = run.report(o, t + 20);
+            }
+            out.push(step.kind);
+          });
+          return out;
+        };
+        assert.deepEqual(trace(), trace());
+      },
+    ),
+    { numRuns: 100 },
+  );
+});
