@@ -78,8 +78,9 @@ export function lintConfig(loaded: LoadedConfig, options: LintOptions): Diagnost
     if (severity === 'off') continue;
     all.push(severity ? { ...d, severity } : d);
   }
-  all.push(...runRules(loaded, options));
-  let out = dedupe(all);
+  const fromRules = runRules(loaded, options);
+  all.push(...fromRules);
+  let out = dedupe(withoutRestated(all, fromRules));
   const ruleIds = options.rules.map((r) => r.meta.id);
   const known = new Set([...ruleIds, ...builtins]);
   const knownIds = [...known];
@@ -98,6 +99,16 @@ export function lintConfig(loaded: LoadedConfig, options: LintOptions): Diagnost
     out = [...others, ...kept];
   }
   return out.sort(compareDiagnostics);
+}
+
+/**
+ * A rule that reports at the same key as a schema warning says more (the consequence, a fix),
+ * so the schema warning is dropped: one finding per mistake, as users of ESLint expect.
+ */
+const RESTATABLE = new Set(['schema/unknown-key', 'schema/gwcfg-extension']);
+function withoutRestated(all: readonly Diagnostic[], fromRules: readonly Diagnostic[]): Diagnostic[] {
+  const ruled = new Set(fromRules.map((d) => `${d.file}\0${d.line}:${d.column}`));
+  return all.filter((d) => !(RESTATABLE.has(d.ruleId) && d.severity === 'warning' && ruled.has(`${d.file}\0${d.line}:${d.column}`)));
 }
 
 /** Aliases and merge keys can make one finding appear twice at the same place. */

@@ -1,0 +1,83 @@
+// Detects credentials written literally in a config. Values are never echoed: messages show at
+// most the first four characters (`mask`).
+
+export interface SecretFinding {
+  /** What it looks like, e.g. "an Anthropic API key". */
+  kind: string;
+  /** Errors for real-looking credentials; warnings for ones that only work locally. */
+  severity: 'error' | 'warning';
+}
+
+interface Pattern {
+  kind: string;
+  test: RegExp;
+}
+
+// Provider formats with a distinctive prefix: found under any key.
+const PATTERNS: readonly Pattern[] = [
+  { kind: 'an Anthropic API key', test: /^sk-ant-[A-Za-z0-9_-]{20,}$/ },
+  { kind: 'an OpenAI-style API key', test: /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/ },
+  { kind: 'an AWS access key id', test: /^(?:AKIA|ASIA)[0-9A-Z]{16}$/ },
+  { kind: 'a Google API key', test: /^AIza[0-9A-Za-z_-]{35}$/ },
+  { kind: 'a GitHub token', test: /^(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})$/ },
+  { kind: 'a Slack token', test: /^xox[abposr]-[A-Za-z0-9-]{10,}$/ },
+  { kind: 'a JSON Web Token', test: /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/ },
+  { kind: 'a private key', test: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/ },
+];
+
+/** Key names that hold credentials: api_key, master_key, *secret*, *password*, *token (not max_tokens). */
+const SECRET_KEY = /(^|_)(api_?key|master_key|secret|secret_key|client_secret|password|passwd|token|access_token|auth_token|access_key|access_key_id|private_key|credentials?)($|_)/i;
+const NOT_SECRET_KEY = /(^|_)(max|min|num|count|limit|type|name|id|path|file|url|header|env|param|params)$/i;
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key) && !NOT_SECRET_KEY.test(key);
+}
+
+/** Example values that are obviously not real credentials. */
+const PLACEHOLDER = /(fake|dummy|example|sample|placeholder|changeme|change-me|your[-_]|my[-_]|test|xxxx|\*\*\*|<[^>]*>|\$\{|\{\{|redacted|none|null|not[-_]used|^sk-1234|^password$|^pass$|^secret$)/i;
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value) || /^(.)\1+$/.test(value);
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0|host\.docker\.internal)$/i;
+
+/** A password inside a connection URL (postgres://user:pass@host, redis://:pass@host). */
+function urlPassword(value: string): SecretFinding | null {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@([^:/?#\s]+)/i.exec(value);
+  if (!match) return null;
+  const [, password, host] = match;
+  if (password.startsWith('os.environ') || isPlaceholder(password)) return null;
+  return { kind: 'a password in a connection URL', severity: LOCAL_HOSTS.test(host) ? 'warning' : 'error' };
+}
+
+export function findSecret(key: string, value: string): SecretFinding | null {
+  const text = value.trim();
+  if (text === '' || text.startsWith('os.environ/')) return null;
+  const url = urlPassword(text);
+  if (url) return url;
+  for (const p of PATTERNS) if (p.test.test(text) && !isPlaceholder(text)) return { kind: p.kind, severity: 'error' };
+  if (!isSecretKey(key) || isPlaceholder(text)) return null;
+  if (/^[0-9a-f]{32}$/i.test(text) && /(api_?key|secret)/i.test(key)) return { kind: 'an Azure-style 32-hex key', severity: 'error' };
+  if (/^(https?|file|s3|gs):\/\/|^\/|^\.\.?\//.test(text) || /\s/.test(text)) return null;
+  if (text.length >= 16 && entropy(text) >= 3.5) return { kind: 'a high-entropy secret', severity: 'error' };
+  return null;
+}
+
+/** At most the first four characters, then an ellipsis: enough to recognise, not to use. */
+export function mask(value: string): string {
+  const text = value.trim();
+  return text.length <= 4 ? '…' : `${text.slice(0, 4)}…`;
+}

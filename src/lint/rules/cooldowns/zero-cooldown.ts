@@ -1,0 +1,38 @@
+// cooldown_time 0 means two different things (spec §f.1.1): router-level 0 becomes the 5 s
+// default (`cooldown_time or 5`); a deployment-level 0 disables cooldown for that deployment.
+import type { Rule } from '../../types.js';
+import { describeDeployment } from '../_shared/locations.js';
+import { sectionLocation } from '../_shared/locations.js';
+import { toNumber } from '../_shared/values.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'cooldowns/zero-cooldown',
+    description: 'cooldown_time: 0 — ignored at router level (becomes 5 s), disables cooldown per deployment',
+    severity: 'warning',
+    fixable: false,
+    docs: 'docs/rules/cooldowns/zero-cooldown.md',
+  },
+  check({ model, report }) {
+    if (toNumber(model.routerSettings.cooldown_time) === 0) {
+      report({
+        at: sectionLocation(model, 'router_settings', 'cooldown_time')!,
+        on: 'value',
+        message: 'router_settings.cooldown_time: 0 does not turn cooldowns off: LiteLLM reads it as `cooldown_time or 5`, so failing deployments are still cooled for 5 s. Use disable_cooldowns: true to turn them off, or a positive number of seconds',
+      });
+    }
+    for (const d of model.deployments) {
+      for (const path of [['litellm_params', 'cooldown_time'], ['model_info', 'cooldown_time']]) {
+        const dict = path[0] === 'litellm_params' ? d.params : d.info;
+        if (toNumber(dict.cooldown_time) !== 0) continue;
+        report({
+          at: model.below(d.location, ...path),
+          on: 'value',
+          message: `cooldown_time: 0 disables cooldown for ${describeDeployment(d)}: when it fails (429s, 5xx, auth errors) it keeps getting its share of traffic and retries can pick it again, so those requests fail too. Remove it to use the router's cooldown, or set a positive number of seconds`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,31 @@
+// simple-shuffle is an independent random pick per request, not a rotation (spec §c.2); the
+// source document calls it "Round Robin" and promises A, B, C, A.
+import type { Rule } from '../../types.js';
+import { hasAnyLimit } from '../_shared/limits.js';
+import { strategyOf } from '../_shared/settings.js';
+import { percent } from '../_shared/values.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'strategies/shuffle-not-round-robin',
+    description: 'simple-shuffle is a random pick per request, not the strict rotation some docs describe',
+    severity: 'info',
+    fixable: false,
+    docs: 'docs/rules/strategies/shuffle-not-round-robin.md',
+  },
+  check({ model, report }) {
+    const strategy = strategyOf(model);
+    if (strategy.name !== 'simple-shuffle' || !strategy.location) return;
+    const plain = [...model.groups].find(([, g]) => g.length >= 2 && g.every((d) => d.params.weight === undefined && !hasAnyLimit(model, d)));
+    if (!plain) return;
+    const [name, group] = plain;
+    const n = group.length;
+    report({
+      at: strategy.location,
+      on: 'value',
+      message: `simple-shuffle picks one of the ${n} deployments of '${name}' at random for every request (${percent(1 / n)} each on average), not in rotation: two requests in a row land on the same deployment ${percent(1 / n)} of the time, and short bursts can be uneven. That is fine for load spreading; if strict rotation is required, LiteLLM has no such strategy`,
+    });
+  },
+};
+
+export default rule;

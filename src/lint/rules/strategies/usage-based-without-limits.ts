@@ -1,0 +1,33 @@
+// Usage-based routing balances on rpm/tpm headroom; a deployment without limits has infinite
+// headroom (spec §c.4, §c.5), so it is never rate-limited and the strategy cannot balance it.
+import type { Rule } from '../../types.js';
+import { hasAnyLimit, isWildcardName } from '../_shared/limits.js';
+import { describeDeployment, paramsLocation } from '../_shared/locations.js';
+import { isUsageBased, strategyOf } from '../_shared/settings.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'strategies/usage-based-without-limits',
+    description: 'usage-based routing with a deployment that sets neither rpm nor tpm',
+    severity: 'warning',
+    fixable: false,
+    docs: 'docs/rules/strategies/usage-based-without-limits.md',
+  },
+  check({ model, report }) {
+    const strategy = strategyOf(model);
+    if (!isUsageBased(strategy.name)) return;
+    for (const [name, group] of model.groups) {
+      // A lone deployment has nothing to be balanced against.
+      if (group.length < 2 || isWildcardName(name)) continue;
+      for (const d of group) {
+      if (hasAnyLimit(model, d)) continue;
+      report({
+        at: paramsLocation(model, d),
+        message: `${describeDeployment(d)} sets neither rpm nor tpm, but routing_strategy is ${strategy.name}: LiteLLM treats its limits as unlimited, so within '${name}' it is never held back and takes every request while its token count is the lowest, and the strategy cannot steer traffic away before the provider returns 429s. Set rpm and/or tpm to the provider's real limits`,
+      });
+      }
+    }
+  },
+};
+
+export default rule;

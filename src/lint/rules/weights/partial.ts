@@ -1,0 +1,42 @@
+// Some deployments of a group weighted and others not: newer LiteLLM gives the unweighted ones
+// weight 0 (never picked); older releases used weights only when the first deployment had one
+// (spec §c.2, §f.1.3; BerriAI/litellm#33329).
+import type { Rule } from '../../types.js';
+import { paramsLocation } from '../_shared/locations.js';
+import { strategyOf } from '../_shared/settings.js';
+import { joinList, percent } from '../_shared/values.js';
+import { sharesOf, shuffleWeights } from '../_shared/weights.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'weights/partial',
+    description: 'only some deployments of a group set the weight simple-shuffle uses; the others get no traffic (or the weights are ignored, depending on order)',
+    severity: 'warning',
+    fixable: false,
+    docs: 'docs/rules/weights/partial.md',
+  },
+  check({ model, report }) {
+    if (strategyOf(model).name !== 'simple-shuffle') return;
+    for (const [name, group] of model.groups) {
+      if (group.length < 2) continue;
+      const weights = shuffleWeights(model, group);
+      if (!weights) continue;
+      const missing = weights.entries.filter((e) => e.value === null);
+      if (missing.length === 0) continue;
+      const shares = sharesOf(weights.entries.map((e) => e.value));
+      const split = joinList(weights.entries.map((e, i) => `model_list[${e.deployment.index}] ${percent(shares[i])}`));
+      const firstHas = weights.entries[0].value !== null;
+      const older = firstHas
+        ? 'older releases (before late 2025) do the same because the first deployment has one'
+        : `older releases (before late 2025) ignore the ${weights.source} values entirely because the first deployment has none, and pick uniformly`;
+      for (const e of missing) {
+        report({
+          at: paramsLocation(model, e.deployment),
+          message: `group '${name}' weighs deployments by ${weights.source}, but model_list[${e.deployment.index}] sets none: LiteLLM counts it as 0, so it never gets traffic (${split}); ${older}. Set ${weights.source} on every deployment of the group`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,71 @@
+import rule from '../../../src/lint/rules/strategies/cost-based-unpriced.js';
+import { ruleTester, yaml } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'priced in litellm_params, model_info.base_model and the price table',
+      code: yaml`
+        model_list:
+          - model_name: local
+            litellm_params:
+              model: openai/my-finetuned-mistral
+              input_cost_per_token: 0.0000002
+              output_cost_per_token: 0.0000006
+          - model_name: local
+            litellm_params:
+              model: azure/my-deployment
+            model_info:
+              base_model: gpt-4o-mini
+          - model_name: local
+            litellm_params:
+              model: openai/gpt-4o-mini
+        router_settings:
+          routing_strategy: cost-based-routing
+      `,
+    },
+    {
+      name: 'other strategies do not price',
+      code: yaml`
+        model_list:
+          - model_name: local
+            litellm_params: {model: openai/my-finetuned-mistral}
+          - model_name: local
+            litellm_params: {model: openai/gpt-4o-mini}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      code: yaml`
+        model_list:
+          - model_name: local
+            litellm_params:
+              model: openai/my-finetuned-mistral
+              api_base: http://10.0.0.5:8000/v1
+          - model_name: local
+            litellm_params:
+              model: openai/gpt-4o-mini
+        router_settings:
+          routing_strategy: cost-based-routing
+      `,
+      errors: [{ line: 3, column: 5, messageIncludes: ['has no price', 'only gets traffic when every priced deployment'] }],
+    },
+    {
+      name: 'nothing priced: ties go to the first',
+      code: yaml`
+        model_list:
+          - model_name: local
+            litellm_params: {model: openai/model-x-unknown}
+          - model_name: local
+            litellm_params: {model: openai/model-y-unknown}
+        router_settings:
+          routing_strategy: cost-based-routing
+      `,
+      errors: [
+        { line: 3, column: 5, messageIncludes: 'always sends traffic to the first' },
+        { line: 5, column: 5 },
+      ],
+    },
+  ],
+});
