@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Launcher of the bundled CLI. Compiles dist/gwcfg.cjs with a V8 code cache, which halves the
-// start-up cost of `gwcfg validate` on Node 20 (no built-in compile cache there).
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import vm from 'node:vm';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Launcher of the bundled CLI (CommonJS, see bin/package.json: the ESM loader costs start-up
+// time that `gwcfg validate` in pre-commit hooks should not pay). Compiles dist/gwcfg.cjs with a
+// V8 code cache, which Node 20 has no built-in equivalent of.
+'use strict';
+const { readFileSync, writeFileSync, renameSync } = require('node:fs');
+const { join } = require('node:path');
+const vm = require('node:vm');
 
-const file = fileURLToPath(new URL('../dist/gwcfg.cjs', import.meta.url));
+const file = join(__dirname, '..', 'dist', 'gwcfg.cjs');
 const cacheFile = `${file}.cache`;
 let source;
 try {
@@ -16,8 +16,7 @@ try {
   process.stderr.write('gwcfg: the CLI is not built yet; run `npm run build` (npm ci does it for you)\n');
   process.exit(2);
 }
-const require = createRequire(file);
-const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+const dynamicImport = vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 if (!dynamicImport) {
   // Node before 20.17: no dynamic import() from vm scripts; load the bundle plainly.
   require(file);
@@ -28,8 +27,8 @@ if (!dynamicImport) {
   } catch {}
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: file, cachedData, importModuleDynamically: dynamicImport });
-  const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, require, module, file, dirname(file));
+  const bundle = { exports: {} };
+  script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, join(__dirname, '..', 'dist'));
   if (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE) {
     process.once('exit', () => {
       try {
