@@ -45,11 +45,21 @@ function pickFailure(p: Extract<PickResult, { ok: false }>): Failure {
   };
 }
 
+/** Shared answer for a successful call (immutable; saves one allocation per request). */
+const SUCCESS: NextStep = Object.freeze({ kind: 'success' as const });
+
 export class RequestRunImpl implements RequestRun {
   retries = 0;
   fallbacks = 0;
   private readonly stack: Frame[] = [];
-  private readonly attempted = new Set<string>();
+  /** Frames kept for reuse across the run's lifetime (a run is reset and reused by the simulator). */
+  private readonly framePool: Frame[] = [];
+  /**
+   * Names entered so far. The first name lives in `firstAttempted`; the Set is only created when
+   * a second group is entered (a fallback), so the common path allocates nothing.
+   */
+  private firstAttempted: string | null = null;
+  private attempted: Set<string> | null = null;
   private started = false;
   private last: NextStep | null = null;
   private original: Failure | null = null;
@@ -57,10 +67,56 @@ export class RequestRunImpl implements RequestRun {
   private currentDeployment = -1;
 
   constructor(
-    private readonly core: RouterCore,
-    private readonly request: RouteRequest,
-    private readonly createdAt: number,
+    readonly core: RouterCore,
+    private request: RouteRequest,
+    private createdAt: number,
   ) {}
+
+  /** Makes this run start over for a new request (same router); used to pool runs. */
+  reset(request: RouteRequest, createdAt: number): void {
+    this.request = request;
+    this.createdAt = createdAt;
+    this.retries = 0;
+    this.fallbacks = 0;
+    const stack = this.stack;
+    while (stack.length > 0) stack.pop(); // cheaper than `length = 0` for a frame or two
+    this.firstAttempted = null;
+    if (this.attempted !== null) this.attempted.clear();
+    this.started = false;
+    this.last = null;
+    this.original = null;
+    this.latestPrimary = null;
+    this.currentDeployment = -1;
+  }
+
+  private markAttempted(name: string): void {
+    if (this.firstAttempted === null) this.firstAttempted = name;
+    else if (name !== this.firstAttempted) (this.attempted ??= new Set()).add(name);
+  }
+
+  private wasAttempted(name: string): boolean {
+    return name === this.firstAttempted || (this.attempted !== null && this.attempted.has(name));
+  }
+
+  /** A frame from the pool (one per stack depth), reinitialised. */
+  private frame(name: string, group: number, deployment: number, label: string): Frame {
+    const depth = this.stack.length;
+    let frame = this.framePool[depth];
+    if (frame === undefined) {
+      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0 };
+      this.framePool[depth] = frame;
+    } else {
+      frame.name = name;
+      frame.group = group;
+      frame.deployment = deployment;
+      frame.label = label;
+      frame.retriesDone = 0;
+      frame.targets = null;
+      frame.targetIdx = 0;
+    }
+    this.stack.push(frame);
+    return frame;
+  }
 
   next(nowMs: number): NextStep {
     if (this.started) return this.last ?? this.finish();
@@ -83,7 +139,7 @@ export class RequestRunImpl implements RequestRun {
   report(outcome: CallOutcome, nowMs: number): NextStep {
     if (this.last === null || this.last.kind !== 'call') return this.last ?? this.next(nowMs);
     const status = statusOf(outcome);
-    if (isSuccess(status) && !outcome.timedOut) return this.setLast({ kind: 'success' });
+    if (isSuccess(status) && !outcome.timedOut) return this.setLast(SUCCESS);
     const frame = this.stack[this.stack.length - 1];
     const failure: Failure = {
       status: isSuccess(status) ? 408 : status,
@@ -103,27 +159,17 @@ export class RequestRunImpl implements RequestRun {
   /** Enters a group (primary or fallback target). Returns null for an unknown fallback target. */
   private enter(name: string, nowMs: number, delayMs: number): NextStep | null {
     const r = this.core.index.resolve(name);
-    this.attempted.add(name);
+    this.markAttempted(name);
     if (r.kind === 'unknown') {
       if (this.stack.length > 0) return null;
-      const frame: Frame = { name, group: -1, deployment: -1, label: name, retriesDone: 0, targets: null, targetIdx: 0 };
-      this.stack.push(frame);
+      const frame = this.frame(name, -1, -1, name);
       const p = this.core.pick(this.request, nowMs + delayMs);
       return this.onFailure(frame, pickFailure(p as Extract<PickResult, { ok: false }>), nowMs, delayMs);
     }
-    const frame: Frame =
+    const frame =
       r.kind === 'group'
-        ? { name, group: r.group, deployment: -1, label: this.core.index.names[r.group], retriesDone: 0, targets: null, targetIdx: 0 }
-        : {
-            name,
-            group: -1,
-            deployment: r.deployment,
-            label: this.core.index.names[this.core.groupOf[r.deployment]],
-            retriesDone: 0,
-            targets: null,
-            targetIdx: 0,
-          };
-    this.stack.push(frame);
+        ? this.frame(name, r.group, -1, this.core.index.names[r.group])
+        : this.frame(name, -1, r.deployment, this.core.index.names[this.core.groupOf[r.deployment]]);
     return this.attempt(frame, nowMs, delayMs);
   }
 
@@ -196,7 +242,7 @@ export class RequestRunImpl implements RequestRun {
       while (frame.targetIdx < frame.targets.length) {
         const target = frame.targets[frame.targetIdx++];
         if (target === frame.name || target === frame.label) continue;
-        if (s.litellmVersion === '2026' && this.attempted.has(target)) continue;
+        if (s.litellmVersion === '2026' && this.wasAttempted(target)) continue;
         if (this.fallbacks >= s.maxFallbacks) {
           frame.targetIdx = frame.targets.length;
           break;

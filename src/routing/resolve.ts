@@ -98,13 +98,19 @@ export class GroupIndex {
 
   /** Resolves a requested name; results are memoised (the config does not change). */
   resolve(name: string): Resolution {
+    // Most picks ask for the same name as the previous one: skip the map lookup then.
+    if (name === this.lastName && this.lastResolution !== null) return this.lastResolution;
     let r = this.resolutions.get(name);
     if (!r) {
       r = this.resolveUncached(name, true);
       this.resolutions.set(name, r);
     }
+    this.lastName = name;
+    this.lastResolution = r;
     return r;
   }
+  private lastName = '';
+  private lastResolution: Resolution | null = null;
 
   private resolveUncached(requested: string, allowDefault: boolean): Resolution {
     const id = this.byId.get(requested);

@@ -138,6 +138,19 @@ export class Router {
     return new RequestRunImpl(this.core, request, nowMs);
   }
 
+  /**
+   * @internal Starts a new request on a run that has finished (the caller no longer reads it),
+   * reusing its memory; a run from another router falls back to beginRequest. The simulator
+   * pools its per-request objects with this.
+   */
+  restartRequest(run: RequestRun, request: RouteRequest, nowMs: number): RequestRun {
+    if (run instanceof RequestRunImpl && run.core === this.core) {
+      run.reset(request, nowMs);
+      return run;
+    }
+    return this.beginRequest(request, nowMs);
+  }
+
   healthCheckIntervalMs(): number | null {
     return this.core.health_.intervalMs();
   }

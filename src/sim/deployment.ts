@@ -95,11 +95,25 @@ class Fifo<T> {
   }
 }
 
+/**
+ * A place in the waiting room. The room and the queue-timeout timer point at the ticket rather
+ * than at the call, so a call object can be reused for a later request while a stale room entry
+ * or timer still exists; tickets themselves are pooled once neither refers to them.
+ */
+class WaitTicket {
+  call: ProviderCall | null = null;
+  /** Still waiting (neither started nor timed out). */
+  live = false;
+  /** References held by the waiting room and the timer. */
+  refs = 0;
+}
+
 export class SimProvider {
   /** Calls being served now. */
   busy = 0;
   /** Calls in the waiting room (including timed-out ones not yet removed). */
-  private readonly waiting = new Fifo<ProviderCall>();
+  private readonly waiting = new Fifo<WaitTicket>();
+  private readonly freeTickets: WaitTicket[] = [];
   private waitingLive = 0;
   private readonly rpmBucket?: TokenBucket;
   private readonly tpmBucket?: TokenBucket;
@@ -161,9 +175,16 @@ export class SimProvider {
     if (this.busy < this.behaviour.capacity) {
       this.start(call, now);
     } else if (this.waitingLive < this.behaviour.queue) {
-      this.waiting.push(call);
+      const ticket = this.freeTickets.pop() ?? new WaitTicket();
+      ticket.call = call;
+      ticket.live = true;
+      ticket.refs = 1;
+      this.waiting.push(ticket);
       this.waitingLive++;
-      if (call.timeoutMs !== Infinity) this.sim.after(call.timeoutMs, this.onQueueTimeout, call);
+      if (call.timeoutMs !== Infinity) {
+        ticket.refs++;
+        this.sim.after(call.timeoutMs, this.onQueueTimeout, ticket);
+      }
     } else {
       this.reject(call, 429, 'queue-full', undefined);
     }
@@ -171,15 +192,31 @@ export class SimProvider {
 
   private reject(call: ProviderCall, status: number, cause: ProviderCause, retryAfterMs: number | undefined): void {
     call.settled = true;
-    const outcome: ProviderOutcome = { status, latencyMs: REJECT_LATENCY_MS, cause, queuedMs: 0 };
-    if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
+    const outcome = call.pending ?? freshOutcome();
+    outcome.status = status;
+    outcome.latencyMs = REJECT_LATENCY_MS;
+    outcome.cause = cause;
+    outcome.queuedMs = 0;
+    outcome.ttftMs = undefined;
+    outcome.retryAfterMs = retryAfterMs;
     call.pending = outcome;
     call.heldBy = null;
     this.sim.after(REJECT_LATENCY_MS, finishCall, call);
   }
 
-  private readonly onQueueTimeout = (now: number, call: ProviderCall): void => {
-    if (call.settled) return;
+  private unref(ticket: WaitTicket): void {
+    if (--ticket.refs === 0) {
+      ticket.call = null;
+      this.freeTickets.push(ticket);
+    }
+  }
+
+  private readonly onQueueTimeout = (now: number, ticket: WaitTicket): void => {
+    const call = ticket.call!;
+    const live = ticket.live;
+    ticket.live = false;
+    this.unref(ticket);
+    if (!live) return;
     call.settled = true;
     this.waitingLive--;
     call.done({ status: 408, latencyMs: now - call.submittedAt!, cause: 'timeout', queuedMs: now - call.submittedAt! }, now);
@@ -202,16 +239,25 @@ export class SimProvider {
     const failed = this.errorRandom() < (outage?.errorRate ?? b.errorRate);
     const queuedMs = now - call.submittedAt!;
     const remaining = call.timeoutMs - queuedMs;
-    let outcome: ProviderOutcome;
+    // The answer object is the call's own, rewritten per call: the caller reads it in `done`
+    // and does not keep it, so serving a call allocates nothing.
+    const outcome = call.pending ?? freshOutcome();
+    outcome.ttftMs = undefined;
+    outcome.retryAfterMs = undefined;
+    outcome.queuedMs = queuedMs;
     if (service > remaining) {
       service = Math.max(0, remaining);
-      outcome = { status: 408, latencyMs: queuedMs + service, cause: 'timeout', queuedMs };
+      outcome.status = 408;
+      outcome.cause = 'timeout';
     } else if (failed) {
-      outcome = { status: b.errorStatus, latencyMs: queuedMs + service, cause: 'error', queuedMs };
+      outcome.status = b.errorStatus;
+      outcome.cause = 'error';
     } else {
-      outcome = { status: 200, latencyMs: queuedMs + service, cause: 'ok', queuedMs };
+      outcome.status = 200;
+      outcome.cause = 'ok';
       if (call.stream && ttft !== undefined) outcome.ttftMs = queuedMs + ttft;
     }
+    outcome.latencyMs = queuedMs + service;
     call.pending = outcome;
     call.heldBy = this;
     this.sim.after(service, finishCall, call);
@@ -221,8 +267,12 @@ export class SimProvider {
   release(now: number): void {
     this.setBusy(this.busy - 1, now);
     while (this.waiting.length > 0 && this.busy < this.behaviour.capacity) {
-      const next = this.waiting.shift()!;
-      if (next.settled) continue; // timed out while waiting
+      const ticket = this.waiting.shift()!;
+      const next = ticket.call!;
+      const live = ticket.live;
+      ticket.live = false;
+      this.unref(ticket);
+      if (!live) continue; // timed out while waiting
       this.waitingLive--;
       this.start(next, now);
     }
@@ -233,6 +283,11 @@ export class SimProvider {
     this.lastChange = now;
     this.busy = value;
   }
+}
+
+/** An answer object with every field present (one shape for all outcomes). */
+function freshOutcome(): ProviderOutcome {
+  return { status: 0, latencyMs: 0, ttftMs: undefined, retryAfterMs: undefined, cause: 'ok', queuedMs: 0 };
 }
 
 function finishCall(now: number, call: ProviderCall): void {

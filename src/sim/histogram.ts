@@ -1,8 +1,12 @@
-// Latency statistics without keeping samples: an HDR histogram (hdr-histogram-js) for percentiles,
-// plus an exact count, sum and max. Values are recorded in microseconds; with 3 significant
-// digits the percentile error is at most 0.1% (2 digits: 1%). Histograms merge by addition, so
-// replications and worker threads can be combined exactly.
-import { build, type Histogram } from 'hdr-histogram-js';
+// Latency statistics without keeping samples: an HDR histogram for percentiles, plus an exact
+// count, sum and max. Values are recorded in microseconds; with 3 significant digits the
+// percentile error is at most 0.1% (2 digits: 1%). Histograms merge by addition, so replications
+// and worker threads can be combined exactly.
+//
+// The bucket layout and the percentile rule are those of hdr-histogram-js (lowestDiscernibleValue
+// 1, 32-bit counts), so results are identical to it; the counts live in a plain Int32Array grown
+// on demand, and recording is a few integer operations (no allocation, no Math.log2 per value),
+// because the simulator records three latencies per request.
 
 export interface LatencySummary {
   mean: number;
@@ -13,30 +17,77 @@ export interface LatencySummary {
 }
 
 const US_PER_MS = 1000;
-/** One hour in µs: the tracked range grows on demand (autoResize) past it. */
-const INITIAL_HIGHEST_US = 3_600_000_000;
+const TWO_POW_32 = 2 ** 32;
 
 export class LatencyHistogram {
-  private readonly hist: Histogram;
+  /** log2 of half the sub-bucket count: 10 for 3 digits (2048 sub-buckets), 7 for 2 digits (256). */
+  private readonly halfMagnitude: number;
+  private readonly subBucketCount: number;
+  private counts: Int32Array;
   count = 0;
   sum = 0;
   max = 0;
 
   constructor(readonly significantDigits: 2 | 3 = 3) {
-    this.hist = build({
-      numberOfSignificantValueDigits: significantDigits,
-      lowestDiscernibleValue: 1,
-      highestTrackableValue: INITIAL_HIGHEST_US,
-      autoResize: true,
-      bitBucketSize: 32,
-    });
+    const largestWithUnitResolution = 2 * Math.floor(Math.pow(10, significantDigits));
+    const subBucketCountMagnitude = Math.ceil(Math.log2(largestWithUnitResolution));
+    this.halfMagnitude = (subBucketCountMagnitude > 1 ? subBucketCountMagnitude : 1) - 1;
+    this.subBucketCount = 2 ** (this.halfMagnitude + 1);
+    this.counts = new Int32Array(this.subBucketCount);
   }
 
   record(ms: number): void {
     this.count++;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
-    this.hist.recordValue(Math.max(0, Math.round(ms * US_PER_MS)));
+    const us = Math.max(0, Math.round(ms * US_PER_MS));
+    let index: number;
+    if (us < this.subBucketCount) index = us;
+    else if (us < TWO_POW_32) {
+      // floor(log2(us)) = 31 - clz32(us) for 32-bit integers.
+      const bucket = 31 - Math.clz32(us) - this.halfMagnitude;
+      index = (bucket << this.halfMagnitude) + (us >>> bucket);
+    } else index = this.indexOf(us);
+    if (index >= this.counts.length) this.grow(index);
+    this.counts[index]++;
+  }
+
+  private bucketOf(value: number): number {
+    return Math.max(Math.floor(Math.log2(value)) - this.halfMagnitude, 0);
+  }
+
+  /** Counts-array index of a value (µs), for any value (the general, slower form). */
+  private indexOf(value: number): number {
+    const bucket = this.bucketOf(value);
+    const sub = Math.floor(value / Math.pow(2, bucket));
+    return bucket * 2 ** this.halfMagnitude + sub;
+  }
+
+  /** Lowest value (µs) counted at an index. */
+  private valueFromIndex(index: number): number {
+    const half = 2 ** this.halfMagnitude;
+    let bucket = Math.floor(index / half) - 1;
+    let sub = (index % half) + half;
+    if (bucket < 0) {
+      sub -= half;
+      bucket = 0;
+    }
+    return sub * Math.pow(2, bucket);
+  }
+
+  /** Highest value (µs) equivalent to `value` at this resolution. */
+  private highestEquivalentValue(value: number): number {
+    const bucket = this.bucketOf(value);
+    const sub = Math.floor(value / Math.pow(2, bucket));
+    const lowest = sub * Math.pow(2, bucket);
+    const size = Math.pow(2, sub >= this.subBucketCount ? bucket + 1 : bucket);
+    return lowest + size - 1;
+  }
+
+  private grow(index: number): void {
+    const grown = new Int32Array(Math.max(index + 1, this.counts.length * 2));
+    grown.set(this.counts);
+    this.counts = grown;
   }
 
   /** Adds another histogram's samples to this one. */
@@ -44,14 +95,40 @@ export class LatencyHistogram {
     this.count += other.count;
     this.sum += other.sum;
     if (other.max > this.max) this.max = other.max;
-    this.hist.add(other.hist);
+    const theirs = other.counts;
+    if (other.halfMagnitude === this.halfMagnitude) {
+      if (theirs.length > this.counts.length) this.grow(theirs.length - 1);
+      const mine = this.counts;
+      for (let i = 0; i < theirs.length; i++) mine[i] += theirs[i];
+      return;
+    }
+    // Different resolutions: re-bin each counted value, as hdr-histogram-js does.
+    for (let i = 0; i < theirs.length; i++) {
+      if (theirs[i] === 0) continue;
+      const index = this.indexOf(other.valueFromIndex(i));
+      if (index >= this.counts.length) this.grow(index);
+      this.counts[index] += theirs[i];
+    }
   }
 
   /** Value (ms) at a percentile in [0, 100]; 0 when empty. */
   percentile(p: number): number {
     if (this.count === 0) return 0;
-    // highestEquivalentValue would bias upwards; the histogram reports the bucket's representative value.
-    return this.hist.getValueAtPercentile(p) / US_PER_MS;
+    // hdr-histogram-js's rule: the first index whose running count reaches the rank, reported as
+    // the highest value equivalent to that bucket (the lowest for p = 0).
+    const fpCount = (Math.min(p, 100) / 100) * this.count;
+    const ulp = Math.pow(2, Math.floor(Math.log2(fpCount)) - 52);
+    const rank = Math.max(Math.ceil(fpCount - ulp), 1);
+    const counts = this.counts;
+    let running = 0;
+    for (let i = 0; i < counts.length; i++) {
+      running += counts[i];
+      if (running >= rank) {
+        const value = this.valueFromIndex(i);
+        return (p === 0 ? value : this.highestEquivalentValue(value)) / US_PER_MS;
+      }
+    }
+    return 0;
   }
 
   get mean(): number {
@@ -62,7 +139,8 @@ export class LatencyHistogram {
     return { mean: this.mean, p50: this.percentile(50), p95: this.percentile(95), p99: this.percentile(99), max: this.max };
   }
 
+  /** Releases the counts (kept for API compatibility; the histogram is plain memory). */
   destroy(): void {
-    this.hist.destroy();
+    this.counts = new Int32Array(this.subBucketCount);
   }
 }

@@ -10,7 +10,7 @@ import { createStreams, type Streams } from './rng.js';
 import { SimProvider, type ProviderCall, type ProviderOutcome, type ProviderBehaviour } from './deployment.js';
 import { resolveBehaviours } from './behaviour.js';
 import { ArrivalProcess } from './traffic.js';
-import { Metrics, increment, type FailureCause } from './metrics.js';
+import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
 
 export interface SimulationInput {
@@ -43,34 +43,66 @@ export function errorClassOf(status: number): string {
   return ERROR_CLASSES[status] ?? (status >= 500 ? 'APIError' : 'BadRequestError');
 }
 
-/** One client request in flight; it is also the provider call object (one call at a time). */
+/**
+ * One client request in flight; it is also the provider call object (one call at a time).
+ * Requests are pooled: a finished request is re-initialised for a later arrival, together with
+ * its RouteRequest, its router RequestRun and its CallOutcome, so a long run allocates almost
+ * nothing per request.
+ */
 class ClientRequest implements ProviderCall {
   readonly req: RouteRequest;
-  run!: RequestRun;
+  run: RequestRun | null = null;
+  group = '';
+  groupStats: GroupStats | null = null;
+  startedAt = 0;
+  measured = false;
+  inputTokens = 0;
+  outputTokens = 0;
+  stream = false;
   deployment = -1;
   lastCause: FailureCause = 'no-deployment-available';
   timeoutMs = Infinity;
   callStartedAt = 0;
+  /** The outcome reported to the router, rewritten for every call (the router does not keep it). */
+  readonly outcome: CallOutcome = {
+    status: 0, latencyMs: 0, inputTokens: 0, outputTokens: 0, ttftMs: undefined, retryAfterMs: undefined, timedOut: undefined, errorClass: undefined,
+  };
   // Provider bookkeeping, initialised here so every request has the same object shape.
   submittedAt = 0;
   settled = false;
   pending: ProviderOutcome | undefined = undefined;
   heldBy: SimProvider | null = null;
-  constructor(
-    readonly sim: SimulationRun,
-    readonly group: string,
-    readonly startedAt: number,
-    readonly measured: boolean,
-    readonly inputTokens: number,
-    readonly outputTokens: number,
-    readonly stream: boolean,
-  ) {
-    this.req = { model: group, inputTokens, outputTokens, stream };
+  constructor(readonly sim: SimulationRun) {
+    this.req = { model: '', inputTokens: 0, outputTokens: 0, stream: false };
+  }
+  init(group: string, groupStats: GroupStats, startedAt: number, measured: boolean, inputTokens: number, outputTokens: number, stream: boolean): void {
+    this.group = group;
+    this.groupStats = groupStats;
+    this.startedAt = startedAt;
+    this.measured = measured;
+    this.inputTokens = inputTokens;
+    this.outputTokens = outputTokens;
+    this.stream = stream;
+    this.deployment = -1;
+    this.lastCause = 'no-deployment-available';
+    this.timeoutMs = Infinity;
+    this.callStartedAt = 0;
+    this.submittedAt = 0;
+    this.settled = false;
+    this.heldBy = null;
+    const req = this.req;
+    req.model = group;
+    req.inputTokens = inputTokens;
+    req.outputTokens = outputTokens;
+    req.stream = stream;
   }
   done(outcome: ProviderOutcome, now: number): void {
     this.sim.onCallDone(this, outcome, now);
   }
 }
+
+/** Finished requests kept for reuse; bounded by the peak number in flight. */
+const MAX_POOLED = 4096;
 
 export interface LiveDeployment {
   index: number;
@@ -115,6 +147,7 @@ export class SimulationRun {
   private readonly lastHealth: DeploymentHealth[];
   private readonly inputCost: number[];
   private readonly outputCost: number[];
+  private readonly freeRequests: ClientRequest[] = [];
 
   constructor(readonly input: SimulationInput) {
     const scenario = input.scenario;
@@ -192,15 +225,18 @@ export class SimulationRun {
     const inputTokens = Math.max(1, Math.round(source.inputTokens.sample(tokens)));
     const outputTokens = Math.max(1, Math.round(source.outputTokens.sample(tokens)));
     const measured = now >= this.warmupMs;
-    const request = new ClientRequest(this, source.model, now, measured, inputTokens, outputTokens, source.stream);
+    const groupStats = this.metrics.group(source.model);
+    const request = this.freeRequests.pop() ?? new ClientRequest(this);
+    request.init(source.model, groupStats, now, measured, inputTokens, outputTokens, source.stream);
     this.inFlight++;
     this.metrics.bucket(now).requests++;
     if (measured) {
       this.metrics.totals.requests++;
-      this.metrics.group(source.model).requests++;
+      groupStats.requests++;
     }
-    request.run = this.router.beginRequest(request.req, now);
-    this.handleStep(request, request.run.next(now), now);
+    const run = request.run === null ? this.router.beginRequest(request.req, now) : this.router.restartRequest(request.run, request.req, now);
+    request.run = run;
+    this.handleStep(request, run.next(now), now);
     this.scheduleArrival(process, now);
   };
 
@@ -245,7 +281,7 @@ export class SimulationRun {
       const outcome: CallOutcome = {
         status: 429, latencyMs: 0, inputTokens: request.inputTokens, outputTokens: 0, errorClass: 'RateLimitError',
       };
-      this.handleStep(request, request.run.report(outcome, now), now);
+      this.handleStep(request, request.run!.report(outcome, now), now);
       return;
     }
     this.gatewayInFlight[d]++;
@@ -259,16 +295,15 @@ export class SimulationRun {
   /** Called by the provider when a call ends (success, error, rejection or timeout). */
   onCallDone(request: ClientRequest, p: ProviderOutcome, now: number): void {
     const d = request.deployment;
-    const outcome: CallOutcome = {
-      status: p.status,
-      latencyMs: p.latencyMs,
-      inputTokens: request.inputTokens,
-      outputTokens: p.status === 200 ? request.outputTokens : 0,
-    };
-    if (p.ttftMs !== undefined) outcome.ttftMs = p.ttftMs;
-    if (p.retryAfterMs !== undefined) outcome.retryAfterMs = p.retryAfterMs;
-    if (p.cause === 'timeout') outcome.timedOut = true;
-    if (p.status !== 200) outcome.errorClass = errorClassOf(p.status);
+    const outcome = request.outcome;
+    outcome.status = p.status;
+    outcome.latencyMs = p.latencyMs;
+    outcome.inputTokens = request.inputTokens;
+    outcome.outputTokens = p.status === 200 ? request.outputTokens : 0;
+    outcome.ttftMs = p.ttftMs;
+    outcome.retryAfterMs = p.retryAfterMs;
+    outcome.timedOut = p.cause === 'timeout' ? true : undefined;
+    outcome.errorClass = p.status !== 200 ? errorClassOf(p.status) : undefined;
     this.router.onCallEnd(d, request.req, outcome, now);
     // The router's in-flight count dropped: hand the freed slot to the next waiting call.
     this.gatewayInFlight[d]--;
@@ -294,7 +329,7 @@ export class SimulationRun {
       }
     }
     this.trackState(d, now);
-    this.handleStep(request, request.run.report(outcome, now), now);
+    this.handleStep(request, request.run!.report(outcome, now), now);
   }
 
   private releaseSlot(d: number, now: number): void {
@@ -336,11 +371,16 @@ export class SimulationRun {
     } else {
       bucket.failed++;
     }
-    if (!request.measured) return;
+    if (request.measured) this.countFinished(request, reason, status, latency);
+    if (this.freeRequests.length < MAX_POOLED) this.freeRequests.push(request);
+  }
+
+  private countFinished(request: ClientRequest, reason: string | null, status: number, latency: number): void {
     const totals = this.metrics.totals;
-    const group = this.metrics.group(request.group);
-    totals.retries += request.run.retries;
-    totals.fallbacks += request.run.fallbacks;
+    const group = request.groupStats!;
+    const run = request.run!;
+    totals.retries += run.retries;
+    totals.fallbacks += run.fallbacks;
     if (reason === null) {
       totals.succeeded++;
       group.succeeded++;

@@ -37,15 +37,27 @@ export class LatencyBased implements Strategy {
     const { tpmTruthy, rpmTruthy } = limits;
     const input = req.inputTokens;
     const stream = req.stream === true;
+    // LatencyWindows.score() inlined too: the group's liveness is read once per group, and the
+    // means are kept up to date by the windows (a mean is 0 when the slot has no samples).
+    const { slotGen, latMean, ttftMean, ttftCount } = latency;
+    let lastGroup = -1;
+    let generation = -1;
     let min = Infinity;
     for (let i = 0; i < n; i++) {
-      // score() inlined with hoisted state: this loop is the hot path.
       const d = cands[i];
       const slot = slotOf[d];
       const current = minute[slot] === minuteNow;
       let s: number;
       if ((current ? tpm[slot] : 0) + input > tpmTruthy[d] || (current ? rpm[slot] : 0) + 1 > rpmTruthy[d]) s = Infinity;
-      else s = latency.score(slot, groupOf[d], stream, nowMs);
+      else {
+        const g = groupOf[d];
+        if (g !== lastGroup) {
+          lastGroup = g;
+          generation = latency.liveGeneration(g, nowMs);
+        }
+        if (generation < 0 || slotGen[slot] !== generation) s = 0;
+        else s = stream && ttftCount[slot] > 0 ? ttftMean[slot] : latMean[slot];
+      }
       scores[i] = s;
       if (s < min) min = s;
     }
