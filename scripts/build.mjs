@@ -6,25 +6,41 @@
 // React stay external (ESM with top-level await) and load only for the simulate TTY view.
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
+// commander loads node:child_process at start-up (~1.5 ms) only to run executable subcommands,
+// which gwcfg has none of: load it on first use instead.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error('commander changed: update the lazy-child-process plugin in scripts/build.mjs');
+      const lazy = "let childProcessModule; const childProcess = new Proxy({}, { get: (_, key) => (childProcessModule ??= require('node:child_process'))[key] });";
+      return { contents: text.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.GWCFG_NO_MINIFY !== '1', // GWCFG_NO_MINIFY=1 for readable profiles
   legalComments: 'none',
   // react-devtools-core is an optional ink peer used only when DEV=true.
   // Heavy dependencies only some commands use load from node_modules at run time, so they stay
   // out of the code-cached start-up bundle: the price table (cost routing) and ajv's compiler.
   external: ['react-devtools-core', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library', '@pydantic/genai-prices', 'ajv/dist/2020.js'],
   jsx: 'automatic',
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 };
 
