@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+// The model price/context table, distilled from @pydantic/genai-prices' bundled data.
+execFileSync(process.execPath, ['scripts/extract-prices.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // commander loads node:child_process at start-up (~1.5 ms) only to run executable subcommands,
@@ -28,6 +30,16 @@ const lazyChildProcess = {
   },
 };
 
+// gwcfg decides colour itself (--color, NO_COLOR, FORCE_COLOR, TTY) and always gives chalk an
+// explicit level, so chalk's own terminal detection (up to ~3 ms at start-up) is never used.
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'gwcfg-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'gwcfg-stub' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -36,11 +48,11 @@ const common = {
   minify: process.env.GWCFG_NO_MINIFY !== '1', // GWCFG_NO_MINIFY=1 for readable profiles
   legalComments: 'none',
   // react-devtools-core is an optional ink peer used only when DEV=true.
-  // Heavy dependencies only some commands use load from node_modules at run time, so they stay
-  // out of the code-cached start-up bundle: the price table (cost routing) and ajv's compiler.
-  external: ['react-devtools-core', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library', '@pydantic/genai-prices', 'ajv/dist/2020.js'],
+  // ajv's compiler (used only for .gwcfg.yaml rule options) loads from node_modules when needed,
+  // so it stays out of the code-cached start-up bundle.
+  external: ['react-devtools-core', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library', 'ajv/dist/2020.js'],
   jsx: 'automatic',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, noColorDetection],
   logLevel: 'warning',
 };
 
