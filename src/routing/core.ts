@@ -80,6 +80,8 @@ export class RouterCore {
   /** Per group: some deployment has an `order` (else the order filter is a no-op). */
   private readonly groupHasOrder: Uint8Array;
   private readonly anyBlocked: boolean;
+  /** usage-based-routing-v2's rpm limit per deployment, Infinity when none. */
+  private readonly rpmLimit: Float64Array;
   /** concurrencyLimit per deployment, Infinity when none. */
   private readonly concurrency: Float64Array;
 
@@ -110,6 +112,8 @@ export class RouterCore {
     });
     this.anyBlocked = config.deployments.some((d) => d.blocked);
     this.concurrency = Float64Array.from(config.deployments, (d) => this.concurrencyLimit(d.index) ?? Infinity);
+    const limits = buildLimits(config.deployments, this.index.members);
+    this.rpmLimit = limits.rpm;
     const ctx: StrategyContext = {
       deployments: config.deployments,
       slotOf: this.slotOf,
@@ -119,7 +123,7 @@ export class RouterCore {
       inFlight: this.inFlight,
       usage: this.usage,
       latency: this.latency,
-      limits: buildLimits(config.deployments),
+      limits,
       groupCount: groups,
     };
     this.strategy = s.routingStrategy ? makeStrategy(s.routingStrategy, ctx, this.index.maxGroupSize) : null;
@@ -362,8 +366,8 @@ export class RouterCore {
       }
     }
     if (this.rpmAtStart) {
-      const rpm = dep.rpmLimit;
-      if (rpm !== null && this.usage.rpmUsed(slot, nowMs) >= rpm) {
+      const rpm = this.rpmLimit[d]; // Infinity when none
+      if (this.usage.rpmUsed(slot, nowMs) >= rpm) {
         this.cooldown.recordFailure(
           slot,
           { status: 429, errorClass: 'RateLimitError', lengthMs: this.settings.cooldownTimeMs, single: this.groupSize(d) === 1 },

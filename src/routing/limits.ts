@@ -8,36 +8,86 @@ export function minuteOf(nowMs: number): number {
   return Math.floor(nowMs / MINUTE_MS);
 }
 
-/** Per-minute rpm/tpm counters (usage-based v1/v2, latency and cost strategies). */
+/**
+ * Per-minute rpm/tpm counters (usage-based v1/v2, latency and cost strategies).
+ *
+ * Each slot's counters carry the minute they belong to (a write in another minute resets them;
+ * a read in another minute sees 0). Strategies read `rpmNow`/`tpmNow` instead: the same values
+ * as of one minute for every slot at once, rebuilt when `sync` is given a new minute (once per
+ * minute on a forward clock), so the hot loops do not compare a minute per candidate.
+ */
 export class MinuteUsage {
-  /** Per slot: the minute the counters belong to, and the counters (read directly on hot paths). */
+  /** Per slot: the minute the counters belong to, and the counters. */
   readonly minute: Float64Array;
   readonly rpm: Float64Array;
   readonly tpm: Float64Array;
+  /** Per slot: the counters as seen in minute `viewMinute` (0 where not written in it). */
+  readonly rpmNow: Float64Array;
+  readonly tpmNow: Float64Array;
+  private viewMinute = -1;
+  /** Upper bounds of rpmNow / tpmNow over all slots (a pick with room below every limit skips the tests). */
+  maxRpmNow = 0;
+  maxTpmNow = 0;
   /** Last minute in which a group recorded any usage (v1's "is there a dict for this minute"). */
   private readonly groupMinute: Float64Array;
-  // The last `now` seen and its minute: most calls in a decision share one timestamp.
-  private lastNow = NaN;
-  private lastMinute = -1;
+  // The minute of the last `now` seen and the span of times sure to share it (see minute_).
+  private lastMinute = NaN;
+  private spanStart = Infinity;
+  private spanEnd = -Infinity;
 
   constructor(slots: number, groups: number) {
     this.minute = new Float64Array(slots).fill(-1);
     this.rpm = new Float64Array(slots);
     this.tpm = new Float64Array(slots);
+    this.rpmNow = new Float64Array(slots);
+    this.tpmNow = new Float64Array(slots);
     this.groupMinute = new Float64Array(groups).fill(-1);
   }
 
-  /** The calendar minute of `nowMs` (cached for repeated calls with the same time). */
+  /** The calendar minute of `nowMs`, floor(now / 60 s) (the division is skipped within a known minute). */
   minute_(nowMs: number): number {
-    if (nowMs !== this.lastNow) {
-      this.lastNow = nowMs;
-      this.lastMinute = Math.floor(nowMs / MINUTE_MS);
+    // [start, end − 1 ms) of the last minute computed: every time in it divides to that minute
+    // (a time closer than 1 ms below the next minute could round up, so it takes the division).
+    if (nowMs >= this.spanStart && nowMs < this.spanEnd) return this.lastMinute;
+    const m = Math.floor(nowMs / MINUTE_MS);
+    this.lastMinute = m;
+    if (Number.isFinite(m) && Math.abs(m) < 2 ** 36) {
+      this.spanStart = m * MINUTE_MS;
+      this.spanEnd = (m + 1) * MINUTE_MS - 1;
+    } else {
+      this.spanStart = Infinity;
+      this.spanEnd = -Infinity;
     }
-    return this.lastMinute;
+    return m;
+  }
+
+  /** Makes `rpmNow`/`tpmNow` describe minute `m`. */
+  sync(m: number): void {
+    if (m === this.viewMinute) return;
+    this.viewMinute = m;
+    const { minute, rpm, tpm, rpmNow, tpmNow } = this;
+    let maxRpm = 0;
+    let maxTpm = 0;
+    for (let slot = 0; slot < minute.length; slot++) {
+      const current = minute[slot] === m;
+      const r = current ? rpm[slot] : 0;
+      const t = current ? tpm[slot] : 0;
+      rpmNow[slot] = r;
+      tpmNow[slot] = t;
+      if (r > maxRpm) maxRpm = r;
+      if (t > maxTpm) maxTpm = t;
+    }
+    this.maxRpmNow = maxRpm;
+    this.maxTpmNow = maxTpm;
   }
 
   private roll(slot: number, m: number): void {
     if (this.minute[slot] !== m) {
+      // Keeps the view exact: a slot's view is its counters iff its minute is the view's.
+      if (this.minute[slot] === this.viewMinute) {
+        this.rpmNow[slot] = 0;
+        this.tpmNow[slot] = 0;
+      }
       this.minute[slot] = m;
       this.rpm[slot] = 0;
       this.tpm[slot] = 0;
@@ -59,14 +109,24 @@ export class MinuteUsage {
   addRequest(slot: number, group: number, nowMs: number): void {
     const m = this.minute_(nowMs);
     this.roll(slot, m);
-    this.rpm[slot] += 1;
+    const v = this.rpm[slot] + 1;
+    this.rpm[slot] = v;
+    if (m === this.viewMinute) {
+      this.rpmNow[slot] = v;
+      if (v > this.maxRpmNow) this.maxRpmNow = v;
+    }
     if (group >= 0) this.groupMinute[group] = m;
   }
 
   addTokens(slot: number, group: number, tokens: number, nowMs: number): void {
     const m = this.minute_(nowMs);
     this.roll(slot, m);
-    this.tpm[slot] += tokens;
+    const v = this.tpm[slot] + tokens;
+    this.tpm[slot] = v;
+    if (m === this.viewMinute) {
+      this.tpmNow[slot] = v;
+      if (v > this.maxTpmNow) this.maxTpmNow = v;
+    }
     if (group >= 0) this.groupMinute[group] = m;
   }
 }

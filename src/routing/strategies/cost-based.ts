@@ -28,8 +28,8 @@ export class CostBased implements Strategy {
 
   pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number): number {
     const { usage, limits, slotOf } = this.ctx;
-    const minuteNow = usage.minute_(nowMs);
-    const { minute, tpm, rpm } = usage;
+    usage.sync(usage.minute_(nowMs));
+    const { tpmNow, rpmNow } = usage;
     const { tpmTruthy, rpmTruthy } = limits;
     const cost = this.cost;
     const input = req.inputTokens;
@@ -39,8 +39,7 @@ export class CostBased implements Strategy {
       // score() inlined with hoisted state: this loop is the hot path.
       const d = cands[i];
       const slot = slotOf[d];
-      const current = minute[slot] === minuteNow;
-      if ((current ? tpm[slot] : 0) + input > tpmTruthy[d] || (current ? rpm[slot] : 0) + 1 > rpmTruthy[d]) continue;
+      if (tpmNow[slot] + input > tpmTruthy[d] || rpmNow[slot] + 1 > rpmTruthy[d]) continue;
       const s = cost[d];
       if (s < min) {
         min = s;

@@ -28,15 +28,41 @@ export interface DeploymentLimits {
   readonly rpm: Float64Array;
   readonly tpmTruthy: Float64Array;
   readonly rpmTruthy: Float64Array;
+  /** Per group: the lowest of each limit over its members (Infinity when none has one). */
+  readonly groupMin: {
+    readonly tpm: Float64Array;
+    readonly rpm: Float64Array;
+    readonly tpmTruthy: Float64Array;
+    readonly rpmTruthy: Float64Array;
+  };
 }
 
-export function buildLimits(deployments: readonly DeploymentView[]): DeploymentLimits {
+/**
+ * `members[g]` are the deployments a pick in group g chooses among. The per-group minimums let a
+ * pick skip the per-candidate limit tests when even the busiest slot is clear of the lowest limit.
+ */
+export function buildLimits(deployments: readonly DeploymentView[], members: readonly Int32Array[]): DeploymentLimits {
   const of = (f: (d: DeploymentView) => number | null) => Float64Array.from(deployments, (d) => f(d) ?? Infinity);
+  const lowest = (perDeployment: Float64Array) =>
+    Float64Array.from(members, (m) => {
+      let min = Infinity;
+      for (const d of m) {
+        const v = perDeployment[d];
+        if (Number.isNaN(v)) return NaN; // compares false: the shortcut never applies
+        if (v < min) min = v;
+      }
+      return min;
+    });
+  const tpm = of((d) => d.tpmLimit);
+  const rpm = of((d) => d.rpmLimit);
+  const tpmTruthy = of((d) => d.tpmLimitTruthy);
+  const rpmTruthy = of((d) => d.rpmLimitTruthy);
   return {
-    tpm: of((d) => d.tpmLimit),
-    rpm: of((d) => d.rpmLimit),
-    tpmTruthy: of((d) => d.tpmLimitTruthy),
-    rpmTruthy: of((d) => d.rpmLimitTruthy),
+    tpm,
+    rpm,
+    tpmTruthy,
+    rpmTruthy,
+    groupMin: { tpm: lowest(tpm), rpm: lowest(rpm), tpmTruthy: lowest(tpmTruthy), rpmTruthy: lowest(rpmTruthy) },
   };
 }
 

@@ -13,6 +13,9 @@ export class UsageBasedV2 implements Strategy {
   /** Deployments tied at the lowest usage so far (scratch, no allocation per pick). */
   private readonly ties: Int32Array;
   private readonly checkRpm: boolean;
+  /** Per deployment: the rpm_used at which selection excludes it (Infinity when never). */
+  private readonly rpmCap: Float64Array;
+  private readonly groupRpmCap: Float64Array;
 
   constructor(
     private readonly ctx: StrategyContext,
@@ -20,6 +23,8 @@ export class UsageBasedV2 implements Strategy {
   ) {
     this.ties = new Int32Array(Math.max(1, maxCandidates));
     this.checkRpm = ctx.settings.litellmVersion !== '2024';
+    this.rpmCap = this.checkRpm ? ctx.limits.rpm.map((rpm) => rpm - 1) : new Float64Array(ctx.limits.rpm.length).fill(Infinity);
+    this.groupRpmCap = this.checkRpm ? ctx.limits.groupMin.rpm.map((rpm) => rpm - 1) : new Float64Array(ctx.groupCount).fill(Infinity);
   }
 
   score(d: number, req: RouteRequest, nowMs: number): number {
@@ -32,30 +37,32 @@ export class UsageBasedV2 implements Strategy {
     return tpmUsed;
   }
 
-  pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number): number {
+  pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number, group: number): number {
     // score() inlined with hoisted state: this loop is the hot path.
     const { usage, limits, slotOf } = this.ctx;
-    const minuteNow = usage.minute_(nowMs);
-    const { minute, tpm, rpm } = usage;
+    usage.sync(usage.minute_(nowMs));
+    const { tpmNow, rpmNow } = usage;
     const tpmLimit = limits.tpm;
-    const rpmLimit = limits.rpm;
-    const checkRpm = this.checkRpm;
+    // rpm_used + 1 >= rpm as rpm_used >= rpm − 1 (exact: counts are small integers).
+    const rpmCap = this.rpmCap;
     const input = req.inputTokens;
+    // No candidate can be over a limit when the busiest slot is clear of the group's lowest.
+    const test = !(usage.maxTpmNow + input <= limits.groupMin.tpm[group] && usage.maxRpmNow < this.groupRpmCap[group]);
     const ties = this.ties;
     let min = Infinity;
     let count = 0;
     for (let i = 0; i < n; i++) {
       const d = cands[i];
       const slot = slotOf[d];
-      const current = minute[slot] === minuteNow;
-      const tpmUsed = current ? tpm[slot] : 0;
-      if (tpmUsed + input > tpmLimit[d]) continue;
-      if (checkRpm && (current ? rpm[slot] : 0) + 1 >= rpmLimit[d]) continue;
-      if (tpmUsed < min) {
-        min = tpmUsed;
-        count = 0;
+      const tpmUsed = tpmNow[slot];
+      if (test && (tpmUsed + input > tpmLimit[d] || rpmNow[slot] >= rpmCap[d])) continue;
+      if (tpmUsed <= min) {
+        if (tpmUsed < min) {
+          min = tpmUsed;
+          count = 0;
+        }
+        ties[count++] = d;
       }
-      if (tpmUsed === min) ties[count++] = d;
     }
     if (count === 0) return -1;
     return count === 1 ? ties[0] : ties[randomIndex(this.ctx.random, count)];
@@ -90,8 +97,8 @@ export class UsageBasedV1 implements Strategy {
       return -1;
     }
     const { slotOf, limits } = this.ctx;
-    const minuteNow = usage.minute_(nowMs);
-    const { minute, tpm, rpm } = usage;
+    usage.sync(usage.minute_(nowMs));
+    const { tpmNow, rpmNow } = usage;
     const input = req.inputTokens;
     let best = -1;
     let min = Infinity;
@@ -99,10 +106,9 @@ export class UsageBasedV1 implements Strategy {
       // score() inlined with hoisted state: this loop is the hot path.
       const d = cands[i];
       const slot = slotOf[d];
-      const current = minute[slot] === minuteNow;
-      const tpmUsed = current ? tpm[slot] : 0;
+      const tpmUsed = tpmNow[slot];
       if (tpmUsed === 0) return d;
-      if (tpmUsed + input > limits.tpmTruthy[d] || (current ? rpm[slot] : 0) + 1 > limits.rpmTruthy[d]) continue;
+      if (tpmUsed + input > limits.tpmTruthy[d] || rpmNow[slot] + 1 > limits.rpmTruthy[d]) continue;
       if (tpmUsed < min) {
         min = tpmUsed;
         best = d;
