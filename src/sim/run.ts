@@ -197,9 +197,13 @@ export class SimulationRun {
     return this.done;
   }
 
-  /** End of the measured window: the arrival window, or the last arrival in count mode. */
+  /**
+   * End of the measured window: the arrival window, or the last arrival when the request count
+   * ran out first (count mode, or `requests` reached before `duration`).
+   */
   get simulatedMs(): number {
-    return this.arrivalEndMs === Infinity ? this.lastArrivalMs : Math.max(this.arrivalEndMs, 0);
+    if (this.arrivalEndMs === Infinity || this.issued >= this.requestLimit) return this.lastArrivalMs;
+    return Math.max(this.arrivalEndMs, 0);
   }
 
   // ---- arrivals ----

@@ -155,3 +155,13 @@ test('--compare runs strategies in worker threads with the same results as in-pr
   const counts = threaded.map((o) => o.ok && o.result.totals.requests);
   assert.ok(counts.every((c) => c === counts[0]));
 });
+
+test('simulated_seconds ends at the last arrival when the request count runs out before the duration', () => {
+  const scenario = 'seed: 3\nduration: 10m\nrequests: 500\ntraffic:\n  - model: m\n    arrival: constant\n    rate: 10/s\n';
+  const r = simulate(TWO, scenario);
+  assert.equal(r.totals.requests, 500);
+  // 500 requests at 10/s arrive within 50 s, not over the 600 s window.
+  assert.ok(r.simulated_seconds >= 49 && r.simulated_seconds <= 50.1, String(r.simulated_seconds));
+  const byWindow = simulate(TWO, 'seed: 3\nduration: 30s\nrequests: 100000\ntraffic:\n  - model: m\n    arrival: constant\n    rate: 10/s\n');
+  assert.equal(byWindow.simulated_seconds, 30);
+});
