@@ -21,7 +21,7 @@ for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json
   // navigation index get a stripped copy, which keeps the start-up bundle small.
   const schema = stripDocs(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')));
   writeFileSync(join(outDir, `${name}.index.json`), JSON.stringify(schema));
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false, code: { source: true, esm: true, optimize: true }, verbose: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false, messages: false, code: { source: true, esm: true, optimize: true }, verbose: false });
   addFormats(ajv);
   for (const keyword of GWCFG_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'object', 'boolean', 'array'] });
   const validate = ajv.compile(schema);
