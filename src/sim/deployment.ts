@@ -85,6 +85,9 @@ class Fifo<T> {
     this.items[(this.head + this.length) % this.items.length] = item;
     this.length++;
   }
+  peek(): T | undefined {
+    return this.length === 0 ? undefined : this.items[this.head];
+  }
   shift(): T | undefined {
     if (this.length === 0) return undefined;
     const item = this.items[this.head];
@@ -102,6 +105,8 @@ class Fifo<T> {
  */
 class WaitTicket {
   call: ProviderCall | null = null;
+  /** When the client gives up waiting (submittedAt + timeout). */
+  deadline = Infinity;
   /** Still waiting (neither started nor timed out). */
   live = false;
   /** References held by the waiting room and the timer. */
@@ -114,6 +119,15 @@ export class SimProvider {
   /** Calls in the waiting room (including timed-out ones not yet removed). */
   private readonly waiting = new Fifo<WaitTicket>();
   private readonly freeTickets: WaitTicket[] = [];
+  /**
+   * Waiting tickets in deadline order, watched by one armed timer instead of a heap event per
+   * call: most calls leave the room long before their timeout, and their timers would fill the
+   * event heap. Deadlines grow with arrival when calls share a timeout; a call whose deadline is
+   * earlier than the last one's gets a timer of its own.
+   */
+  private readonly deadlines = new Fifo<WaitTicket>();
+  private lastDeadline = -Infinity;
+  private timerArmed = false;
   private waitingLive = 0;
   private readonly rpmBucket?: TokenBucket;
   private readonly tpmBucket?: TokenBucket;
@@ -183,7 +197,14 @@ export class SimProvider {
       this.waitingLive++;
       if (call.timeoutMs !== Infinity) {
         ticket.refs++;
-        this.sim.after(call.timeoutMs, this.onQueueTimeout, ticket);
+        ticket.deadline = now + call.timeoutMs;
+        if (ticket.deadline >= this.lastDeadline) {
+          this.lastDeadline = ticket.deadline;
+          this.deadlines.push(ticket);
+          if (!this.timerArmed) this.armDeadlineTimer(now);
+        } else {
+          this.sim.at(ticket.deadline, this.onQueueTimeout, ticket);
+        }
       }
     } else {
       this.reject(call, 429, 'queue-full', undefined);
@@ -210,6 +231,26 @@ export class SimProvider {
       this.freeTickets.push(ticket);
     }
   }
+
+  /** Drops tickets that already left the room, then arms the timer for the first live one. */
+  private armDeadlineTimer(now: number): void {
+    for (let front = this.deadlines.peek(); front !== undefined && !front.live; front = this.deadlines.peek()) this.unref(this.deadlines.shift()!);
+    const first = this.deadlines.peek();
+    if (first === undefined) {
+      this.lastDeadline = -Infinity;
+      return;
+    }
+    this.timerArmed = true;
+    this.sim.at(Math.max(first.deadline, now), this.onDeadline, null);
+  }
+
+  private readonly onDeadline = (now: number): void => {
+    this.timerArmed = false;
+    for (let front = this.deadlines.peek(); front !== undefined && (!front.live || front.deadline <= now); front = this.deadlines.peek()) {
+      this.onQueueTimeout(now, this.deadlines.shift()!);
+    }
+    this.armDeadlineTimer(now);
+  };
 
   private readonly onQueueTimeout = (now: number, ticket: WaitTicket): void => {
     const call = ticket.call!;
