@@ -16,28 +16,25 @@ try {
   process.stderr.write('gwcfg: the CLI is not built yet; run `npm run build` (npm ci does it for you)\n');
   process.exit(2);
 }
-const dynamicImport = vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-if (!dynamicImport) {
-  // Node before 20.17: no dynamic import() from vm scripts; load the bundle plainly.
-  require(file);
-} else {
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {}
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapper, { filename: file, cachedData, importModuleDynamically: dynamicImport });
-  const bundle = { exports: {} };
-  script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, join(__dirname, '..', 'dist'));
-  if (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE) {
-    process.once('exit', () => {
-      try {
-        const temp = `${cacheFile}.${process.pid}`;
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, cacheFile);
-      } catch {
-        // A read-only install keeps working, only without the cache.
-      }
-    });
-  }
+// The bundle's import() calls (command bundles, ink) run from here: a vm.Script has no module
+// loader of its own, and this CommonJS file does.
+globalThis.__gwcfgImport = (specifier) => import(specifier);
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {}
+const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+const script = new vm.Script(wrapper, { filename: file, cachedData });
+const bundle = { exports: {} };
+script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, join(__dirname, '..', 'dist'));
+if (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE) {
+  process.once('exit', () => {
+    try {
+      const temp = `${cacheFile}.${process.pid}`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    } catch {
+      // A read-only install keeps working, only without the cache.
+    }
+  });
 }

@@ -6,8 +6,9 @@
 // React stay external (ESM with top-level await) and load only for the simulate TTY view.
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { rmSync, readFileSync } from 'node:fs';
+import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -40,6 +41,27 @@ const noColorDetection = {
   },
 };
 
+// Split points: command implementations that validate and lint never need become bundles of
+// their own, loaded by a real dynamic import() when their command runs, so the code-cached
+// start-up bundle stays small. The ink view is ESM (ink uses top-level await, which require()
+// cannot load). Each entry: [importer, specifier] → output file in dist/.
+const SPLITS = [
+  { importer: 'src/cli/simulate.ts', specifier: '../sim/command.js', entry: 'src/sim/command.ts', out: 'simulate.cjs' },
+  { importer: 'src/cli/generate.ts', specifier: '../generate/index.js', entry: 'src/generate/index.ts', out: 'generate.cjs' },
+  { importer: 'src/cli/check-metrics.ts', specifier: '../generate/check/run.js', entry: 'src/generate/check/run.ts', out: 'check-metrics.cjs' },
+  { importer: 'src/ui/live.ts', specifier: './SimView.js', entry: 'src/ui/SimView.tsx', out: 'ui-view.mjs' },
+];
+const splitPoints = {
+  name: 'split-points',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const split = SPLITS.find((s) => s.importer === relative(root, args.importer) && s.specifier === args.path);
+      return split ? { path: `./${split.out}`, external: true } : undefined;
+    });
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -52,20 +74,35 @@ const common = {
   // so it stays out of the code-cached start-up bundle.
   external: ['react-devtools-core', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library', 'ajv/dist/2020.js'],
   jsx: 'automatic',
-  plugins: [lazyChildProcess, noColorDetection],
+  plugins: [lazyChildProcess, noColorDetection, splitPoints],
   logLevel: 'warning',
 };
 
-await build({
+const cjs = {
   ...common,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/gwcfg.cjs',
   format: 'cjs',
   define: { 'import.meta.url': '__gwcfgModuleUrl' },
   banner: { js: "const __gwcfgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+};
+const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
+await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
+for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : cjs), entryPoints: [split.entry], outfile: `dist/${split.out}` });
+for (const file of ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out)]) routeDynamicImports(`dist/${file}`);
+
+/**
+ * The start-up bundle runs as a vm.Script (for its code cache), where import() has no module
+ * loader of its own. Its remaining import() calls (split bundles, ink, react) go through
+ * globalThis.__gwcfgImport, set by bin/gwcfg.js, with relative paths made absolute.
+ */
+function routeDynamicImports(file) {
+  const path = `${root}${file}`;
+  const text = readFileSync(path, 'utf8').replace(/\bimport\((["'])([^"']+)\1\)/g, (_, q, specifier) =>
+    specifier.startsWith('.') ? `globalThis.__gwcfgImport(require("node:path").join(__dirname,${q}${specifier}${q}))` : `globalThis.__gwcfgImport(${q}${specifier}${q})`,
+  );
+  writeFileSync(path, text);
+}
 // Worker threads of `simulate --compare` load their own entry.
-await build({ ...common, entryPoints: { worker: 'src/sim/worker.ts' }, outdir: 'dist', format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+await build({ ...esm, entryPoints: { worker: 'src/sim/worker.ts' }, outdir: 'dist' });
 
 // Warm the code cache with a typical run (lint of the bundled example also runs validate).
 spawnSync(process.execPath, ['bin/gwcfg.js', 'lint', 'fixtures/configs/gateway.yaml'], { cwd: root, stdio: 'ignore', env: { ...process.env, GWCFG_WRITE_CODE_CACHE: '1' } });

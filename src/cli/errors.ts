@@ -8,3 +8,11 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
+
+/**
+ * Also true for a CliError thrown by a command bundle loaded at run time (dist/*.cjs), whose
+ * class is a copy of this one.
+ */
+export function isCliError(error: unknown): error is CliError {
+  return error instanceof Error && error.name === 'CliError' && ((error as CliError).exitCode === 1 || (error as CliError).exitCode === 2);
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writeStdout } from './stdout.js';
 
 export function register(program: Command): void {
   program
@@ -7,6 +8,6 @@ export function register(program: Command): void {
     .argument('<rule>', 'rule id, as shown in brackets after each finding')
     .action(async (id: string) => {
       const { explain } = await import('../lint/list.js');
-      process.stdout.write(await explain(id));
+      writeStdout(await explain(id));
     });
 }

@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { CliError } from './errors.js';
+import { writeStdout } from './stdout.js';
 
 interface GenerateFlags {
   output: string;
@@ -87,7 +88,7 @@ export function register(program: Command): void {
           uid: flags.uid,
           title: flags.title,
         },
-        stdout: (t) => process.stdout.write(t),
+        stdout: (t) => writeStdout(t),
         stderr: (t) => process.stderr.write(t),
       });
     });

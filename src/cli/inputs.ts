@@ -1,5 +1,5 @@
 // Turns the file arguments of validate/lint (files, directories, globs, `-`) into a file list.
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { CliError } from './errors.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -13,7 +13,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       files.push('-');
       continue;
     }
-    const info = await stat(input).catch(() => null);
+    const info = statSync(input, { throwIfNoEntry: false }) ?? null;
     if (info?.isFile()) {
       files.push(input);
       continue;

@@ -1,6 +1,6 @@
 // The gwcfg command line. Commands register themselves; heavy parts load lazily in their actions.
 import { Command, CommanderError } from 'commander';
-import { CliError } from './errors.js';
+import { isCliError } from './errors.js';
 import { VERSION } from './version.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
@@ -40,7 +40,7 @@ function exitCodeFor(error: unknown, debug: boolean): number {
     // Help and version exit 0; usage errors were already printed by commander.
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof CliError) {
+  if (isCliError(error)) {
     process.stderr.write(`gwcfg: ${error.message}\n`);
     return error.exitCode;
   }
@@ -49,11 +49,5 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
   return 2;
 }
-
-// EPIPE when piped into `head`: stop quietly, as Unix tools do.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 
 void main(process.argv);

@@ -6,6 +6,7 @@ import { compareDiagnostics } from '../diagnostics/types.js';
 import { formatters, formatNames } from '../diagnostics/formatters/index.js';
 import { CliError } from './errors.js';
 import { VERSION } from './version.js';
+import { writeStdout, stdoutIsTTY } from './stdout.js';
 
 export interface ReportOptions {
   format?: string;
@@ -22,11 +23,11 @@ export function addReportOptions(command: Command): Command {
 }
 
 /** Colour decision: --color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a TTY. */
-export function useColor(flag: boolean | undefined, env = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+export function useColor(flag: boolean | undefined, env = process.env, isTTY: boolean | (() => boolean) = stdoutIsTTY): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return isTTY;
+  return typeof isTTY === 'function' ? isTTY() : isTTY;
 }
 
 export function chooseFormat(format: string | undefined, env = process.env): string {
@@ -52,14 +53,15 @@ export function report(input: ReportInput, options: ReportOptions, globalColor: 
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   const format = chooseFormat(options.format);
-  const text = formatters[format](diagnostics, {
+  // A clean stylish report prints nothing: decide colour (which asks the terminal) only if needed.
+  const text = format === 'stylish' && diagnostics.length === 0 ? '' : formatters[format](diagnostics, {
     files: input.files,
     texts: input.texts,
     color: useColor(globalColor),
     ruleHelp: input.ruleHelp,
     toolVersion: VERSION,
   });
-  process.stdout.write(text);
+  writeStdout(text);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) return 1;
   if (warnings > maxWarnings) {

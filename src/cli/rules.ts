@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { writeStdout } from './stdout.js';
 
 export function register(program: Command): void {
   program
@@ -9,6 +10,6 @@ export function register(program: Command): void {
     .option('--all', 'also list the built-in yaml/, schema/ and gwcfg/ checks')
     .action(async (options: { format: string; all?: boolean }) => {
       const { listRules } = await import('../lint/list.js');
-      process.stdout.write(await listRules(options.format === 'json' ? 'json' : 'text', Boolean(options.all)));
+      writeStdout(await listRules(options.format === 'json' ? 'json' : 'text', Boolean(options.all)));
     });
 }

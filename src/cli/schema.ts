@@ -3,6 +3,7 @@ import { Argument } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/package-root.js';
+import { writeStdout } from './stdout.js';
 
 const FILES: Record<string, string> = {
   config: 'litellm-config.schema.json',
@@ -17,6 +18,6 @@ export function register(program: Command): void {
     .addArgument(new Argument('[name]', 'which schema').choices(Object.keys(FILES)).default('config'))
     .action((name: string) => {
       // Read from the package's schemas/ (not bundled: only this command needs the full text).
-      process.stdout.write(readFileSync(join(packageRoot(), 'schemas', FILES[name]), 'utf8'));
+      writeStdout(readFileSync(join(packageRoot(), 'schemas', FILES[name]), 'utf8'));
     });
 }

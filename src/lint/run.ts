@@ -13,6 +13,7 @@ import { checkSettingsOptions } from './options.js';
 import { buildEnv } from './env.js';
 import { fixUntilStable } from './fixer.js';
 import type { Rule } from './types.js';
+import { writeStdout } from '../cli/stdout.js';
 
 export interface LintCliOptions extends ReportOptions {
   /** A path from --config, false from --no-config, undefined to search. */
@@ -56,7 +57,7 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
   if (diffs.length > 0) {
     const text = diffs.join('');
     if (DOCUMENT_FORMATS.has(chooseFormat(options.format))) process.stderr.write(text);
-    else process.stdout.write(text);
+    else writeStdout(text);
   }
   const docs = new Map(rules.map((r) => [r.meta.id, r.meta.docs]));
   const ruleHelp = (id: string) => docs.get(id) ?? (builtinIds.has(id) ? `docs/rules/${id}.md` : undefined);
