@@ -1,6 +1,6 @@
 // One parse of a YAML config file: decoded text, the yaml AST, line positions and the plain value.
 // Every later stage (schema, lint, routing) reads from this; nothing parses twice.
-import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { formatPath } from '../diagnostics/types.js';
 
@@ -328,13 +328,19 @@ function findExcessiveNesting(text: string): number {
  */
 function findDuplicateKeys(source: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
-  visit(source.doc, {
-    Map(_, map) {
-      if (map.items.length < 2) return;
-      const seen = new Map<string, Node>();
-      for (const pair of map.items) {
-        const key = pair.key as Node | null;
-        if (!isScalar(key) || isMergeKey(key)) continue;
+  // A plain walk over maps and lists (aliases are not followed: each node is checked where it is
+  // written); cheaper at start-up than yaml's visitor machinery.
+  const walk = (node: unknown, depth: number): void => {
+    if (depth > MAX_NESTING) return;
+    if (isSeq(node)) {
+      for (const item of node.items) walk(item, depth + 1);
+      return;
+    }
+    if (!isMap(node)) return;
+    const seen = node.items.length > 1 ? new Map<string, Node>() : null;
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      if (seen && isScalar(key) && !isMergeKey(key)) {
         const name = String(key.value);
         const first = seen.get(name);
         if (first) {
@@ -344,8 +350,10 @@ function findDuplicateKeys(source: SourceDocument): Diagnostic[] {
           );
         } else seen.set(name, key);
       }
-    },
-  });
+      walk(pair.value, depth + 1);
+    }
+  };
+  walk(source.doc.contents, 0);
   return out;
 }
 

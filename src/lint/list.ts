@@ -1,6 +1,6 @@
 // `gwcfg rules` and `gwcfg explain`: the rule catalogue and each rule's docs page. Docs pages are
 // read at run time from <package>/docs/rules/<id>.md, which ships with the package.
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../cli/errors.js';
 import { closest } from '../schema/suggest.js';
@@ -43,7 +43,7 @@ export async function listRules(format: 'text' | 'json', all: boolean): Promise<
 export async function docsRoot(): Promise<string | null> {
   for (const rel of ['../docs/rules/', '../../docs/rules/', '../../../docs/rules/']) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
-    const info = await stat(dir).catch(() => null);
+    const info = statSync(dir, { throwIfNoEntry: false });
     if (info?.isDirectory()) return dir;
   }
   return null;
@@ -58,7 +58,12 @@ export async function explain(id: string): Promise<string> {
   }
   const root = await docsRoot();
   const page = root ? `${root}${id}.md` : null;
-  const text = page ? await readFile(page, 'utf8').catch(() => null) : null;
+  let text: string | null = null;
+  try {
+    if (page) text = readFileSync(page, 'utf8');
+  } catch {
+    text = null;
+  }
   if (text === null) throw new CliError(`no documentation page for '${id}' (expected ${page ?? `docs/rules/${id}.md in the gwcfg package`}); the installation may be incomplete`);
   return text.endsWith('\n') ? text : text + '\n';
 }

@@ -10,7 +10,7 @@
 // Found upward from the linted file's directory (stopping at a directory holding `.git`, or the
 // filesystem root), or given with --config. Every mistake in it is a usage error (exit 2) with
 // the file:line:col of the bad key or value.
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../diagnostics/types.js';
 import { CliError } from '../cli/errors.js';
@@ -58,13 +58,10 @@ export async function findRc(startDir: string): Promise<string | null> {
   for (;;) {
     for (const name of RC_NAMES) {
       const candidate = join(dir, name);
-      const info = await stat(candidate).catch(() => null);
+      const info = statSync(candidate, { throwIfNoEntry: false });
       if (info?.isFile()) return candidate;
     }
-    const isRepoRoot = await stat(join(dir, '.git')).then(
-      () => true,
-      () => false,
-    );
+    const isRepoRoot = statSync(join(dir, '.git'), { throwIfNoEntry: false }) !== undefined;
     const parent = dirname(dir);
     if (isRepoRoot || parent === dir) return null;
     dir = parent;
@@ -74,7 +71,7 @@ export async function findRc(startDir: string): Promise<string | null> {
 export async function loadRc(file: string): Promise<RcConfig> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`cannot read config ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`);

@@ -3,7 +3,7 @@
 // is ~0.5 MB of JS; loading it made `gwcfg lint` twice as slow). The lookups below follow the
 // package's calcPrice/findProvider rules for 1M input + 1M output tokens, so the answers are the
 // same; test/routing/prices.test.ts checks that against the package.
-import { PRICE_TABLE_JSON } from './generated/price-table.js';
+import { PROVIDERS_JSON, MODELS_JSON } from './generated/price-table.js';
 
 export interface TokenPrice {
   /** USD per input token. */
@@ -57,10 +57,16 @@ interface ProviderRow {
   m: ModelRow[];
 }
 
-// The table ships as one JSON string, parsed on first use: a string constant costs the CLI's
-// start-up (and its code cache) almost nothing, while an object literal is rebuilt on every run.
+// The table ships as JSON strings, parsed on first use: string constants cost the CLI's start-up
+// (and its code cache) almost nothing, while an object literal is rebuilt on every run. Each
+// provider's models are parsed only when a lookup reaches that provider.
 let parsedProviders: ProviderRow[] | null = null;
-const providerRows = (): ProviderRow[] => (parsedProviders ??= (JSON.parse(PRICE_TABLE_JSON) as { providers: ProviderRow[] }).providers);
+const providerRows = (): ProviderRow[] => (parsedProviders ??= (JSON.parse(PROVIDERS_JSON) as Omit<ProviderRow, 'm'>[]).map(withLazyModels));
+
+function withLazyModels(header: Omit<ProviderRow, 'm'>): ProviderRow {
+  let models: ModelRow[] | null = null;
+  return Object.defineProperty(header, 'm', { get: () => (models ??= JSON.parse(MODELS_JSON[header.id] ?? '[]') as ModelRow[]), enumerable: true }) as ProviderRow;
+}
 
 const PER_MILLION = 1_000_000;
 const cache = new Map<string, ModelFacts>();
