@@ -11,7 +11,22 @@ import { register as registerGenerate } from './generate.js';
 import { register as registerCheckMetrics } from './check-metrics.js';
 import { register as registerSimulate } from './simulate.js';
 
-export function buildProgram(): Command {
+const COMMANDS: Record<string, (program: Command) => void> = {
+  validate: registerValidate,
+  schema: registerSchema,
+  lint: registerLint,
+  simulate: registerSimulate,
+  rules: registerRules,
+  explain: registerExplain,
+  generate: registerGenerate,
+  'check-metrics': registerCheckMetrics,
+};
+
+/**
+ * The program with every command, or only the one named in argv: a run of one command (the hook
+ * and CI case) does not pay for building the others. Help and unknown commands get them all.
+ */
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('gwcfg')
     .description('validate, lint, simulate and monitor LiteLLM gateway configs')
     .version(VERSION, '-V, --version')
@@ -21,13 +36,15 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run gwcfg --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerValidate, registerSchema, registerLint, registerSimulate, registerRules, registerExplain, registerGenerate, registerCheckMetrics]) register(program);
+  const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const only = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]] : Object.values(COMMANDS);
+  for (const register of only) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (error) {
