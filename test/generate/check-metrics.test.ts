@@ -162,6 +162,8 @@ describe('check-metrics', () => {
     assert.deepEqual(checkText('x.json', '{"panels": [').map((d) => d.ruleId), ['metrics/parse-error']);
     assert.deepEqual(checkText('x.yml', 'groups: [').map((d) => d.ruleId), ['metrics/parse-error']);
     assert.deepEqual(checkText('x.yml', 'foo: bar\n').map((d) => d.ruleId), ['metrics/no-expressions']);
+    // A Prometheus server config has no PromQL and is not a mistake to pass (e.g. generate -o dir/*).
+    assert.deepEqual(checkText('prometheus.yml', 'global:\n  scrape_interval: 15s\nscrape_configs:\n  - job_name: litellm\n'), []);
     const k8s = 'spec:\n  groups:\n    - name: a\n      rules:\n        - alert: A\n          expr: litellm_nope > 1\n';
     assert.deepEqual(checkText('x.yaml', k8s).map((d) => `${d.line}:${d.column} ${d.path}`), ['6:17 spec.groups[0].rules[0].expr']);
     await assert.rejects(checkFiles(['/nonexistent/file.json'], undefined), (e) => e instanceof CliError && e.exitCode === 2);

@@ -146,7 +146,9 @@ function ruleExprs(text: string): ExtractedFile {
     prefix = 'spec.groups';
   }
   if (!isSeq(groups)) {
-    problems.push({ ruleId: 'metrics/no-expressions', severity: 'warning', message: 'no rule groups found (expected a Prometheus rule file with groups:)', offset: 0 });
+    // A Prometheus server config (scrape_configs, rule_files) holds no PromQL: nothing to check.
+    const serverConfig = isMap(doc.contents) && (doc.has('scrape_configs') || doc.has('rule_files') || doc.has('global'));
+    if (!serverConfig) problems.push({ ruleId: 'metrics/no-expressions', severity: 'warning', message: 'no rule groups found (expected a Prometheus rule file with groups:)', offset: 0 });
     return { kind: 'rules', exprs, definedNames, problems };
   }
   groups.items.forEach((group, gi) => {
