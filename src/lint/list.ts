@@ -53,8 +53,11 @@ export async function explain(id: string): Promise<string> {
   const list = await rows(true);
   const row = list.find((r) => r.id === id);
   if (!row) {
-    const near = closest(id, list.map((r) => r.id));
-    throw new CliError(`unknown rule '${id}'${near ? `; did you mean '${near}'?` : ''} (gwcfg rules --all lists them)`);
+    const ids = list.map((r) => r.id);
+    const near = closest(id, ids);
+    const prefixed = near ? [] : ids.filter((r) => r.startsWith(id) || r.split('/')[1]?.startsWith(id));
+    const hint = near ? `; did you mean '${near}'?` : prefixed.length > 0 && prefixed.length <= 5 ? `; did you mean ${prefixed.map((r) => `'${r}'`).join(' or ')}?` : '';
+    throw new CliError(`unknown rule '${id}'${hint} (gwcfg rules --all lists them)`);
   }
   const root = await docsRoot();
   const page = root ? `${root}${id}.md` : null;

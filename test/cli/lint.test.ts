@@ -209,4 +209,7 @@ test('gwcfg rules lists every rule; --format json; gwcfg explain prints docs or 
   const unknown = runCli(['explain', 'schema/unknwn-key']);
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stderr, "gwcfg: unknown rule 'schema/unknwn-key'; did you mean 'schema/unknown-key'? (gwcfg rules --all lists them)\n");
+  // A rule named without its category, or only its first words, is suggested too.
+  assert.match(runCli(['explain', 'literal-secret']).stderr, /did you mean 'secrets\/literal-secret'\?/);
+  assert.match(runCli(['explain', 'weights/outside']).stderr, /did you mean 'weights\/outside-litellm-params'\?/);
 });
