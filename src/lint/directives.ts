@@ -8,6 +8,7 @@ import { Lexer } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { closest } from '../schema/suggest.js';
 import { UNKNOWN_RULE, UNUSED_DIRECTIVE } from './builtin.js';
+import { positionIndex } from '../util/positions.js';
 
 export type DirectiveKind = 'disable' | 'disable-line' | 'disable-next-line';
 
@@ -41,27 +42,10 @@ export function comments(text: string): { offset: number; text: string }[] {
   return out;
 }
 
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line of an offset. */
-export function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 export function parseDirectives(text: string): Directive[] {
   if (!text.includes('gwcfg-disable')) return []; // the lexer pass is not free on large files
-  const starts = lineStarts(text);
+  const position = positionIndex(text);
   const lines = text.split('\n');
   const out: Directive[] = [];
   for (const comment of comments(text)) {
@@ -74,7 +58,7 @@ export function parseDirectives(text: string): Directive[] {
       .split(/[\s,]+/)
       .map((s) => s.trim())
       .filter(Boolean);
-    const line = lineOf(starts, comment.offset);
+    const line = position(comment.offset).line;
     let targetLine: number | null = null;
     if (kind === 'disable-line') targetLine = line;
     if (kind === 'disable-next-line') targetLine = nextContentLine(lines, line);
@@ -125,9 +109,9 @@ export function applyDirectives(file: string, text: string, diagnostics: readonl
     });
     if (!suppressed) kept.push(d);
   }
-  const starts = lineStarts(text);
+  const position = positionIndex(text);
   const at = (directive: Directive, ruleId: string, severity: Severity, message: string): Diagnostic => {
-    const lineStart = starts[directive.line - 1] ?? 0;
+    const lineStart = directive.start - position(directive.start).column + 1;
     return {
       file,
       ruleId,

@@ -5,7 +5,7 @@ import { CliError } from '../../cli/errors.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { normalizeVersion } from '../version.js';
 import { analyzeExpression } from './analyze.js';
-import { positionIndex } from './diagnostics.js';
+import { positionIndex } from '../../util/positions.js';
 import { extractExpressions } from './sources.js';
 
 export interface CheckOptions {
