@@ -66,7 +66,13 @@ export interface RouterSettings {
   litellmVersion: LitellmVersion;
   /** null only for an unknown strategy under litellmVersion '2024' (every pick then fails). */
   routingStrategy: StrategyName | null;
-  latency: { ttlMs: number; buffer: number; maxListSize: number };
+  latency: {
+    ttlMs: number;
+    buffer: number;
+    maxListSize: number;
+    /** [2026] routing_strategy_args.ttft_percentile (0 < p ≤ 1): streams score by this TTFT percentile. */
+    ttftPercentile: number | null;
+  };
   usageTtlMs: number;
   fallbackStrategy: StrategyName | null;
   fallbackStrategyTolerance: number;
@@ -96,6 +102,16 @@ export interface RouterSettings {
   healthChecks: HealthCheckSettings | null;
   globalRpm: number | null;
   globalTpm: number | null;
+  /**
+   * [2026] order fallback: when no deployment of a group's lowest `order` tier can serve, the
+   * pick uses the next tier; a request whose tier failed tries the next tier before `fallbacks`.
+   */
+  orderFallback: boolean;
+  /**
+   * [2026 proxy] only the first failure of a request (per group entered: the primary group and
+   * each fallback hop) runs the cooldown / failure-counting callback.
+   */
+  proxyFailureAccounting: boolean;
 }
 
 export interface NormalizedConfig {
@@ -194,7 +210,7 @@ export function litellmDeploymentId(modelName: string, litellmParams: Obj): stri
 
 // ---- deployments ----
 
-function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number): DeploymentView {
+function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, version: LitellmVersion): DeploymentView {
   const modelName = str(entry.model_name) ?? '';
   const params: Obj = isObj(entry.litellm_params) ? entry.litellm_params : {};
   const info: Obj = isObj(entry.model_info) ? entry.model_info : {};
@@ -210,7 +226,11 @@ function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number): De
   const outCost = firstNonNull(params.output_cost_per_token, info.output_cost_per_token);
   const explicitPrice = inCost !== null || outCost !== null;
   const tagsRaw = params.tags;
-  const cooldownS = firstNonNull(info.cooldown_time, params.cooldown_time);
+  // [2026] model_info carries a deployment-level cooldown policy (cooldown_time, allowed_fails,
+  // allowed_fails_policy, blocked) that beats the router's; older versions read only
+  // litellm_params.cooldown_time.
+  const v2026 = version === '2026';
+  const cooldownS = v2026 ? firstNonNull(info.cooldown_time, params.cooldown_time) : num(params.cooldown_time);
   return {
     index,
     id,
@@ -235,7 +255,9 @@ function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number): De
     numRetries: num(params.num_retries),
     cooldownTimeMs: cooldownS === null || cooldownS < 0 ? null : cooldownS * 1000,
     tags: Array.isArray(tagsRaw) ? tagsRaw.filter((t): t is string => typeof t === 'string') : [],
-    blocked: info.blocked === true,
+    blocked: v2026 && bool(info.blocked),
+    allowedFails: v2026 ? num(info.allowed_fails) : null,
+    allowedFailsPolicy: v2026 ? numberRecord(info.allowed_fails_policy) : null,
     healthCheckTimeoutMs: secondsToMs(info.health_check_timeout),
   };
 }
@@ -286,7 +308,12 @@ function parseStrategy(v: unknown, version: LitellmVersion): StrategyName | null
   );
 }
 
-function buildSettings(root: Obj, version: LitellmVersion, override: StrategyName | undefined): RouterSettings {
+function buildSettings(
+  root: Obj,
+  version: LitellmVersion,
+  override: StrategyName | undefined,
+  proxyFailureAccounting: boolean | undefined,
+): RouterSettings {
   const rs: Obj = isObj(root.router_settings) ? root.router_settings : {};
   const ls: Obj = isObj(root.litellm_settings) ? root.litellm_settings : {};
   const gs: Obj = isObj(root.general_settings) ? root.general_settings : {};
@@ -352,6 +379,7 @@ function buildSettings(root: Obj, version: LitellmVersion, override: StrategyNam
       ttlMs: (num(args.ttl) ?? DEFAULTS.latencyTtlS) * 1000,
       buffer: num(args.lowest_latency_buffer) ?? 0,
       maxListSize: Math.max(1, num(args.max_latency_list_size) ?? DEFAULTS.maxLatencyListSize),
+      ttftPercentile: version === '2026' ? ttftPercentile(args.ttft_percentile) : null,
     },
     usageTtlMs: (num(args.ttl) ?? DEFAULTS.usageTtlS) * 1000,
     fallbackStrategy,
@@ -380,7 +408,15 @@ function buildSettings(root: Obj, version: LitellmVersion, override: StrategyNam
     healthChecks: buildHealthChecks(rs, gs, version),
     globalRpm: num(rs.rpm),
     globalTpm: num(rs.tpm),
+    orderFallback: version === '2026',
+    proxyFailureAccounting: proxyFailureAccounting ?? version === '2026',
   };
+}
+
+/** routing_strategy_args.ttft_percentile: 0 < p ≤ 1, anything else is ignored (mean TTFT). */
+function ttftPercentile(v: unknown): number | null {
+  const p = num(v);
+  return p !== null && p > 0 && p <= 1 ? p : null;
 }
 
 function buildHealthChecks(rs: Obj, gs: Obj, version: LitellmVersion): HealthCheckSettings | null {
@@ -420,16 +456,18 @@ function buildHealthChecks(rs: Obj, gs: Obj, version: LitellmVersion): HealthChe
 export interface NormalizeOptions {
   litellmVersion: LitellmVersion;
   strategy?: StrategyName;
+  /** See RouterOptions.proxyFailureAccounting; default: litellmVersion '2026'. */
+  proxyFailureAccounting?: boolean;
 }
 
 export function normalizeConfig(config: unknown, options: NormalizeOptions): NormalizedConfig {
   const root: Obj = isObj(config) ? config : {};
-  const settings = buildSettings(root, options.litellmVersion, options.strategy);
+  const settings = buildSettings(root, options.litellmVersion, options.strategy, options.proxyFailureAccounting);
   const list = Array.isArray(root.model_list) ? root.model_list : [];
   const deployments: DeploymentView[] = [];
   for (const entry of list) {
     if (!isObj(entry)) continue;
-    deployments.push(buildDeployment(entry, deployments.length, settings.timeoutMs));
+    deployments.push(buildDeployment(entry, deployments.length, settings.timeoutMs, options.litellmVersion));
   }
   return { deployments, settings };
 }

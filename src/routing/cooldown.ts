@@ -1,5 +1,6 @@
 // LiteLLM's cooldown decision (router_utils/cooldown_handlers.py) per deployment state slot.
-import type { RouterSettings } from './config.js';
+import { DEFAULTS, type RouterSettings } from './config.js';
+import type { DeploymentView } from './types.js';
 import { isCooldownRequired, isRetryableStatus } from './errors.js';
 
 /** Fixed window of the success/failure counters (60 s from the first write). */
@@ -37,6 +38,28 @@ export function policyKeyPrefix(errorClass: string): string {
   }
 }
 
+/** Which cooldown decision applies to a deployment, and its allowed failures. */
+export interface CooldownPolicy {
+  /** Count ("legacy") mode: allowed_fails ≠ 3 or an allowed_fails_policy is set. */
+  readonly legacy: boolean;
+  readonly allowedFails: number;
+  readonly allowedFailsPolicy: Readonly<Record<string, number>> | null;
+}
+
+/**
+ * The router's policy, or for a deployment with [2026] model_info.allowed_fails /
+ * allowed_fails_policy, those values in its place (each one beats the router's own).
+ */
+export function cooldownPolicyFor(dep: DeploymentView, settings: RouterSettings): CooldownPolicy {
+  const allowedFails = dep.allowedFails ?? settings.allowedFails;
+  const allowedFailsPolicy = dep.allowedFailsPolicy ?? settings.allowedFailsPolicy;
+  return {
+    legacy: allowedFails !== DEFAULTS.allowedFails || allowedFailsPolicy !== null,
+    allowedFails,
+    allowedFailsPolicy,
+  };
+}
+
 export interface FailureInput {
   status: number;
   errorClass: string;
@@ -44,6 +67,7 @@ export interface FailureInput {
   lengthMs: number;
   /** The deployment's group has exactly one deployment. */
   single: boolean;
+  policy: CooldownPolicy;
 }
 
 export class CooldownTracker {
@@ -99,7 +123,7 @@ export class CooldownTracker {
     if (!(f.lengthMs > 0.1)) return false; // ≈0 disables (deployment/request cooldown_time 0, Retry-After 0)
     if (!isCooldownRequired(f.status, f.errorClass)) return false;
     if (this.isCooling(slot, nowMs)) return false; // not extended while active
-    const cool = this.settings.legacyCooldownMode ? this.legacyDecision(slot, f, nowMs) : this.percentDecision(slot, f);
+    const cool = f.policy.legacy ? this.legacyDecision(slot, f, nowMs) : this.percentDecision(slot, f);
     if (cool) this.enter(slot, f.status, f.lengthMs, nowMs);
     return cool;
   }
@@ -126,9 +150,9 @@ export class CooldownTracker {
 
   /** Legacy count mode: the (allowed+1)-th failure within cooldown_time of the first one cools. */
   private legacyDecision(slot: number, f: FailureInput, nowMs: number): boolean {
-    const policy = this.settings.allowedFailsPolicy;
+    const policy = f.policy.allowedFailsPolicy;
     const fromPolicy = policy ? policy[`${policyKeyPrefix(f.errorClass)}AllowedFails`] : undefined;
-    const allowed = fromPolicy || this.settings.allowedFails; // `or`: a policy value of 0 falls back
+    const allowed = fromPolicy || f.policy.allowedFails; // `or`: a policy value of 0 falls back
     if (nowMs >= this.legacyStart[slot] + this.settings.cooldownTimeMs) {
       this.legacyStart[slot] = nowMs;
       this.legacyCount[slot] = 0;

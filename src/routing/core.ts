@@ -13,7 +13,7 @@ import type {
 import type { NormalizedConfig, RouterSettings } from './config.js';
 import { GroupIndex } from './resolve.js';
 import { GlobalLimits, MinuteUsage, RollingRequestWindow } from './limits.js';
-import { CooldownTracker } from './cooldown.js';
+import { CooldownTracker, cooldownPolicyFor, type CooldownPolicy } from './cooldown.js';
 import { CircuitBreakers } from './circuit-breaker.js';
 import { HealthChecks } from './health.js';
 import { errorClassOf, isSuccess, statusOf } from './errors.js';
@@ -27,6 +27,15 @@ import { CostBased } from './strategies/cost-based.js';
 import { RoundRobin, WeightedRoundRobin } from './strategies/round-robin.js';
 
 const OK: { ok: true } = Object.freeze({ ok: true as const });
+
+/**
+ * The request a call belongs to, as far as the [2026] proxy failure accounting needs it
+ * (RequestRunImpl implements it; the core finds it by the RouteRequest object).
+ */
+export interface FailureAccounting {
+  /** True when this failure of deployment `d` runs the cooldown / failure-counting callback. */
+  countsFailure(d: number): boolean;
+}
 
 function makeStrategy(name: StrategyName, ctx: StrategyContext, maxCandidates: number): Strategy {
   switch (name) {
@@ -79,6 +88,20 @@ export class RouterCore {
   private readonly scores: Float64Array;
   /** Per group: some deployment has an `order` (else the order filter is a no-op). */
   private readonly groupHasOrder: Uint8Array;
+  /** Per group: its distinct `order` values, ascending (the tiers; unordered members come last). */
+  private readonly groupTiers: Float64Array[];
+  /** Per group: number of tiers, counting the unordered members as one last tier. */
+  private readonly groupTierCount: Int32Array;
+  /** `order` per deployment, NaN when it has none. */
+  private readonly orderOf: Float64Array;
+  /** Scratch buffers: a group's members from some tier up, one tier's candidates, tolerance picks. */
+  private readonly tierMembers: Int32Array;
+  private readonly tierCands: Int32Array;
+  private readonly tolerant: Int32Array;
+  /** Cooldown decision per deployment (router policy, or its [2026] model_info policy). */
+  private readonly cooldownPolicy: readonly CooldownPolicy[];
+  /** [2026 proxy] the run each in-flight request object belongs to (see FailureAccounting). */
+  readonly runs = new WeakMap<RouteRequest, FailureAccounting>();
   private readonly anyBlocked: boolean;
   /** usage-based-routing-v2's rpm limit per deployment, Infinity when none. */
   private readonly rpmLimit: Float64Array;
@@ -99,7 +122,7 @@ export class RouterCore {
     this.inFlight = new Int32Array(slots);
     this.usage = new MinuteUsage(slots, groups);
     this.preCall = new RollingRequestWindow(slots);
-    this.latency = new LatencyWindows(slots, groups, s.latency.maxListSize, s.latency.ttlMs, s.litellmVersion);
+    this.latency = new LatencyWindows(slots, groups, s.latency.maxListSize, s.latency.ttlMs, s.litellmVersion, s.latency.ttftPercentile);
     this.cooldown = new CooldownTracker(slots, s);
     this.breakers = s.circuitBreaker ? new CircuitBreakers(slots, s.circuitBreaker) : null;
     this.health_ = new HealthChecks(slots, s.healthChecks, config.deployments);
@@ -107,9 +130,20 @@ export class RouterCore {
     this.cands = new Int32Array(this.index.maxGroupSize);
     this.scores = new Float64Array(this.index.maxGroupSize);
     this.groupHasOrder = new Uint8Array(groups);
+    this.groupTiers = [];
+    this.groupTierCount = new Int32Array(groups);
+    this.orderOf = Float64Array.from(config.deployments, (d) => d.order ?? NaN);
     this.index.members.forEach((m, g) => {
-      this.groupHasOrder[g] = Array.from(m).some((d) => config.deployments[d].order !== null) ? 1 : 0;
+      const orders = Array.from(m, (d) => config.deployments[d].order);
+      const tiers = [...new Set(orders.filter((o): o is number => o !== null))].sort((a, b) => a - b);
+      this.groupHasOrder[g] = tiers.length > 0 ? 1 : 0;
+      this.groupTiers[g] = Float64Array.from(tiers);
+      this.groupTierCount[g] = tiers.length + (tiers.length > 0 && orders.includes(null) ? 1 : 0);
     });
+    this.tierMembers = new Int32Array(this.index.maxGroupSize);
+    this.tierCands = new Int32Array(this.index.maxGroupSize);
+    this.tolerant = new Int32Array(this.index.maxGroupSize);
+    this.cooldownPolicy = config.deployments.map((d) => cooldownPolicyFor(d, s));
     this.anyBlocked = config.deployments.some((d) => d.blocked);
     this.concurrency = Float64Array.from(config.deployments, (d) => this.concurrencyLimit(d.index) ?? Infinity);
     const limits = buildLimits(config.deployments, this.index.members);
@@ -167,10 +201,13 @@ export class RouterCore {
       : { ok: false, reason, group, message };
   }
 
-  /** Filters in LiteLLM's order, then the strategy. */
-  pickInGroup(g: number, req: RouteRequest, nowMs: number): PickResult {
+  /**
+   * Filters in LiteLLM's order, then the strategy. `minTier` > 0 (a [2026] order fallback of a
+   * request) leaves out the group's order tiers below that index.
+   */
+  pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0): PickResult {
     const s = this.settings;
-    const members = this.index.members[g];
+    const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];
     const group = this.index.names[g];
     const slotOf = this.slotOf;
     const out = this.cands;
@@ -260,10 +297,14 @@ export class RouterCore {
       c = out;
     }
 
-    // 5. order tiers ([2025] with pre-call checks; [2026] always)
-    if (this.groupHasOrder[g] === 1 && (s.enablePreCallChecks || s.litellmVersion === '2026')) {
-      n = this.keepLowestOrder(c, n, out);
-      c = out;
+    // 5. order tiers: [2026] always, falling through to the next tier when a tier cannot serve;
+    // [2025] only with pre-call checks, lowest tier only.
+    if (this.groupHasOrder[g] === 1) {
+      if (s.orderFallback) return this.pickByTier(g, c, n, req, nowMs, minTier);
+      if (s.enablePreCallChecks) {
+        n = this.keepLowestOrder(c, n, out);
+        c = out;
+      }
     }
 
     // 6. tags
@@ -281,6 +322,76 @@ export class RouterCore {
         : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
     }
     return { ok: true, deployment: d, group };
+  }
+
+  /**
+   * [2026] order fallback: tags and the strategy run on the lowest tier that still has
+   * candidates; when they leave nothing (no tag match, every deployment over its limits), the
+   * next-higher tier gets its turn. Unordered deployments form the last tier.
+   */
+  private pickByTier(g: number, c: Int32Array, n: number, req: RouteRequest, nowMs: number, minTier: number): PickResult {
+    const tiers = this.groupTiers[g];
+    const tierCount = this.groupTierCount[g];
+    const orderOf = this.orderOf;
+    const buf = this.tierCands;
+    const tagging = this.settings.enableTagFiltering;
+    let noTagMatch = false;
+    let limited = false;
+    for (let t = minTier; t < tierCount; t++) {
+      let m = 0;
+      if (t < tiers.length) {
+        const order = tiers[t];
+        for (let i = 0; i < n; i++) if (orderOf[c[i]] === order) buf[m++] = c[i];
+      } else {
+        for (let i = 0; i < n; i++) if (Number.isNaN(orderOf[c[i]])) buf[m++] = c[i];
+      }
+      if (m === 0) continue;
+      if (tagging) {
+        m = this.filterTags(buf, m, req.tags, buf);
+        if (m === 0) {
+          noTagMatch = true;
+          continue;
+        }
+      }
+      const d = this.runStrategy(buf, m, req, nowMs, g);
+      if (d >= 0) return { ok: true, deployment: d, group: this.index.names[g] };
+      limited = true;
+    }
+    const group = this.index.names[g];
+    if (limited) {
+      return this.strategy
+        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', 60_000 - (nowMs % 60_000))
+        : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
+    }
+    if (noTagMatch) return this.fail('no-tag-match', group, `No deployment matches tags ${JSON.stringify(req.tags ?? [])}.`);
+    return this.fail('no-deployment', group, 'No deployment can serve it.');
+  }
+
+  /** The group's members whose order tier index is ≥ minTier (scratch buffer, config order). */
+  private membersFromTier(g: number, minTier: number): Int32Array {
+    const members = this.index.members[g];
+    const out = this.tierMembers;
+    let m = 0;
+    for (let i = 0; i < members.length; i++) if (this.tierIndex(g, members[i]) >= minTier) out[m++] = members[i];
+    return out.subarray(0, m);
+  }
+
+  /** Index of deployment d's order tier in group g (unordered deployments: the last tier). */
+  tierIndex(g: number, d: number): number {
+    const tiers = this.groupTiers[g];
+    const o = this.orderOf[d];
+    for (let t = 0; t < tiers.length; t++) if (tiers[t] === o) return t;
+    return tiers.length;
+  }
+
+  /**
+   * [2026] order fallback after a failure of deployment d in group g: the next-higher tier's
+   * index, or -1 when there is none (or order fallback does not apply).
+   */
+  nextTier(g: number, d: number): number {
+    if (!this.settings.orderFallback || g < 0 || this.groupHasOrder[g] !== 1) return -1;
+    const next = this.tierIndex(g, d) + 1;
+    return next < this.groupTierCount[g] ? next : -1;
   }
 
   private keepLowestOrder(c: Int32Array, n: number, out: Int32Array): number {
@@ -335,7 +446,7 @@ export class RouterCore {
     if (min === Infinity) return -1;
     const limit = min >= 0 ? min * (1 + this.settings.fallbackStrategyTolerance) : min * (1 - this.settings.fallbackStrategyTolerance);
     let m = 0;
-    const out = this.cands;
+    const out = this.tolerant;
     const first = c[0];
     for (let i = 0; i < n; i++) if (scores[i] <= limit) out[m++] = c[i];
     const d = secondary.pick(out, m, req, nowMs, g);
@@ -370,7 +481,13 @@ export class RouterCore {
       if (this.usage.rpmUsed(slot, nowMs) >= rpm) {
         this.cooldown.recordFailure(
           slot,
-          { status: 429, errorClass: 'RateLimitError', lengthMs: this.settings.cooldownTimeMs, single: this.groupSize(d) === 1 },
+          {
+            status: 429,
+            errorClass: 'RateLimitError',
+            lengthMs: this.settings.cooldownTimeMs,
+            single: this.groupSize(d) === 1,
+            policy: this.cooldownPolicy[d],
+          },
           nowMs,
           !dep.isWildcard,
         );
@@ -402,12 +519,23 @@ export class RouterCore {
     }
     const errorClass = errorClassOf(outcome);
     const dep = this.deployments[d];
-    this.cooldown.recordFailure(
-      slot,
-      { status, errorClass, lengthMs: this.cooldownLength(dep, req, outcome), single: this.groupSize(d) === 1 },
-      nowMs,
-      !dep.isWildcard,
-    );
+    // [2026 proxy] a request's later same-group failures share the first one's logging object,
+    // so they do not run the cooldown / failure-counting callback.
+    const run = this.settings.proxyFailureAccounting ? this.runs.get(req) : undefined;
+    if (run === undefined || run.countsFailure(d)) {
+      this.cooldown.recordFailure(
+        slot,
+        {
+          status,
+          errorClass,
+          lengthMs: this.cooldownLength(dep, req, outcome),
+          single: this.groupSize(d) === 1,
+          policy: this.cooldownPolicy[d],
+        },
+        nowMs,
+        !dep.isWildcard,
+      );
+    }
     if (this.tracksLatency && (outcome.timedOut || errorClass === 'Timeout')) this.latency.addTimeoutPenalty(slot, g, nowMs);
     if (this.breakers) this.breakers.onCallEnd(slot, isBreakerFailure(status, outcome.timedOut === true), nowMs);
   }
@@ -426,11 +554,13 @@ export class RouterCore {
     return this.index.members[this.groupOf[d]].length;
   }
 
-  /** Deployments of a group neither cooling down nor behind an open breaker. */
-  healthyCount(g: number, nowMs: number): number {
+  /** Deployments of a group (from order tier `minTier` up) neither cooling down nor behind an open breaker. */
+  healthyCount(g: number, nowMs: number, minTier = 0): number {
     const members = this.index.members[g];
+    const tiered = minTier > 0 && this.groupHasOrder[g] === 1;
     let n = 0;
     for (let i = 0; i < members.length; i++) {
+      if (tiered && this.tierIndex(g, members[i]) < minTier) continue;
       const slot = this.slotOf[members[i]];
       if (this.cooldown.until[slot] > nowMs) continue;
       if (this.breakers && this.breakers.stateAt(slot, nowMs) === 'open') continue;

@@ -3,7 +3,7 @@
 // The run never calls deployments itself: it returns the next call to make (see router.ts).
 import type { CallOutcome, NextStep, NoDeploymentReason, PickResult, RequestFailureReason, RouteRequest } from './types.js';
 import type { RequestRun } from './router.js';
-import type { RouterCore } from './core.js';
+import type { FailureAccounting, RouterCore } from './core.js';
 import { errorClassOf, isSuccess, statusOf } from './errors.js';
 import { fallbackTargets } from './fallbacks.js';
 import { policyRetries, skipsRetries, sleepBeforeRetryMs } from './retry.js';
@@ -20,6 +20,10 @@ interface Frame {
   retriesDone: number;
   targets: readonly string[] | null;
   targetIdx: number;
+  /** [2026] order fallback: picks leave out the group's order tiers below this index. */
+  minTier: number;
+  /** [2026 proxy] a failure in this group entry already ran the cooldown callback. */
+  failureCounted: boolean;
 }
 
 interface Failure {
@@ -48,9 +52,10 @@ function pickFailure(p: Extract<PickResult, { ok: false }>): Failure {
 /** Shared answer for a successful call (immutable; saves one allocation per request). */
 const SUCCESS: NextStep = Object.freeze({ kind: 'success' as const });
 
-export class RequestRunImpl implements RequestRun {
+export class RequestRunImpl implements RequestRun, FailureAccounting {
   retries = 0;
   fallbacks = 0;
+  orderFallbacks = 0;
   private readonly stack: Frame[] = [];
   /** Frames kept for reuse across the run's lifetime (a run is reset and reused by the simulator). */
   private readonly framePool: Frame[] = [];
@@ -70,14 +75,18 @@ export class RequestRunImpl implements RequestRun {
     readonly core: RouterCore,
     private request: RouteRequest,
     private createdAt: number,
-  ) {}
+  ) {
+    if (core.settings.proxyFailureAccounting) core.runs.set(request, this);
+  }
 
   /** Makes this run start over for a new request (same router); used to pool runs. */
   reset(request: RouteRequest, createdAt: number): void {
     this.request = request;
     this.createdAt = createdAt;
+    if (this.core.settings.proxyFailureAccounting) this.core.runs.set(request, this);
     this.retries = 0;
     this.fallbacks = 0;
+    this.orderFallbacks = 0;
     const stack = this.stack;
     while (stack.length > 0) stack.pop(); // cheaper than `length = 0` for a frame or two
     this.firstAttempted = null;
@@ -103,7 +112,7 @@ export class RequestRunImpl implements RequestRun {
     const depth = this.stack.length;
     let frame = this.framePool[depth];
     if (frame === undefined) {
-      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0 };
+      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0, minTier: 0, failureCounted: false };
       this.framePool[depth] = frame;
     } else {
       frame.name = name;
@@ -113,6 +122,8 @@ export class RequestRunImpl implements RequestRun {
       frame.retriesDone = 0;
       frame.targets = null;
       frame.targetIdx = 0;
+      frame.minTier = 0;
+      frame.failureCounted = false;
     }
     this.stack.push(frame);
     return frame;
@@ -151,6 +162,21 @@ export class RequestRunImpl implements RequestRun {
     return this.setLast(this.onFailure(frame, failure, nowMs, 0));
   }
 
+  /**
+   * [2026 proxy] LiteLLM's proxy shares one logging object across a request's attempts, so only
+   * the first failure in each group entry (the primary group, each fallback hop, each order
+   * fallback) runs the cooldown callback. Failures of calls this run did not hand out count.
+   */
+  countsFailure(d: number): boolean {
+    const last = this.last;
+    if (last === null || last.kind !== 'call' || last.deployment !== d) return true;
+    const frame = this.stack[this.stack.length - 1];
+    if (frame === undefined) return true;
+    if (frame.failureCounted) return false;
+    frame.failureCounted = true;
+    return true;
+  }
+
   private setLast(step: NextStep): NextStep {
     this.last = step;
     return step;
@@ -176,7 +202,10 @@ export class RequestRunImpl implements RequestRun {
   /** Picks in the frame's group at the time the call would start (now + delay). */
   private attempt(frame: Frame, nowMs: number, delayMs: number): NextStep {
     const at = nowMs + delayMs;
-    const p = frame.deployment >= 0 ? this.core.pickDeploymentId(frame.deployment, at) : this.core.pickInGroup(frame.group, this.request, at);
+    const p =
+      frame.deployment >= 0
+        ? this.core.pickDeploymentId(frame.deployment, at)
+        : this.core.pickInGroup(frame.group, this.request, at, frame.minTier);
     if (p.ok) {
       this.currentDeployment = p.deployment;
       return { kind: 'call', deployment: p.deployment, group: p.group, delayMs };
@@ -195,7 +224,7 @@ export class RequestRunImpl implements RequestRun {
     const groupSize = frame.group >= 0 ? core.index.members[frame.group].length : 1;
     const healthy =
       frame.group >= 0
-        ? core.healthyCount(frame.group, at)
+        ? core.healthyCount(frame.group, at, frame.minTier)
         : frame.deployment >= 0 && core.cooldownUntil(frame.deployment, at) === null
           ? 1
           : 0;
@@ -230,6 +259,18 @@ export class RequestRunImpl implements RequestRun {
   /** Tries the failed frame's fallback targets in order; unwinds to the parent when exhausted. */
   private groupFailed(frame: Frame, f: Failure, nowMs: number, delayMs: number): NextStep {
     const s = this.core.settings;
+    // [2026] order fallback: the group's next-higher order tier (with its own retries) comes
+    // before the external fallbacks.
+    if (frame.group >= 0 && f.deployment >= 0) {
+      const next = this.core.nextTier(frame.group, f.deployment);
+      if (next > frame.minTier) {
+        frame.minTier = next;
+        frame.retriesDone = 0;
+        frame.failureCounted = false;
+        this.orderFallbacks += 1;
+        return this.attempt(frame, nowMs, delayMs);
+      }
+    }
     for (;;) {
       if (frame.targets === null) {
         const isPrimary = this.stack[0] === frame;

@@ -3,7 +3,7 @@
 //
 // API (stable; the simulator is written against it):
 //
-//   const router = Router.fromConfig(parsedConfig, { random, litellmVersion?, strategy? });
+//   const router = Router.fromConfig(parsedConfig, { random, litellmVersion?, strategy?, proxyFailureAccounting? });
 //   router.deployments[i]            DeploymentView (index = position in model_list)
 //   router.groups()                  model group names in config order
 //   router.pick(req, now)            resolve name → filters (LiteLLM order) → strategy. Side effects:
@@ -18,7 +18,8 @@
 //   router.cooldownUntil(d, now)     end of the active cooldown, or null
 //   router.usage(d, now)             {rpm, tpm, inFlight} this minute, as the strategies count them
 //   router.concurrencyLimit(d)       max_parallel_requests as LiteLLM derives it (null = no cap)
-//   router.beginRequest(req, now)    RequestRun orchestrating retries + fallbacks of one request
+//   router.beginRequest(req, now)    RequestRun orchestrating retries, [2026] order fallbacks and
+//                                    fallbacks of one request (one RouteRequest object per request)
 //   router.healthCheckIntervalMs()   probe interval (null = no probes); the caller runs probes
 //   router.healthCheckTimeoutMs(d)   probe timeout for deployment d
 //   router.onHealthCheck(d, ok, now) report one probe result
@@ -56,6 +57,15 @@ export interface RouterOptions {
   litellmVersion?: LitellmVersion;
   /** Overrides router_settings.routing_strategy (e.g. `gwcfg simulate --strategy`). */
   strategy?: StrategyName;
+  /**
+   * [2026 proxy] LiteLLM's proxy shares one logging object across a request's attempts, so only
+   * the first failure of each group entry (the primary group, each fallback hop) runs the
+   * cooldown / failure-counting callback; later same-group retries do not count. Applies to calls
+   * handed out by a RequestRun (found by its RouteRequest object: use one object per in-flight
+   * request). Default: true for litellmVersion '2026' (a gateway is a proxy), false before.
+   * Set false to model the Router SDK, which counts every failure.
+   */
+  proxyFailureAccounting?: boolean;
 }
 
 export interface RequestRun {
@@ -67,6 +77,8 @@ export interface RequestRun {
   readonly retries: number;
   /** Fallback groups entered so far (LiteLLM's x-litellm-attempted-fallbacks). */
   readonly fallbacks: number;
+  /** [2026] order fallbacks so far: moves to the group's next-higher order tier after a failure. */
+  readonly orderFallbacks: number;
 }
 
 export class Router {
@@ -87,6 +99,7 @@ export class Router {
     const normalized = normalizeConfig(config, {
       litellmVersion: options.litellmVersion ?? '2026',
       strategy: options.strategy,
+      proxyFailureAccounting: options.proxyFailureAccounting,
     });
     return new Router(normalized, options);
   }

@@ -120,11 +120,15 @@ export interface DeploymentView {
   streamTimeoutMs: number | null;
   /** litellm_params.num_retries (overrides the router's after this deployment fails). */
   numRetries: number | null;
-  /** Per-deployment cooldown (model_info.cooldown_time, else litellm_params.cooldown_time), ms. */
+  /** Per-deployment cooldown ([2026] model_info.cooldown_time, else litellm_params.cooldown_time), ms. */
   cooldownTimeMs: number | null;
   tags: readonly string[];
   /** model_info.blocked ([2026]): never routed. */
   blocked: boolean;
+  /** [2026] model_info.allowed_fails: beats the router's allowed_fails for this deployment. */
+  allowedFails: number | null;
+  /** [2026] model_info.allowed_fails_policy: beats the router's policy for this deployment. */
+  allowedFailsPolicy: Readonly<Record<string, number>> | null;
   /** model_info.health_check_timeout in ms, if set. */
   healthCheckTimeoutMs: number | null;
 }

@@ -171,3 +171,82 @@ test('property: the same seed gives the same picks and the same request outcomes
     { numRuns: 100 },
   );
 });
+
+test('property: with order tiers, a pick never returns a higher tier while a lower tier has an eligible deployment', () => {
+  // Eligible: not cooling down, breaker not open, and (usage-based-routing-v2, cost-based-routing)
+  // under its tpm limit.
+  const tierStrategies: StrategyName[] = ['simple-shuffle', 'least-busy', 'usage-based-routing-v2', 'round-robin', 'cost-based-routing'];
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ order: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), tpm: fc.constantFrom(50, 1000, undefined) }), {
+        minLength: 2,
+        maxLength: 7,
+      }),
+      fc.constantFrom(...tierStrategies),
+      fc.array(fc.record({ d: fc.nat(6), status: fc.constantFrom(401, 429, 500, 200), tokens: fc.integer({ min: 1, max: 60 }) }), { maxLength: 30 }),
+      fc.integer(),
+      (deps, strategy, events, seed) => {
+        const size = deps.length;
+        const r = Router.fromConfig(
+          {
+            model_list: deps.map((x, i) => dep('g', { api_base: `h${i}`, ...(x.order !== undefined ? { order: x.order } : {}), ...(x.tpm !== undefined ? { tpm: x.tpm } : {}) })),
+            router_settings: { routing_strategy: strategy, enable_circuit_breaker: true, failure_threshold: 2, cooldown_time: 30 },
+          },
+          { random: seeded(seed) },
+        );
+        let t = 0;
+        for (const e of events) {
+          const d = e.d % size;
+          t += 10;
+          if (!r.onCallStart(d, req, t).ok) continue;
+          r.onCallEnd(d, req, e.status === 200 ? ok({ latencyMs: 1, inputTokens: e.tokens, outputTokens: e.tokens }) : err(e.status, { latencyMs: 1 }), t + 1);
+        }
+        const now = t + 5;
+        const tierOf = (d: number) => r.deployments[d].order ?? Infinity; // unordered: the last tier
+        const eligible = (d: number) => {
+          const h = r.health(d, now);
+          if (h === 'cooldown' || h === 'open') return false;
+          const limit = r.deployments[d].tpmLimit;
+          const limited = strategy === 'usage-based-routing-v2' || strategy === 'cost-based-routing';
+          return !limited || limit === null || r.usage(d, now).tpm + req.inputTokens <= limit;
+        };
+        const p = r.pick(req, now);
+        if (p.ok) {
+          const picked = tierOf(p.deployment);
+          assert.ok(eligible(p.deployment), 'picked an ineligible deployment');
+          for (const d of r.deployments) {
+            if (tierOf(d.index) < picked) assert.ok(!eligible(d.index), `tier ${picked} picked while deployment ${d.index} of tier ${tierOf(d.index)} is eligible`);
+          }
+        } else {
+          assert.ok(!r.deployments.some((d) => eligible(d.index)), `pick failed (${p.reason}) with an eligible deployment`);
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test('property: a ttft_percentile score is the nearest-rank percentile of the newest max_latency_list_size TTFT samples', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 12 }),
+      fc.double({ min: 0.01, max: 1, noNaN: true }),
+      fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 60 }),
+      (size, p, ttfts) => {
+        const r = Router.fromConfig(
+          {
+            model_list: [dep('g', {})],
+            router_settings: { routing_strategy: 'latency-based-routing', routing_strategy_args: { ttft_percentile: p, max_latency_list_size: size } },
+          },
+          { random: seeded(1) },
+        );
+        const stream = { ...req, stream: true };
+        ttfts.forEach((ms, i) => r.onCallEnd(0, stream, ok({ latencyMs: 1000, ttftMs: ms }), i));
+        const window = ttfts.slice(-size).map((ms) => ms / 1000).sort((a, b) => a - b);
+        const rank = Math.min(window.length, Math.max(1, Math.ceil(p * window.length)));
+        assert.equal(r.core.latency.score(r.core.slotOf[0], r.core.groupOf[0], true, ttfts.length), window[rank - 1]);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});

@@ -1,4 +1,5 @@
-// latency-based-routing: mean seconds per output token (mean TTFT for streams when known);
+// latency-based-routing: mean seconds per output token (mean TTFT for streams when known, or
+// [2026] the routing_strategy_args.ttft_percentile of the TTFT window);
 // deployments with no data score 0 so they get tried; candidates over their tpm/rpm limits
 // (`or`-combined, 0 = unlimited) are excluded; a random pick among those within
 // lowest × (1 + lowest_latency_buffer). [2024] first unmeasured wins, else the strict minimum,
@@ -49,7 +50,7 @@ export class LatencyBased implements Strategy {
     const test = !(usage.maxTpmNow + input <= limits.groupMin.tpmTruthy[group] && usage.maxRpmNow + 1 <= limits.groupMin.rpmTruthy[group]);
     // LatencyWindows.score() inlined too: the group's liveness is read once per group, and the
     // means are kept up to date by the windows (a mean is 0 when the slot has no samples).
-    const { slotGen, latMean, ttftMean, ttftCount } = latency;
+    const { slotGen, latMean, ttftScore, ttftCount } = latency;
     let lastGroup = -1;
     let generation = -1;
     let min = Infinity;
@@ -71,7 +72,7 @@ export class LatencyBased implements Strategy {
           generation = latency.liveGeneration(g, nowMs);
         }
         if (generation < 0 || slotGen[slot] !== generation) s = 0;
-        else s = stream && ttftCount[slot] > 0 ? ttftMean[slot] : latMean[slot];
+        else s = stream && ttftCount[slot] > 0 ? ttftScore[slot] : latMean[slot];
       }
       scores[i] = s;
       if (s < min) {

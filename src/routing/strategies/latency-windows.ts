@@ -11,6 +11,18 @@ export class LatencyWindows {
   /** Mean per slot (sum / count), kept up to date on every write so picks do not divide. */
   readonly latMean: Float64Array;
   readonly ttftMean: Float64Array;
+  /**
+   * What a stream scores by when the slot has TTFT data: ttftMean, or with [2026]
+   * ttft_percentile the percentile of the window (kept up to date on write, like the mean).
+   */
+  readonly ttftScore: Float64Array;
+  /**
+   * With ttft_percentile: each slot's TTFT window kept sorted (updated by one removal and one
+   * insertion per sample, so writes neither sort nor allocate), and the 1-based nearest rank
+   * ceil(p·n) for every window length n.
+   */
+  private readonly ttftSorted: Float64Array;
+  private readonly rankFor: Int32Array;
   private readonly latCount: Int32Array;
   private readonly latHead: Int32Array;
   readonly ttftCount: Int32Array;
@@ -26,6 +38,7 @@ export class LatencyWindows {
     private readonly size: number,
     private readonly ttlMs: number,
     private readonly version: LitellmVersion,
+    private readonly ttftPercentile: number | null = null,
   ) {
     this.lat = new Float64Array(slots * size);
     this.ttft = new Float64Array(slots * size);
@@ -33,6 +46,12 @@ export class LatencyWindows {
     this.ttftSum = new Float64Array(slots);
     this.latMean = new Float64Array(slots);
     this.ttftMean = new Float64Array(slots);
+    this.ttftScore = ttftPercentile === null ? this.ttftMean : new Float64Array(slots);
+    this.ttftSorted = new Float64Array(ttftPercentile === null ? 0 : slots * size);
+    this.rankFor = new Int32Array(size + 1);
+    if (ttftPercentile !== null) {
+      for (let n = 1; n <= size; n++) this.rankFor[n] = Math.min(n, Math.max(1, Math.ceil(ttftPercentile * n)));
+    }
     this.latCount = new Int32Array(slots);
     this.latHead = new Int32Array(slots);
     this.ttftCount = new Int32Array(slots);
@@ -58,6 +77,7 @@ export class LatencyWindows {
       this.latCount[slot] = 0;
       this.latMean[slot] = 0;
       this.ttftMean[slot] = 0;
+      this.ttftScore[slot] = 0;
       this.latHead[slot] = 0;
       this.ttftCount[slot] = 0;
       this.ttftHead[slot] = 0;
@@ -92,8 +112,60 @@ export class LatencyWindows {
       const ttft = ttftMs / 1000;
       // [2026] TTFT in seconds; older versions stored it per output token.
       const sample = this.version === '2026' || outputTokens <= 0 ? ttft : ttft / outputTokens;
-      this.push(this.ttft, this.ttftSum, this.ttftMean, this.ttftCount, this.ttftHead, slot, sample);
+      if (this.ttftPercentile === null) {
+        this.push(this.ttft, this.ttftSum, this.ttftMean, this.ttftCount, this.ttftHead, slot, sample);
+      } else {
+        // Scored by the percentile, so the TTFT mean is not kept: the sample goes into the window,
+        // and the one it replaces (when full) leaves the sorted copy as the new one enters.
+        const n = this.ttftCount[slot];
+        const size = this.size;
+        const base = slot * size;
+        let evicted = NaN;
+        if (n < size) {
+          this.ttft[base + n] = sample;
+          this.ttftCount[slot] = n + 1;
+        } else {
+          const at = this.version === '2026' ? this.ttftHead[slot] : size - 1;
+          evicted = this.ttft[base + at];
+          this.ttft[base + at] = sample;
+          if (this.version === '2026') this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
+        }
+        this.ttftScore[slot] = this.resort(base, n, evicted, sample);
+      }
     }
+  }
+
+  /**
+   * Updates a slot's sorted TTFT window (at `base`; `n` samples before this write, `evicted` NaN
+   * when the window was not full) and returns its nearest-rank percentile: the ceil(p·n)-th
+   * smallest sample. The new sample takes the evicted one's place and moves to its rank, so a
+   * write costs a scan and a shift, never a sort.
+   */
+  private resort(base: number, n: number, evicted: number, sample: number): number {
+    const a = this.ttftSorted;
+    let k: number;
+    if (evicted !== evicted) {
+      k = base + n; // a new last slot
+      while (k > base && a[k - 1] > sample) {
+        a[k] = a[k - 1];
+        k--;
+      }
+      n++;
+    } else {
+      const last = base + n - 1;
+      k = base;
+      while (k < last && a[k] !== evicted) k++;
+      while (k < last && a[k + 1] < sample) {
+        a[k] = a[k + 1];
+        k++;
+      }
+      while (k > base && a[k - 1] > sample) {
+        a[k] = a[k - 1];
+        k--;
+      }
+    }
+    a[k] = sample;
+    return a[base + this.rankFor[n] - 1];
   }
 
   /** A Timeout appends a 1000 s penalty sample. */
@@ -102,10 +174,10 @@ export class LatencyWindows {
     this.push(this.lat, this.latSum, this.latMean, this.latCount, this.latHead, slot, 1000);
   }
 
-  /** Mean latency (or mean TTFT for streams when there is TTFT data); 0 with no data. */
+  /** Mean latency (or the TTFT mean / percentile for streams when there is TTFT data); 0 with no data. */
   score(slot: number, group: number, stream: boolean, nowMs: number): number {
     if (!this.live(slot, group, nowMs)) return 0;
-    if (stream && this.ttftCount[slot] > 0) return this.ttftMean[slot];
+    if (stream && this.ttftCount[slot] > 0) return this.ttftScore[slot];
     return this.latCount[slot] > 0 ? this.latMean[slot] : 0;
   }
 
