@@ -4,6 +4,7 @@
 // no randomness). routing_strategy_args are ignored, as in LiteLLM.
 import type { RouteRequest } from '../types.js';
 import type { Strategy, StrategyContext } from './strategy.js';
+import { overTruthyLimits } from './strategy.js';
 
 export const UNKNOWN_COST_PER_TOKEN = 5.0;
 
@@ -18,11 +19,7 @@ export class CostBased implements Strategy {
   }
 
   score(d: number, req: RouteRequest, nowMs: number): number {
-    const { usage, limits } = this.ctx;
-    const slot = this.ctx.slotOf[d];
-    const current = usage.minute[slot] === usage.minute_(nowMs);
-    if ((current ? usage.tpm[slot] : 0) + req.inputTokens > limits.tpmTruthy[d]) return Infinity;
-    if ((current ? usage.rpm[slot] : 0) + 1 > limits.rpmTruthy[d]) return Infinity;
+    if (overTruthyLimits(this.ctx, d, req, nowMs)) return Infinity;
     return this.cost[d];
   }
 

@@ -5,7 +5,7 @@
 // lowest × (1 + lowest_latency_buffer). [2024] first unmeasured wins, else the strict minimum,
 // and when limits exclude everything a random candidate is returned anyway.
 import type { RouteRequest } from '../types.js';
-import { randomIndex, type Strategy, type StrategyContext } from './strategy.js';
+import { randomIndex, type Strategy, type StrategyContext, overTruthyLimits } from './strategy.js';
 
 export class LatencyBased implements Strategy {
   private readonly scores: Float64Array;
@@ -30,12 +30,8 @@ export class LatencyBased implements Strategy {
   }
 
   score(d: number, req: RouteRequest, nowMs: number): number {
-    const { usage, limits } = this.ctx;
-    const slot = this.ctx.slotOf[d];
-    const current = usage.minute[slot] === usage.minute_(nowMs);
-    if ((current ? usage.tpm[slot] : 0) + req.inputTokens > limits.tpmTruthy[d]) return Infinity;
-    if ((current ? usage.rpm[slot] : 0) + 1 > limits.rpmTruthy[d]) return Infinity;
-    return this.ctx.latency.score(slot, this.ctx.groupOf[d], req.stream === true, nowMs);
+    if (overTruthyLimits(this.ctx, d, req, nowMs)) return Infinity;
+    return this.ctx.latency.score(this.ctx.slotOf[d], this.ctx.groupOf[d], req.stream === true, nowMs);
   }
 
   pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number, group: number): number {

@@ -97,3 +97,14 @@ export function randomIndex(random: RandomSource, count: number): number {
   const k = Math.floor(random() * count);
   return k >= count ? count - 1 : k;
 }
+
+/**
+ * Whether a request would take a deployment over its rpm/tpm this minute, with limits read the
+ * v1/latency/cost way (a 0 or missing limit is no limit). For score(); pick() loops inline it.
+ */
+export function overTruthyLimits(ctx: StrategyContext, d: number, req: RouteRequest, nowMs: number): boolean {
+  const { usage, limits } = ctx;
+  const slot = ctx.slotOf[d];
+  const current = usage.minute[slot] === usage.minute_(nowMs);
+  return (current ? usage.tpm[slot] : 0) + req.inputTokens > limits.tpmTruthy[d] || (current ? usage.rpm[slot] : 0) + 1 > limits.rpmTruthy[d];
+}
