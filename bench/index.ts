@@ -10,6 +10,7 @@ spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit'
 for (const file of readdirSync(`${ROOT}bench`).filter((f) => f.endsWith('.ts') && !skip.has(f)).sort()) {
   if (wanted.length && !wanted.some((w) => file.startsWith(w))) continue;
   console.log(`\n== bench/${file}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${file}`], { cwd: ROOT, stdio: 'inherit' });
+  // --expose-gc lets the memory benches force a collection before reading the heap.
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `bench/${file}`], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = 1;
 }
