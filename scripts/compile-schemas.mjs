@@ -13,7 +13,7 @@ const outDir = join(root, 'src', 'schema', 'generated');
 mkdirSync(outDir, { recursive: true });
 
 /** gwcfg annotations: ignored by validation, read by the diagnostics layer. */
-export const GWCFG_KEYWORDS = ['x-gwcfg-extension', 'x-gwcfg-extension-values', 'x-gwcfg-open', 'x-gwcfg-deprecated', 'x-gwcfg-warn-required'];
+export const GWCFG_KEYWORDS = ['x-gwcfg-extension', 'x-gwcfg-extension-values', 'x-gwcfg-open', 'x-gwcfg-deprecated', 'x-gwcfg-warn-required', 'x-gwcfg-format'];
 
 for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
   const name = file.replace(/\.schema\.json$/, '');

@@ -11,5 +11,7 @@ export async function loadConfigValue(file: string): Promise<unknown> {
     const why = fatal ? `${fatal.file}:${fatal.line}:${fatal.column} ${fatal.message}` : `${loaded.file} is empty`;
     throw new CliError(`cannot generate from ${file}: ${why}`);
   }
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) process.stderr.write(`gwcfg: warning: ${loaded.file} has ${errors} validation error(s); generating anyway (see gwcfg validate)\n`);
   return loaded.value;
 }

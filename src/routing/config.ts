@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { DeploymentView, StrategyName } from './types.js';
 import { contextWindow, pricePerToken } from './prices.js';
+import { distance } from 'fastest-levenshtein';
 
 export type LitellmVersion = '2024' | '2025' | '2026';
 
@@ -295,6 +296,20 @@ function numberRecord(v: unknown): Record<string, number> | null {
   return out;
 }
 
+/** The known strategy closest to a misspelt one (simple-shuffle, the default, when none is close). */
+function nearestStrategy(name: string): string {
+  let best = 'simple-shuffle';
+  let bestDistance = Math.max(3, Math.floor(name.length / 3)) + 1;
+  for (const candidate of [...LITELLM_STRATEGIES, ...GWCFG_STRATEGIES]) {
+    const d = distance(name.toLowerCase(), candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 function parseStrategy(v: unknown, version: LitellmVersion): StrategyName | null {
   if (v === undefined || v === null) return 'simple-shuffle';
   const s = String(v);
@@ -303,7 +318,7 @@ function parseStrategy(v: unknown, version: LitellmVersion): StrategyName | null
   if (version === '2024') return null; // older routers accepted it; every request then failed
   throw new Error(
     `Invalid routing_strategy '${s}'. Valid values: ${[...LITELLM_STRATEGIES].join(', ')} ` +
-      `(gwcfg also simulates ${GWCFG_STRATEGIES.join(', ')}). Did you mean 'simple-shuffle'? ` +
+      `(gwcfg also simulates ${GWCFG_STRATEGIES.join(', ')}). Did you mean '${nearestStrategy(s)}'? ` +
       `Set it in config.yaml under router_settings.routing_strategy, or pass routing_strategy to the Router SDK.`,
   );
 }

@@ -145,9 +145,13 @@ function describeError(source: SourceDocument, error: ErrorObject, index: Schema
       }
       return at('schema/shape', `${name} must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} key(s)`);
     }
-    case 'pattern':
+    case 'pattern': {
       if (isEnvPatternError(error)) return null; // reported by checkEnvRefs with a better message
+      // `x-gwcfg-format` names the format in words (a duration, a rate) instead of a regex.
+      const format = index.at(path, source.value)?.['x-gwcfg-format'];
+      if (typeof format === 'string') return at('schema/pattern', `${name} must be ${format}, got ${describeValue(value)}`);
       return at('schema/pattern', `${name} ${describeValue(value)} must match ${String(params.pattern)}`);
+    }
     case 'minItems':
       return at('schema/shape', `${name} must have at least ${String(params.limit)} item(s)`);
     case 'uniqueItems':

@@ -18,6 +18,9 @@ test('behaviour 55: an invalid routing_strategy fails at construction ([2024]: a
         /Router SDK/.test(e.message),
     );
   }
+  // The suggestion is the nearest strategy, not always the default.
+  assert.throws(() => router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: 'latency-based-routng' } }), /Did you mean 'latency-based-routing'\?/);
+  assert.throws(() => router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: 'not-a-real-strategy' } }), /Did you mean 'simple-shuffle'\?/);
   for (const s of ['simple-shuffle', 'least-busy', 'latency-based-routing', 'cost-based-routing', 'usage-based-routing-v2', 'usage-based-routing', 'weighted-round-robin', 'round-robin']) {
     assert.doesNotThrow(() => router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: s } }));
   }

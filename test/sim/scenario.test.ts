@@ -43,6 +43,7 @@ test('a malformed duration is reported at the value', () => {
   assert.equal(d[0].line, 1);
   assert.equal(d[0].column, 11);
   assert.equal(d[0].path, 'duration');
+  assert.match(d[0].message, /must be a duration: .*30s, 5m/, 'the format is named in words, not as a regex');
 });
 
 test('a missing required key is reported on the item that lacks it', () => {
