@@ -72,7 +72,7 @@ const PER_MILLION = 1_000_000;
 const cache = new Map<string, ModelFacts>();
 
 // LiteLLM provider prefixes whose genai-prices id differs and that findProvider does not alias.
-const PROVIDER_ALIASES: Record<string, string> = {
+export const PROVIDER_ALIASES: Readonly<Record<string, string>> = {
   together_ai: 'together',
   fireworks_ai: 'fireworks',
   azure_ai: 'azure',

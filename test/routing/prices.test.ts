@@ -12,25 +12,12 @@ import fc from 'fast-check';
 import { glob } from 'tinyglobby';
 import { parse } from 'yaml';
 import { calcPrice, findProvider, waitForUpdate, type MatchLogic, type Provider } from '@pydantic/genai-prices';
-import { contextWindow, modelFactsAt, pricePerToken, type ModelFacts } from '../../src/routing/prices.js';
+import { contextWindow, modelFactsAt, pricePerToken, PROVIDER_ALIASES, type ModelFacts } from '../../src/routing/prices.js';
 import priceTable from '../../src/routing/generated/price-table.json' with { type: 'json' };
 
 // ---- oracle: the lookup prices.ts did before the table existed ----------------------------------
 
 const PER_MILLION = 1_000_000;
-// Same table as prices.ts (kept private there).
-const PROVIDER_ALIASES: Record<string, string> = {
-  together_ai: 'together',
-  fireworks_ai: 'fireworks',
-  azure_ai: 'azure',
-  bedrock_converse: 'aws',
-  vertex_ai_beta: 'google',
-  gemini: 'google',
-  vertex_ai: 'google',
-  bedrock: 'aws',
-  xai: 'x-ai',
-  text_completion_openai: 'openai',
-};
 
 /** The old lookup with the instant made explicit (and Object.hasOwn, see the test at the end). */
 function oracle(model: string, at: Date): ModelFacts {
