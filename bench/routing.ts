@@ -6,33 +6,16 @@
 // ttft_percentile.
 // Run: node --import tsx bench/routing.ts [--decisions N]
 import { Router } from '../src/routing/router.js';
-import type { CallOutcome, RandomSource, RouteRequest, StrategyName } from '../src/routing/types.js';
+import { ALL_STRATEGIES } from '../src/routing/config.js';
+import { seededUniform } from '../src/sim/rng.js';
+import type { CallOutcome, RouteRequest, StrategyName } from '../src/routing/types.js';
 
-const STRATEGIES: StrategyName[] = [
-  'simple-shuffle',
-  'least-busy',
-  'usage-based-routing',
-  'usage-based-routing-v2',
-  'latency-based-routing',
-  'cost-based-routing',
-  'weighted-round-robin',
-  'round-robin',
-];
+const STRATEGIES = ALL_STRATEGIES;
 const SIZE = 10;
 const argIdx = process.argv.indexOf('--decisions');
 const DECISIONS = argIdx > 0 ? Number(process.argv[argIdx + 1]) : 300_000;
 const ROUNDS = 5;
 
-function mulberry32(seed: number): RandomSource {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const weights = Array.from({ length: SIZE }, (_, i) => i + 1);
 
@@ -77,7 +60,7 @@ function config(v: Variant) {
 
 /** Baseline: a plain weighted random pick over preallocated weights. */
 function baseline(n: number): number {
-  const random = mulberry32(7);
+  const random = seededUniform(7);
   const w = Float64Array.from(weights);
   let total = 0;
   for (const x of w) total += x;
@@ -98,7 +81,7 @@ function baseline(n: number): number {
 }
 
 function strategyRun(v: Variant, n: number): number {
-  const router = Router.fromConfig(config(v), { random: mulberry32(7) });
+  const router = Router.fromConfig(config(v), { random: seededUniform(7) });
   const req: RouteRequest = { model: 'bench', inputTokens: 100, stream: v.stream === true };
   // TTFT varies a little between calls (identical values would make every stream score an exact
   // tie, which real traffic never does); latency per token stays the same for every call.

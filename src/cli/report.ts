@@ -42,8 +42,17 @@ export interface ReportInput {
   ruleHelp?: (ruleId: string) => string | undefined;
 }
 
+/** Where a report goes; defaults to the process's stdout and environment (tests pass their own). */
+export interface ReportSink {
+  write(text: string): void;
+  env: NodeJS.ProcessEnv;
+  isTTY: () => boolean;
+}
+
+const processSink: ReportSink = { write: writeStdout, env: process.env, isTTY: stdoutIsTTY };
+
 /** Prints the findings and returns the exit code (Contract 1). */
-export function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined): number {
+export function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined, sink: ReportSink = processSink): number {
   let maxWarnings = Infinity;
   if (options.maxWarnings !== undefined) {
     maxWarnings = Number(options.maxWarnings);
@@ -52,16 +61,16 @@ export function report(input: ReportInput, options: ReportOptions, globalColor: 
   let diagnostics = [...input.diagnostics].sort(compareDiagnostics);
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-  const format = chooseFormat(options.format);
+  const format = chooseFormat(options.format, sink.env);
   // A clean stylish report prints nothing: decide colour (which asks the terminal) only if needed.
   const text = format === 'stylish' && diagnostics.length === 0 ? '' : formatters[format](diagnostics, {
     files: input.files,
     texts: input.texts,
-    color: useColor(globalColor),
+    color: useColor(globalColor, sink.env, sink.isTTY),
     ruleHelp: input.ruleHelp,
     toolVersion: VERSION,
   });
-  writeStdout(text);
+  if (text !== '') sink.write(text);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) return 1;
   if (warnings > maxWarnings) {

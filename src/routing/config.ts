@@ -17,6 +17,8 @@ export const LITELLM_STRATEGIES: readonly StrategyName[] = [
   'cost-based-routing',
 ];
 export const GWCFG_STRATEGIES: readonly StrategyName[] = ['weighted-round-robin', 'round-robin'];
+/** Every strategy the core implements: LiteLLM's, then gwcfg's extensions. */
+export const ALL_STRATEGIES: readonly StrategyName[] = [...LITELLM_STRATEGIES, ...GWCFG_STRATEGIES];
 
 /** LiteLLM constants (litellm/constants.py) and gwcfg extension defaults. */
 export const DEFAULTS = {

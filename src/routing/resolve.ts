@@ -33,7 +33,7 @@ export class GroupIndex {
   private readonly resolutions = new Map<string, Resolution>();
 
   constructor(
-    private readonly deployments: readonly DeploymentView[],
+    deployments: readonly DeploymentView[],
     private readonly settings: RouterSettings,
   ) {
     const lists: number[][] = [];

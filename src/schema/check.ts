@@ -308,22 +308,25 @@ function reportUnknownKey(
     }
     return;
   }
-  const nested = nearMissInSections(index, schema, value, key);
-  if (nested) {
-    out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'error', `unknown key '${key}' in ${where}; did you mean '${nested}'? LiteLLM silently ignores '${key}' here`, position, path));
+  const nested = keyOfNestedSection(index, schema, value, key);
+  if (nested && !nested.exact) {
+    out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'error', `unknown key '${key}' in ${where}; did you mean '${nested.path}'? LiteLLM silently ignores '${key}' here`, position, path));
     return;
   }
-  const moved = misplacedHint(index, schema, value, key);
-  const ignored = path.length === 1 ? 'LiteLLM ignores unknown top-level sections' : 'LiteLLM silently ignores it';
-  out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'warning', `unknown key '${key}' in ${where}; ${moved ?? ignored}`, position, path));
+  const why = nested ? `LiteLLM ignores it here; it belongs under '${nested.section}' (${nested.path})` : path.length === 1 ? 'LiteLLM ignores unknown top-level sections' : 'LiteLLM silently ignores it';
+  out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'warning', `unknown key '${key}' in ${where}; ${why}`, position, path));
 }
 
-/** When an unknown key is a known key of a nested section, say where it belongs. */
-function misplacedHint(index: SchemaIndex, schema: JsonSchema, value: object, key: string): string | null {
-  for (const [section, sub] of index.properties(schema, value)) {
-    const childSchema = index.resolve(sub);
-    const probe = index.properties(childSchema, {});
-    if (probe.has(key)) return `LiteLLM ignores it here; it belongs under '${section}' (${section}.${key})`;
+/**
+ * An unknown key that is a key (exact) or a near miss of a key of a section one level down:
+ * `weight` or `wieght` beside litellm_params → litellm_params.weight. Exact matches win.
+ */
+function keyOfNestedSection(index: SchemaIndex, schema: JsonSchema, value: object, key: string): { section: string; path: string; exact: boolean } | null {
+  const sections = [...index.properties(schema, value)].map(([section, sub]) => [section, index.properties(index.resolve(sub), {})] as const);
+  for (const [section, keys] of sections) if (keys.has(key)) return { section, path: `${section}.${key}`, exact: true };
+  for (const [section, keys] of sections) {
+    const near = isNearMiss(key, [...keys.keys()]);
+    if (near) return { section, path: `${section}.${near}`, exact: false };
   }
   return null;
 }
@@ -333,17 +336,6 @@ function siblingSection(index: SchemaIndex, section: string, key: string, root: 
   for (const [name, sub] of index.properties(index.root, root)) {
     if (name === section) continue;
     if (index.properties(index.resolve(sub), {}).has(key)) return name;
-  }
-  return null;
-}
-
-/** A near miss of a key of a nested section ('wieght' in a model_list entry → litellm_params.weight). */
-function nearMissInSections(index: SchemaIndex, schema: JsonSchema, value: object, key: string): string | null {
-  for (const [section, sub] of index.properties(schema, value)) {
-    const probe = index.properties(index.resolve(sub), {});
-    if (probe.has(key)) return null; // an exact key elsewhere: misplacedHint explains it
-    const near = isNearMiss(key, [...probe.keys()]);
-    if (near) return `${section}.${near}`;
   }
   return null;
 }

@@ -27,8 +27,22 @@ export class SchemaIndex {
     return node;
   }
 
+  /** Branches and properties depend only on the schema node and the kind of value: memoised. */
+  private readonly branchCache = new WeakMap<object, Map<string, JsonSchema[]>>();
+  private readonly propertyCache = new WeakMap<object, Map<string, Map<string, JsonSchema>>>();
+
   /** The branches of a schema that describe the given kind of value (object, array, scalar). */
   branchesFor(schema: unknown, value: unknown): JsonSchema[] {
+    if (!schema || typeof schema !== 'object') return [];
+    const kind = typeOf(value);
+    let byKind = this.branchCache.get(schema);
+    if (!byKind) this.branchCache.set(schema, (byKind = new Map()));
+    let branches = byKind.get(kind);
+    if (!branches) byKind.set(kind, (branches = this.collectBranches(schema, value)));
+    return branches;
+  }
+
+  private collectBranches(schema: unknown, value: unknown): JsonSchema[] {
     const resolved = this.resolve(schema);
     if (!resolved) return [];
     const out: JsonSchema[] = [];
@@ -47,6 +61,16 @@ export class SchemaIndex {
 
   /** Declared properties of the object branches of a schema for this value. */
   properties(schema: unknown, value: unknown): Map<string, JsonSchema> {
+    if (!schema || typeof schema !== 'object') return new Map();
+    const kind = typeOf(value);
+    let byKind = this.propertyCache.get(schema);
+    if (!byKind) this.propertyCache.set(schema, (byKind = new Map()));
+    let props = byKind.get(kind);
+    if (!props) byKind.set(kind, (props = this.collectProperties(schema, value)));
+    return props;
+  }
+
+  private collectProperties(schema: unknown, value: unknown): Map<string, JsonSchema> {
     const props = new Map<string, JsonSchema>();
     for (const branch of this.branchesFor(schema, value)) {
       const p = branch.properties;

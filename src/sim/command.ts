@@ -1,13 +1,11 @@
 // The simulate command's body: load config and scenario, run (or compare), print, exit code.
 import { availableParallelism } from 'node:os';
 import { CliError } from '../cli/errors.js';
-import { chooseFormat, useColor } from '../cli/report.js';
-import { VERSION } from '../cli/version.js';
-import { formatters } from '../diagnostics/formatters/index.js';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics/types.js';
+import { report } from '../cli/report.js';
+import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
 import { loadConfig, readInput } from '../config/load.js';
-import { GWCFG_STRATEGIES, LITELLM_STRATEGIES } from '../routing/config.js';
+import { ALL_STRATEGIES } from '../routing/config.js';
 import type { LitellmVersion } from '../routing/router.js';
 import type { StrategyName } from '../routing/types.js';
 import { runCompare } from './compare.js';
@@ -19,7 +17,7 @@ import { compareTable, resultTable } from './report/table.js';
 import { buildResult, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
 
-export const ALL_STRATEGIES: readonly StrategyName[] = [...LITELLM_STRATEGIES, ...GWCFG_STRATEGIES];
+export { ALL_STRATEGIES };
 
 export interface CommandEnv {
   color?: boolean;
@@ -142,8 +140,6 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
 
 /** Problems in the inputs, printed like `validate` does (Contract 2 under --format json); exit 1. */
 function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): number {
-  const name = format === 'json' ? 'json' : chooseFormat(undefined, io.env ?? process.env);
-  const sorted = [...diagnostics].sort(compareDiagnostics);
-  stdout.write(formatters[name](sorted, { files, texts, color: useColor(io.color, io.env ?? process.env, Boolean(stdout.isTTY)), toolVersion: VERSION }));
-  return sorted.some((d) => d.severity === 'error') ? 1 : 0;
+  const sink = { write: (text: string) => void stdout.write(text), env: io.env ?? process.env, isTTY: () => Boolean(stdout.isTTY) };
+  return report({ diagnostics, files, texts }, { format: format === 'json' ? 'json' : undefined }, io.color, sink);
 }

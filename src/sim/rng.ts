@@ -20,6 +20,11 @@ export function uniformFrom(generator: RandomGenerator): Uniform {
   return () => ((generator.next() & 0x3ffffff) * SCALE_26 + (generator.next() & 0x7ffffff) * SCALE_53);
 }
 
+/** One seeded uniform source (tests, benches, a single-purpose caller). */
+export function seededUniform(seed: number): Uniform {
+  return uniformFrom(xoroshiro128plus(seed | 0));
+}
+
 /** Independent streams for one run: stream k is the seeded generator jumped k+1 times. */
 export function createStreams(seed: number): Streams {
   const base = xoroshiro128plus(seed | 0);

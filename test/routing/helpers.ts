@@ -1,19 +1,11 @@
 // Shared helpers for the routing tests: a seeded random source, router construction and a
 // driver that runs one client request through RequestRun like the simulator does.
 import { Router, type RouterOptions } from '../../src/routing/router.js';
-import type { CallOutcome, NextStep, RandomSource, RouteRequest } from '../../src/routing/types.js';
+import type { CallOutcome, NextStep, RouteRequest } from '../../src/routing/types.js';
+import { seededUniform } from '../../src/sim/rng.js';
 
-/** mulberry32: small deterministic PRNG for tests. */
-export function seeded(seed: number): RandomSource {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform source (xoroshiro128+ from pure-rand, as the simulator uses). */
+export const seeded = seededUniform;
 
 export function router(config: unknown, options: Partial<RouterOptions> = {}): Router {
   return Router.fromConfig(config, { random: seeded(42), ...options });

@@ -3,20 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Router } from '../../src/routing/router.js';
+import { ALL_STRATEGIES } from '../../src/routing/config.js';
 import type { StrategyName } from '../../src/routing/types.js';
 import { dep, err, ok, seeded } from './helpers.js';
 
 const req = { model: 'g', inputTokens: 10 };
-const strategies: StrategyName[] = [
-  'simple-shuffle',
-  'least-busy',
-  'usage-based-routing',
-  'usage-based-routing-v2',
-  'latency-based-routing',
-  'cost-based-routing',
-  'weighted-round-robin',
-  'round-robin',
-];
+const strategies = ALL_STRATEGIES;
 
 test('property: never picks a cooled-down or open-breaker deployment while an eligible one exists', () => {
   fc.assert(

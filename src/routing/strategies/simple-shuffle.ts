@@ -5,8 +5,8 @@
 import type { RouteRequest } from '../types.js';
 import { randomIndex, type Strategy, type StrategyContext } from './strategy.js';
 
+// Indices into `values`, in LiteLLM's order of preference (rpm is 1).
 const WEIGHT = 0;
-const RPM = 1;
 const TPM = 2;
 
 export class SimpleShuffle implements Strategy {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/fallbacks/too-deep.js';
-import { ruleTester, yaml } from '../rule-tester.js';
+import { ruleTester } from '../rule-tester.js';
 
 const models = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => `  - model_name: ${n}\n    litellm_params: {model: openai/${n}}\n`).join('');
 
