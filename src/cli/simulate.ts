@@ -14,6 +14,7 @@ export interface SimulateOptions {
   requests?: string;
   progress?: boolean;
   litellmVersion?: string;
+  modelCostMap?: string;
 }
 
 export function register(program: Command): void {
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     .option('--duration <d>', 'simulated time, e.g. 90s, 10m (overrides the scenario)')
     .option('--requests <n>', 'number of client requests (overrides the scenario)')
     .option('--litellm-version <v>', 'LiteLLM behaviour to model: 2024, 2025 or 2026 (default)')
+    .option('--model-cost-map <file>', "LiteLLM's model_prices_and_context_window.json to price and size models with (default: gwcfg's copy; also model_cost_map: in .gwcfg.yaml)")
     .option('--no-progress', 'no progress output')
     .action(async (config: string, options: SimulateOptions) => {
       const { executeSimulate } = await import('../sim/command.js');

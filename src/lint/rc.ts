@@ -44,6 +44,8 @@ export interface RcConfig {
   dir: string;
   rules: RcRuleEntry[];
   overrides: { patterns: RegExp[]; rules: RcRuleEntry[] }[];
+  /** model_cost_map, resolved against `dir`; null when unset. */
+  modelCostMap: string | null;
 }
 
 /** `warn` is short for warning; YAML 1.1 reads a bare `off` as false. */
@@ -82,7 +84,7 @@ export async function loadRc(file: string): Promise<RcConfig> {
 export function parseRc(file: string, bytes: Uint8Array): RcConfig {
   const parsed = parseSource(file, bytes);
   const firstError = (list: typeof parsed.diagnostics) => list.find((d) => d.severity === 'error') ?? list[0];
-  const empty: RcConfig = { file, dir: dirname(resolve(file)), rules: [], overrides: [] };
+  const empty: RcConfig = { file, dir: dirname(resolve(file)), rules: [], overrides: [], modelCostMap: null };
   // An rc file with only comments is a valid, empty configuration.
   const problems = parsed.diagnostics.filter((d) => d.ruleId !== 'yaml/empty');
   if (problems.length > 0) {
@@ -97,10 +99,11 @@ export function parseRc(file: string, bytes: Uint8Array): RcConfig {
     const message = d.ruleId === 'schema/unknown-key' ? d.message.replace(/ ?LiteLLM .*$/, '').replace(/;$/, '') : d.message;
     throw new CliError(`${d.file}:${d.line}:${d.column}: ${message} (see docs/lint.md for the .gwcfg.yaml format)`);
   }
-  const value = source.value as { rules?: Record<string, unknown>; overrides?: { files: string | string[]; rules?: Record<string, unknown> }[] };
+  const value = source.value as { rules?: Record<string, unknown>; overrides?: { files: string | string[]; rules?: Record<string, unknown> }[]; model_cost_map?: string };
   return {
     file,
     dir: dirname(resolve(file)),
+    modelCostMap: value.model_cost_map === undefined ? null : resolve(dirname(resolve(file)), value.model_cost_map),
     rules: readRules(source, value.rules, ['rules']),
     overrides: (value.overrides ?? []).map((o, i) => ({
       patterns: (Array.isArray(o.files) ? o.files : [o.files]).map(globToRegExp),

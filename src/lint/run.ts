@@ -14,6 +14,8 @@ import { buildEnv } from './env.js';
 import { fixUntilStable } from './fixer.js';
 import type { Rule } from './types.js';
 import { writeStdout } from '../cli/stdout.js';
+import { setActiveModelMap } from '../model-map/index.js';
+import { loadModelMapOnce } from '../model-map/load.js';
 
 export interface LintCliOptions extends ReportOptions {
   /** A path from --config, false from --no-config, undefined to search. */
@@ -25,6 +27,8 @@ export interface LintCliOptions extends ReportOptions {
   /** Alias of envFile (node 20 intercepts --env-file itself). */
   dotenv?: string;
   checkEnv?: boolean;
+  /** --model-cost-map: LiteLLM's model map to price and size models with (beats the rc's model_cost_map). */
+  modelCostMap?: string;
 }
 
 /** Formats that print one document: a diff in front of them would break their parsers. */
@@ -48,6 +52,8 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
     const rc = await rcFor(file);
     const settings = settingsFor(file, rc, cliRules);
     await checkSettingsOptions(settings, rules);
+    const mapFile = options.modelCostMap ?? rc?.modelCostMap ?? null;
+    setActiveModelMap(mapFile === null ? null : loadModelMapOnce(mapFile));
     const result = await lintFile(file, { rules, settings, env, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
     for (const source of result.loaded.sources) texts.set(source.file, source.text);
     shown.push(result.loaded.file);

@@ -1,6 +1,8 @@
 // One simulation run: client requests arrive, go through the real routing core (retries,
 // fallbacks, cooldowns, breakers, health checks) on virtual time, and call simulated providers.
 // Every client request ends as a success or a typed failure.
+import { callCost, type CallPrices } from '../model-map/lookup.js';
+import type { ModelMap } from '../model-map/index.js';
 import { Router } from '../routing/router.js';
 import type { CallOutcome, DeploymentHealth, NextStep, RouteRequest, StrategyName } from '../routing/types.js';
 import type { RequestRun } from '../routing/router.js';
@@ -20,6 +22,8 @@ export interface SimulationInput {
   seed: number;
   strategy?: StrategyName;
   litellmVersion?: LitellmVersion;
+  /** LiteLLM's model map for prices and context windows (default: the built-in copy). */
+  modelMap?: ModelMap;
   /** Overrides of the scenario's duration / request count (CLI flags). */
   durationMs?: number;
   requests?: number;
@@ -145,8 +149,7 @@ export class SimulationRun {
   private readonly slotWaiters: ClientRequest[][];
   private readonly cooldownEnd: number[];
   private readonly lastHealth: DeploymentHealth[];
-  private readonly inputCost: number[];
-  private readonly outputCost: number[];
+  private readonly callPrices: CallPrices[];
   private readonly freeRequests: ClientRequest[] = [];
 
   constructor(readonly input: SimulationInput) {
@@ -156,6 +159,7 @@ export class SimulationRun {
       random: this.streams.routing,
       strategy: input.strategy,
       litellmVersion: input.litellmVersion,
+      modelMap: input.modelMap,
     });
     const deployments = this.router.deployments;
     this.behaviours = resolveBehaviours(deployments, scenario);
@@ -165,8 +169,7 @@ export class SimulationRun {
     this.slotWaiters = deployments.map(() => []);
     this.cooldownEnd = deployments.map(() => 0);
     this.lastHealth = deployments.map(() => 'healthy' as DeploymentHealth);
-    this.inputCost = deployments.map((d) => d.inputCostPerToken ?? 0);
-    this.outputCost = deployments.map((d) => d.outputCostPerToken ?? 0);
+    this.callPrices = deployments.map((d) => ({ input: d.inputCostPerToken, output: d.outputCostPerToken, tiers: d.priceTiers }));
 
     this.requestLimit = input.requests ?? scenario.requests ?? Infinity;
     const duration = input.durationMs ?? scenario.durationMs ?? (this.requestLimit === Infinity ? DEFAULT_DURATION_MS : Infinity);
@@ -319,7 +322,7 @@ export class SimulationRun {
       stats.latency.record(p.latencyMs);
       if (p.status === 200) {
         stats.succeeded++;
-        const cost = request.inputTokens * this.inputCost[d] + request.outputTokens * this.outputCost[d];
+        const cost = callCost(this.callPrices[d], request.inputTokens, request.outputTokens);
         stats.costUsd += cost;
         stats.inputTokens += request.inputTokens;
         stats.outputTokens += request.outputTokens;
