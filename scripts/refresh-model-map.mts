@@ -1,10 +1,10 @@
 // Refreshes gwcfg's built-in copy of LiteLLM's model map from a model_prices_and_context_window.json:
 //   npm run refresh:model-map -- path/to/model_prices_and_context_window.json
-// Writes src/model-map/builtin-data.ts (committed data, not code): the distilled rows as one JSON
-// string, parsed on first use (a string constant costs the CLI's start-up almost nothing).
+// Writes src/model-map/builtin-data.ts (committed data, not code): the distilled rows (and their
+// case-insensitive aliases and providers) as one JSON string, parsed on first use (a string constant costs the CLI's start-up almost nothing).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { distilModelMap } from '../src/model-map/distil.ts';
+import { distilModelMap, indexModelRows } from '../src/model-map/distil.ts';
 
 const file = process.argv[2];
 if (!file) {
@@ -23,7 +23,7 @@ writeFileSync(
     '// Copyright (c) 2023 Berri AI. Distilled fields only (see src/model-map/distil.ts).',
     `export const BUILTIN_MAP_FILE = ${JSON.stringify(basename(file))};`,
     `export const BUILTIN_MAP_DATE: string | null = ${JSON.stringify(date)};`,
-    `export const BUILTIN_MAP_ROWS = ${JSON.stringify(JSON.stringify(rows))};`,
+    `export const BUILTIN_MAP_INDEX = ${JSON.stringify(JSON.stringify(indexModelRows(rows)))};`,
     '',
   ].join('\n'),
 );

@@ -68,3 +68,25 @@ export function distilModelMap(raw: unknown): ModelRow[] {
   }
   return rows;
 }
+
+/**
+ * Rows plus what lookups would otherwise compute on first use: the case-insensitive aliases of
+ * utils._get_model_cost_key (`{k.lower(): k}`, last key wins; only entries whose key is not
+ * already the lower-cased spelling) and the map's provider names.
+ */
+export interface ModelIndex {
+  rows: ModelRow[];
+  /** [lower-cased key, key] where they differ. */
+  lower: Array<[string, string]>;
+  providers: string[];
+}
+
+export function indexModelRows(rows: ModelRow[]): ModelIndex {
+  const lower = new Map<string, string>();
+  const providers = new Set<string>();
+  for (const row of rows) {
+    lower.set(row[0].toLowerCase(), row[0]);
+    if (row[1] !== null) providers.add(row[1]);
+  }
+  return { rows, lower: [...lower].filter(([l, k]) => l !== k), providers: [...providers].sort() };
+}

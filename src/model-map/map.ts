@@ -1,6 +1,6 @@
 // LiteLLM's model map (`litellm.model_cost`) and the key resolution of `litellm.get_model_info`.
 // Pure: no I/O and no clock; the built-in copy parses on first use.
-import type { ModelRow } from './distil.js';
+import type { ModelIndex, ModelRow } from './distil.js';
 
 /** Where a map came from, for messages and the docs. */
 export interface ModelMapSource {
@@ -15,16 +15,20 @@ export class ModelMap {
   private lower: Map<string, string> | null = null;
   private providerSet: Set<string> | null = null;
 
-  /** `load` returns the distilled rows; it runs once, on the first lookup. */
+  /** `load` returns the distilled, indexed rows; it runs once, on the first lookup. */
   constructor(
     readonly source: ModelMapSource,
-    private readonly load: () => readonly ModelRow[],
+    private readonly load: () => ModelIndex,
   ) {}
 
   private table(): Map<string, ModelRow> {
     if (!this.rows) {
+      const index = this.load();
       this.rows = new Map();
-      for (const row of this.load()) this.rows.set(row[0], row);
+      for (const row of index.rows) this.rows.set(row[0], row);
+      this.lower = new Map(index.lower);
+      this.providerSet = new Set(KNOWN_PROVIDERS);
+      for (const p of index.providers) if (!p.includes('-')) this.providerSet.add(p);
     }
     return this.rows;
   }
@@ -40,26 +44,20 @@ export class ModelMap {
   }
 
   /**
-   * utils._get_model_cost_key: the exact key, else the key equal to it ignoring case
-   * (the lower-cased map keeps the last key of equal spellings, as a Python dict build does).
+   * utils._get_model_cost_key: the exact key, else the key equal to it ignoring case (of equal
+   * spellings the last, as LiteLLM's `{k.lower(): k}` map keeps).
    */
   matchKey(candidate: string): string | null {
     const table = this.table();
     if (table.has(candidate)) return candidate;
-    if (!this.lower) {
-      this.lower = new Map();
-      for (const key of table.keys()) this.lower.set(key.toLowerCase(), key);
-    }
-    return this.lower.get(candidate.toLowerCase()) ?? null;
+    const lower = candidate.toLowerCase();
+    return this.lower!.get(lower) ?? (table.has(lower) ? lower : null);
   }
 
-  /** The litellm_provider values of the map: prefixes get_llm_provider splits off (see providerOf). */
+  /** Provider prefixes get_llm_provider splits off (see providerOf). */
   providers(): ReadonlySet<string> {
-    if (!this.providerSet) {
-      this.providerSet = new Set(KNOWN_PROVIDERS);
-      for (const row of this.table().values()) if (row[1] && !row[1].includes('-')) this.providerSet.add(row[1]);
-    }
-    return this.providerSet;
+    this.table();
+    return this.providerSet!;
   }
 }
 
