@@ -23,12 +23,9 @@ export type ModelRow = [
 const ABOVE = /^input_cost_per_token_above_(\d+k?)_tokens$/;
 
 /** A finite number; LiteLLM's register_model also turns numeric strings ("3e-07") into numbers. */
-function numberOf(value: unknown): number | null {
+export function numberOf(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && value.trim() !== '' && /^[\d.eE+-]+$/.test(value.trim())) {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : null;
-  }
+  if (typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim())) return Number(value);
   return null;
 }
 

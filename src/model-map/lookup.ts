@@ -1,6 +1,7 @@
 // What LiteLLM reads from its model map for one deployment: the price cost-based routing sorts
 // by, the context window of the pre-call checks, and the per-token prices its cost calculator
 // charges. Pure functions of the map and the deployment's litellm_params / model_info.
+import { numberOf } from './distil.js';
 import { getModelInfo, providerOf, type ModelMap } from './map.js';
 
 type Obj = Record<string, unknown>;
@@ -31,13 +32,6 @@ function truthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'object') return Object.keys(value).length > 0;
   return true;
-}
-
-/** A number as register_model stores it (numbers, and numeric strings converted), else null. */
-function storedNumber(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim())) return Number(value);
-  return null;
 }
 
 function objOf(value: unknown): Obj {
@@ -75,8 +69,8 @@ export function registeredPrices(map: ModelMap, deployments: readonly Deployment
     if (model === null) continue;
     const provider = stringOf(params.custom_llm_provider);
     const name = provider ? `${provider}/${model}` : model;
-    const input = storedNumber(info.input_cost_per_token);
-    const output = storedNumber(info.output_cost_per_token);
+    const input = numberOf(info.input_cost_per_token);
+    const output = numberOf(info.output_cost_per_token);
     if (input === null && output === null) continue;
     const key = getModelInfo(map, name)?.key ?? name;
     const slot = out.get(key) ?? {};
@@ -144,7 +138,7 @@ function routerModelInfoName(map: ModelMap, d: DeploymentFacts): string | null {
 export function contextWindowOf(map: ModelMap, d: DeploymentFacts): number | null {
   const name = routerModelInfoName(map, d);
   if (name === null) return null;
-  const own = storedNumber(d.model_info.max_input_tokens);
+  const own = numberOf(d.model_info.max_input_tokens);
   if (own !== null) return own;
   return getModelInfo(map, name)?.row[5] ?? null;
 }
@@ -177,8 +171,8 @@ const CALCULATOR_TIERS = new Set(['128k', '200k', '272k']);
 export function callPrices(map: ModelMap, d: DeploymentFacts): CallPrices {
   const params = d.litellm_params;
   const info = d.model_info;
-  const customIn = storedNumber(params.input_cost_per_token) ?? storedNumber(info.input_cost_per_token);
-  const customOut = storedNumber(params.output_cost_per_token) ?? storedNumber(info.output_cost_per_token);
+  const customIn = numberOf(params.input_cost_per_token) ?? numberOf(info.input_cost_per_token);
+  const customOut = numberOf(params.output_cost_per_token) ?? numberOf(info.output_cost_per_token);
   const name = stringOf(info.base_model) ?? stringOf(params.base_model) ?? stringOf(params.model);
   const found = name === null ? null : getModelInfo(map, name, stringOf(params.custom_llm_provider));
   const row = found?.row;
