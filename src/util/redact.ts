@@ -12,9 +12,9 @@ export function redactEdits(text: string, lines = false): [number, number, strin
  * `text` with every credential masked (`sk-ant-api03-…` → `sk-a…`): provider key formats, URL
  * passwords, values written after credential keys (`api_key: …`, `PASSWORD=…`) and opaque
  * high-entropy tokens. With `path` (a diagnostic's dotted path) ending in a credential key such
- * as `master_key`, quoted values in the text are masked too: a message about that key's value
- * shows no part of it. `lines` says the text is file lines (source, diff, dotenv), where
- * `key: value` is data rather than prose.
+ * as `master_key`, the value as schema messages quote it (`got string '…'`, `got integer …`) is
+ * masked too: a message about that key's value shows no part of it. `lines` says the text is
+ * file lines (source, diff, dotenv), where `key: value` is data rather than prose.
  */
 export function redact(text: string, options: { path?: string; lines?: boolean } = {}): string {
   const { path } = options;
@@ -22,10 +22,10 @@ export function redact(text: string, options: { path?: string; lines?: boolean }
   const edits = redactEdits(out, options.lines);
   for (let i = edits.length - 1; i >= 0; i--) out = out.slice(0, edits[i][0]) + edits[i][2] + out.slice(edits[i][1]);
   if (path !== undefined && isSecretKey(lastKey(path))) {
-    const segments = new Set(path.split(/[.[\]]+/).filter(Boolean));
+    // The value as schema messages describe it (describeValue in src/schema/check.ts).
     out = out
-      .replace(/'([^']*)'/g, (whole, inner: string) => (inner === path || segments.has(inner) || inner.endsWith('…') ? whole : `'${mask(inner)}'`))
-      .replace(/\bgot (number|boolean) (\S+)/g, (_, type: string, value: string) => `got ${type} ${mask(value)}`);
+      .replace(/\bstring '([^']*)'/g, (whole, inner: string) => (inner.endsWith('…') ? whole : `string '${mask(inner)}'`))
+      .replace(/\bgot (integer|number|boolean) (\S+)/g, (_, type: string, value: string) => `got ${type} ${mask(value)}`);
   }
   return out;
 }

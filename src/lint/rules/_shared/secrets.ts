@@ -160,7 +160,12 @@ export function credentialSpans(text: string, lines = false): [number, number][]
       if (isLiteralCredential(m[1], m[group])) spans.push(span);
     }
   }
-  for (const m of text.matchAll(OPAQUE)) if (opaqueSecret(m[0])) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(OPAQUE)) {
+    // A leading path word (`environ/`, `openai/`) is not part of the blob.
+    const word = /^(?:[a-z]+\/)+/.exec(m[0])?.[0].length ?? 0;
+    const token = m[0].slice(word);
+    if (token.length >= 32 && opaqueSecret(token)) spans.push([m.index + word, m.index + m[0].length]);
+  }
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];
   for (const s of spans) {
