@@ -45,7 +45,7 @@ test('json keeps the masked value in path as well as message', () => {
 test('a wrongly typed credential key shows no part of its value; other quoted names stay', () => {
   const r = runCli(['validate', '-', '-f', 'json'], { input: 'general_settings:\n  master_key: 98765432123456\nlitellm_settings:\n  redis_password: 123456789\n' });
   const [master, redis] = JSON.parse(r.stdout).diagnostics;
-  assert.equal(master.message, "'general_settings.master_key' must be a string or empty, got integer …");
+  assert.equal(master.message, "'general_settings.master_key' must be a string or empty, got integer 9876…");
   assert.match(redis.message, /It belongs under 'router_settings'/);
 });
 
