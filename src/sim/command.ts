@@ -21,6 +21,7 @@ import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
 import { buildResult, type NotSimulatedNotice, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
+import { safeText } from '../util/safe-text.js';
 
 export { ALL_STRATEGIES };
 
@@ -110,7 +111,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     return printDiagnostics(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), format, io, stdout);
   }
   const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (configErrors > 0) stderr.write(`gwcfg: warning: ${loaded.file} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
+  if (configErrors > 0) stderr.write(`gwcfg: warning: ${safeText(loaded.file)} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
 
   let scenario: ScenarioSource | null = null;
   if (options.scenario) {
@@ -182,7 +183,7 @@ function notSimulatedNotices(loaded: LoadedConfig): NotSimulatedNotice[] {
   }).sort((a, b) => order(a.file) - order(b.file) || a.line - b.line || a.column - b.column);
 }
 
-/** Problems in the inputs, printed like `validate` does (Contract 2 under --format json); exit 1. */
+/** Problems in the inputs, printed like `validate` does (docs/contracts.md, contract 2, under --format json); exit 1. */
 function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): number {
   const sink = { write: (text: string) => void stdout.write(text), env: io.env ?? process.env, isTTY: () => Boolean(stdout.isTTY) };
   return report({ diagnostics, files, texts }, { format: format === 'json' ? 'json' : undefined }, io.color, sink);
