@@ -20,6 +20,7 @@ import { configTargets } from './targets.js';
 import { Router } from '../routing/router.js';
 import { loadRecordedTraffic, type RecordedTraffic } from '../traffic/replay.js';
 import { LogInputError } from '../traffic/spend-logs.js';
+import { safeText } from '../util/safe-text.js';
 
 export { ALL_STRATEGIES };
 
@@ -98,7 +99,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     return printDiagnostics(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), format, io, stdout);
   }
   const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (configErrors > 0) stderr.write(`gwcfg: warning: ${loaded.file} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
+  if (configErrors > 0) stderr.write(`gwcfg: warning: ${safeText(loaded.file)} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
 
   let scenario: ScenarioSource | null = null;
   if (options.scenario) {
