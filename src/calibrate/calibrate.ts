@@ -4,6 +4,7 @@
 // rate and dominant status. Per model group: arrival rate with phases, token counts, streaming.
 import { readLogRows, LogInputError, isStream, type LogRow } from '../traffic/spend-logs.js';
 import { Sample, type LognormalFit } from './fit.js';
+import { safeText } from '../util/safe-text.js';
 import { ArrivalCounter, type RatePhase } from './arrivals.js';
 
 /** What calibration needs of the config: its deployments (index order) and routable names. */
@@ -248,7 +249,8 @@ export async function calibrate(target: CalibrationTarget, spendLog: string, err
       };
     });
 
-  return { spendLog, errorLog, rows, firstMs, lastMs, durationMs, deployments: deploymentFits, groups: groupFits, unfitted };
+  // Group names and models come from the log and the config: shown in comments and reports.
+  return { spendLog, errorLog, rows, firstMs, lastMs, durationMs, deployments: deploymentFits, groups: groupFits, unfitted: unfitted.map((u) => safeText(u)) };
 }
 
 

@@ -163,9 +163,9 @@ async function recordedTraffic(config: unknown, file: string, speedFlag: string 
   const router = Router.fromConfig(config, { random: () => 0.5 });
   try {
     const traffic = await loadRecordedTraffic(file, configTargets(config, router).isRoutable, speed);
-    for (const [why, n] of Object.entries(traffic.skipped)) stderr.write(`gwcfg: warning: ${file}: ${n} row(s) not replayed: ${why}\n`);
+    for (const [why, n] of Object.entries(traffic.skipped)) stderr.write(`gwcfg: warning: ${safeText(`${file}: ${n} row(s) not replayed: ${why}`)}\n`);
     if (traffic.timesMs.length === 0) {
-      stderr.write(`${file}: no row names a model group the config serves (column model_group); nothing to replay\n`);
+      stderr.write(`${safeText(file)}: no row names a model group the config serves (column model_group); nothing to replay\n`);
       return null;
     }
     return traffic;

@@ -6,6 +6,7 @@
 import { createReadStream, statSync, accessSync, constants } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
+import { safeText } from '../util/safe-text.js';
 
 /** One request as LiteLLM logged it. Times are epoch milliseconds (fractions kept). */
 export interface LogRow {
@@ -41,8 +42,8 @@ export class LogInputError extends Error {
 
   /** `file:line: message`, or `file: row N: message` for JSON arrays. */
   format(): string {
-    if (this.line === null) return `${this.file}: ${this.message}`;
-    return this.rowIsIndex ? `${this.file}: row ${this.line}: ${this.message}` : `${this.file}:${this.line}: ${this.message}`;
+    const text = this.line === null ? `${this.file}: ${this.message}` : this.rowIsIndex ? `${this.file}: row ${this.line}: ${this.message}` : `${this.file}:${this.line}: ${this.message}`;
+    return safeText(text);
   }
 }
 
