@@ -6,6 +6,7 @@ import { modelMapFromRows, type ModelRow } from '../model-map/index.js';
 import { prepareScenario, type ScenarioSource } from './prepare.js';
 import { buildResult, type SimResult } from './result.js';
 import { SimulationRun } from './run.js';
+import type { RecordedTraffic } from '../traffic/replay.js';
 
 export interface SimJob {
   config: unknown;
@@ -17,6 +18,8 @@ export interface SimJob {
   requests?: number;
   /** A user's model map (--model-cost-map), distilled; plain data so it crosses to worker threads. */
   modelMap?: { name: string; date: string | null; rows: ModelRow[] };
+  /** Recorded requests replayed instead of the scenario's traffic. */
+  traffic?: RecordedTraffic;
 }
 
 export const DEFAULT_SEED = 1;
@@ -35,6 +38,7 @@ export function createRun(job: SimJob): SimulationRun {
     durationMs: job.durationMs,
     requests: job.requests,
     modelMap: job.modelMap ? modelMapFromRows(job.modelMap.name, job.modelMap.date, job.modelMap.rows) : undefined,
+    traffic: job.traffic,
   });
 }
 
