@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
 import { loadConfig, readInput } from '../config/load.js';
 import { ALL_STRATEGIES } from '../routing/config.js';
-import type { LitellmVersion } from '../routing/router.js';
+import { resolveRelease } from '../routing/releases.js';
 import type { StrategyName } from '../routing/types.js';
 import { runCompare } from './compare.js';
 import { createRun, DEFAULT_SEED, type SimJob } from './job.js';
@@ -16,6 +16,7 @@ import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
 import { buildResult, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
+import { safeText } from '../util/safe-text.js';
 
 export { ALL_STRATEGIES };
 
@@ -64,11 +65,17 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
   }
   if (compare && options.strategy) throw new CliError('use either --strategy or --compare, not both');
   const version = options.litellmVersion;
-  if (version !== undefined && !['2024', '2025', '2026'].includes(version)) throw new CliError(`--litellm-version must be 2024, 2025 or 2026, got '${version}'`);
+  if (version !== undefined) {
+    try {
+      resolveRelease(version);
+    } catch (e) {
+      throw new CliError(`--litellm-version: ${(e as Error).message}`);
+    }
+  }
   return {
     seed,
     strategy: options.strategy ? strategyName(options.strategy, '--strategy') : undefined,
-    litellmVersion: version as LitellmVersion | undefined,
+    litellmVersion: version,
     durationMs,
     requests: positiveInteger(options.requests, '--requests'),
     compare,
@@ -88,7 +95,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     return printDiagnostics(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), format, io, stdout);
   }
   const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (configErrors > 0) stderr.write(`gwcfg: warning: ${loaded.file} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
+  if (configErrors > 0) stderr.write(`gwcfg: warning: ${safeText(loaded.file)} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
 
   let scenario: ScenarioSource | null = null;
   if (options.scenario) {
@@ -138,7 +145,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   return 0;
 }
 
-/** Problems in the inputs, printed like `validate` does (Contract 2 under --format json); exit 1. */
+/** Problems in the inputs, printed like `validate` does (docs/contracts.md, contract 2, under --format json); exit 1. */
 function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): number {
   const sink = { write: (text: string) => void stdout.write(text), env: io.env ?? process.env, isTTY: () => Boolean(stdout.isTTY) };
   return report({ diagnostics, files, texts }, { format: format === 'json' ? 'json' : undefined }, io.color, sink);

@@ -1,7 +1,8 @@
-// The simulation result (DESIGN.md Contract 4). Numbers are rounded to 3 decimals and every list
+// The simulation result (docs/contracts.md, contract 4). Numbers are rounded to 3 decimals and every list
 // and map is emitted in a fixed order, so the same config + scenario + seed gives the same bytes.
 import type { LatencyHistogram, LatencySummary } from './histogram.js';
 import type { SimulationRun } from './run.js';
+import { safeText } from '../util/safe-text.js';
 
 export interface DeploymentResult {
   index: number;
@@ -119,9 +120,10 @@ export function buildResult(run: SimulationRun): SimResult {
       const d = m.deployments[i];
       return {
         index: i,
-        id: view.id,
-        model_name: view.modelName,
-        model: view.model,
+        // Config strings, masked and escaped like every other output (src/util/safe-text.ts).
+        id: safeText(view.id),
+        model_name: safeText(view.modelName),
+        model: safeText(view.model),
         requests: d.calls,
         share: round(totalCalls > 0 ? d.calls / totalCalls : 0, 6),
         succeeded: d.succeeded,
@@ -133,13 +135,13 @@ export function buildResult(run: SimulationRun): SimResult {
         cooldown_seconds: round(Math.max(0, d.cooldownMs - run.cooldownOverrunMs(i, endMs)) / 1000),
         circuit_opens: d.circuitOpens,
         timeouts: d.timeouts,
-        utilization: round(run.providers[i].utilisation(endMs), 6),
+        utilization: round(run.utilisation(i), 6),
         price_known: view.inputCostPerToken !== null && view.outputCostPerToken !== null,
         failed_by_status: sortedRecord(d.statuses),
       };
     }),
     groups: [...m.groups.values()].map((g) => ({
-      model_name: g.name,
+      model_name: safeText(g.name),
       requests: g.requests,
       succeeded: g.succeeded,
       failed: g.failed,
