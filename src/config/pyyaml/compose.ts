@@ -72,9 +72,11 @@ function underIndentedLine(text: string, doc: Document.Parsed): { at: number; co
       line = m.lastIndex;
       if (line >= text.length || /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(line, line + 4))) return null;
     } else continue;
+    if (text.slice(line, text.indexOf('\n', line) === -1 ? undefined : text.indexOf('\n', line)).trim() === '') return null;
+    // Deeper than any block content so far (`- ` counts as indentation) is always enough.
     const indent = /^ */.exec(text.slice(line))![0].length;
     let widest = 0;
-    for (const l of text.slice(0, line).split('\n')) widest = Math.max(widest, /^ */.exec(l)![0].length);
+    for (const l of text.slice(0, line).split('\n')) widest = Math.max(widest, /^(?: |-(?= ))*/.exec(l)![0].length);
     return widest + 1 > indent ? { at: line, count: widest + 1 - indent } : null;
   }
   return null;

@@ -92,6 +92,7 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
   if (node.items) {
     for (const item of node.items) {
       if (!item.key && Array.isArray(item.sep)) keylessValue(item, out);
+      else if (node.type === 'flow-collection' && (item.key as Tok | undefined)?.type === 'scalar' && (item.key as Tok).source?.includes('\n')) twoLineFlowKey(item, out);
       if (item.start) visitAll(item.start, out, inner);
       if (item.key) visit(item.key as Tok, out, inner);
       if (item.sep) visitAll(item.sep, out, inner);
@@ -109,6 +110,13 @@ function keylessValue(item: Item, out: ScanProblem[]): void {
   if (start.some((t) => t.type === 'explicit-key-ind' || t.type === 'anchor' || t.type === 'tag')) return;
   const colon = (item.sep as Tok[]).find((t) => t.type === 'map-value-ind');
   if (colon) out.push({ offset: colon.offset ?? 0, message: "':' with no key before it: PyYAML (LiteLLM's loader) expects a key here (\"expected <block end>, but found ':'\"); write the key, or quote a value that starts with ':'" });
+}
+
+// A key inside [...] or {...} that spans lines: PyYAML's simple keys are one line, so it fails at
+// the ':' ("expected ',' or '}', but got ':'").
+function twoLineFlowKey(item: Item, out: ScanProblem[]): void {
+  const colon = Array.isArray(item.sep) ? (item.sep as Tok[]).find((t) => t.type === 'map-value-ind') : undefined;
+  if (colon) out.push({ offset: colon.offset ?? 0, message: "this ':' follows a key that spans two lines inside [...] or {...}; PyYAML (LiteLLM's loader) fails here (\"expected ',' or '}'\"); add the missing ',' or closing bracket, or put the key on one line" });
 }
 
 function tabAt(source: string, offset: number, out: ScanProblem[]): void {
