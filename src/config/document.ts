@@ -5,6 +5,7 @@ import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { formatPath } from '../diagnostics/types.js';
 import { constructDocument, containsItself, expandedSize, isMergeKeyNode, linkAliases, plainBuilder, type DuplicateKey, type Graph } from './pyyaml/construct.js';
 import { firstNonPrintable, normalizeLineBreaks } from './pyyaml/scan.js';
+import { resolvePlain, resolvePlainGwcfg, type ScalarTag } from './pyyaml/scalars.js';
 import { composeLikePyYaml, YAML_OPTIONS, type Composed } from './pyyaml/compose.js';
 
 export type PathSegment = string | number;
@@ -35,7 +36,12 @@ export interface Position {
 /** Resource limits that keep hostile input (alias bombs, deep nesting) fast and safe. */
 const MAX_NESTING = 500;
 
-export function parseSource(file: string, bytes: Uint8Array): ParseResult {
+export interface ParseOptions {
+  /** gwcfg's own files (scenarios, .gwcfg.yaml): also read `1e-3` as a number (PyYAML: a string). */
+  gwcfgFile?: boolean;
+}
+
+export function parseSource(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
   const early = (ruleId: string, message: string, line = 1, column = 1): ParseResult => ({
     source: null,
     diagnostics: [makeDiagnostic(file, ruleId, 'error', message, { line, column, endLine: line, endColumn: column + 1 })],
@@ -65,10 +71,10 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
     const { line, col } = positionInText(normalizeLineBreaks(text), refused.offset);
     return early('yaml/syntax', refused.message, line, col);
   }
-  return parseYaml(file, text);
+  return parseYaml(file, text, options);
 }
 
-function parseYaml(file: string, text: string): ParseResult {
+function parseYaml(file: string, text: string, options: ParseOptions): ParseResult {
   let composed: Composed;
   try {
     composed = composeLikePyYaml(normalizeLineBreaks(text));
@@ -153,14 +159,14 @@ function parseYaml(file: string, text: string): ParseResult {
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));
     return { source, diagnostics };
   }
-  return construct(source, linked);
+  return construct(source, linked, options.gwcfgFile ? resolvePlainGwcfg : resolvePlain);
 }
 
 /** The expanded-size guard: aliases may add this many values beyond what the file spells out. */
 const MAX_ALIAS_EXPANSION = 1_000_000;
 
 /** Builds source.value as PyYAML safe_load would, or reports what PyYAML (or gwcfg's guard) refuses. */
-function construct(source: SourceDocument, graph: Graph): ParseResult {
+function construct(source: SourceDocument, graph: Graph, resolve: (plain: string) => ScalarTag): ParseResult {
   const { file, doc } = source;
   const root = doc.contents as Node | null;
   source.aliases = graph.aliasTarget;
@@ -169,7 +175,7 @@ function construct(source: SourceDocument, graph: Graph): ParseResult {
   if (expanded.size > graph.nodes + MAX_ALIAS_EXPANSION) {
     return fail('yaml/alias-limit', `aliases expand this file by more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values (an alias bomb, or anchors reused far too often); PyYAML shares aliased values, but LiteLLM and gwcfg walk the expanded config. Use fewer or smaller aliases`, graph.firstAlias);
   }
-  const built = constructDocument(root, graph, plainBuilder);
+  const built = constructDocument(root, graph, plainBuilder, resolve);
   if (built.problem) return fail(built.problem.ruleId, built.problem.message, built.problem.node);
   if (expanded.recursive && containsItself(built.value)) {
     const what = isAlias(expanded.recursive) ? `alias '*${expanded.recursive.source}' sits inside the node its anchor marks` : 'this merge copies in a mapping that contains it';

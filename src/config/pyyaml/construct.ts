@@ -218,7 +218,7 @@ type Pairs = [key: unknown, value: unknown, own: boolean][];
  * Constructs the document value with `builder`. Throws nothing: problems come back as
  * `problem` (the first one PyYAML would raise), duplicate keys as `duplicates`.
  */
-export function constructDocument<V>(root: Node | null, graph: Graph, builder: ValueBuilder<V>): { value: V | undefined; problem: YamlProblem | null; duplicates: DuplicateKey[] } {
+export function constructDocument<V>(root: Node | null, graph: Graph, builder: ValueBuilder<V>, resolve: (plain: string) => ScalarTag = resolvePlain): { value: V | undefined; problem: YamlProblem | null; duplicates: DuplicateKey[] } {
   const built = new Map<Node, V>();
   const queue: (() => void)[] = [];
   const pairsOf = new Map<YAMLMap, Pairs>();
@@ -242,7 +242,7 @@ export function constructDocument<V>(root: Node | null, graph: Graph, builder: V
     if (!n) return `${TAG}null`;
     if (retagged.has(n)) return `${TAG}str`;
     const s = n as Scalar;
-    if (s.type === 'PLAIN' || explicit === '!') return TAG + resolvePlain(String(s.value ?? ''));
+    if (s.type === 'PLAIN' || explicit === '!') return TAG + resolve(String(s.value ?? ''));
     return `${TAG}str`;
   };
 

@@ -69,6 +69,15 @@ export function resolvePlain(value: string): ScalarTag {
   return 'str';
 }
 
+/**
+ * For gwcfg's own files (scenarios, .gwcfg.yaml), which LiteLLM never reads: PyYAML's resolver,
+ * plus exponent floats without a dot (`1e-3`), which PyYAML leaves as strings.
+ */
+export function resolvePlainGwcfg(value: string): ScalarTag {
+  const tag = resolvePlain(value);
+  return tag === 'str' && /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(value) ? 'float' : tag;
+}
+
 /** Builds the value of a scalar with a resolved or explicit tag, as SafeConstructor does. */
 export function constructScalar(tag: ScalarTag, value: string): PyScalar {
   switch (tag) {
