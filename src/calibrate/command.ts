@@ -8,7 +8,7 @@ import { LogInputError } from '../traffic/spend-logs.js';
 import { calibrate, type Calibration, type CalibrationTarget } from './calibrate.js';
 import { scenarioYaml, durationText, POOR_FIT_KS } from './scenario-writer.js';
 import type { LognormalFit } from './fit.js';
-import { safeLines, safeText } from '../util/safe-text.js';
+import { safeText, safeLines } from '../util/safe-text.js';
 
 export interface CalibrateOptions {
   spendLogs: string;
