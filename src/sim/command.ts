@@ -16,6 +16,7 @@ import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
 import { buildResult, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
+import { LIMITS, count, seconds } from './limits.js';
 
 export { ALL_STRATEGIES };
 
@@ -41,6 +42,11 @@ function positiveInteger(value: string | undefined, flag: string, allowZero = fa
   return n;
 }
 
+function atMost(value: number | undefined, limit: number, flag: string): number | undefined {
+  if (value !== undefined && value > limit) throw new CliError(`${flag} must be at most ${count(limit)} (gwcfg's limit per run), got ${count(value)}`);
+  return value;
+}
+
 /** Parses the flags into a job template (config and scenario filled in later). */
 export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 'scenario'> & { compare: StrategyName[] | null; jobs: number } {
   let durationMs: number | undefined;
@@ -52,6 +58,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
       throw new CliError(`--duration must be seconds or a duration like 90s, 10m; got '${options.duration}'`);
     }
     if (durationMs <= 0) throw new CliError('--duration must be positive');
+    if (durationMs > LIMITS.durationMs) throw new CliError(`--duration must be at most ${seconds(LIMITS.durationMs)} (gwcfg's limit per run), got '${options.duration}'`);
   }
   const seed = options.seed === undefined ? undefined : Number(options.seed);
   if (seed !== undefined && (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1)) {
@@ -70,7 +77,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
     strategy: options.strategy ? strategyName(options.strategy, '--strategy') : undefined,
     litellmVersion: version as LitellmVersion | undefined,
     durationMs,
-    requests: positiveInteger(options.requests, '--requests'),
+    requests: atMost(positiveInteger(options.requests, '--requests'), LIMITS.requests, '--requests'),
     compare,
     jobs: positiveInteger(options.jobs, '--jobs') ?? availableParallelism(),
   };
@@ -97,7 +104,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   }
   let prepared;
   try {
-    prepared = prepareScenario(loaded.value, scenario);
+    prepared = prepareScenario(loaded.value, scenario, flags);
   } catch (error) {
     throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
   }
@@ -114,6 +121,8 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     const failed = outcomes.find((o) => !o.ok);
     if (failed && !failed.ok) throw new CliError(`simulation failed: ${failed.error}`);
     const results = outcomes.map((o) => (o as { ok: true; result: SimResult }).result);
+    const notices = new Set(outcomes.flatMap((o) => (o.ok ? o.notices.map((n) => `${o.result.strategy}: ${n}`) : [])));
+    for (const notice of notices) stderr.write(`gwcfg: note: ${notice}\n`);
     stdout.write(format === 'json' ? compareJson(results) : compareTable(results));
     return 0;
   }
@@ -134,6 +143,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     run.advance(Infinity);
   }
   const result = buildResult(run);
+  for (const notice of run.notices) stderr.write(`gwcfg: note: ${notice}\n`);
   stdout.write(format === 'json' ? resultJson(result) : resultTable(result));
   return 0;
 }

@@ -13,6 +13,7 @@ import { ArrivalProcess } from './traffic.js';
 import { Fifo } from './fifo.js';
 import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
+import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
 
 export interface SimulationInput {
   /** Parsed LiteLLM config (plain data). */
@@ -26,8 +27,7 @@ export interface SimulationInput {
   requests?: number;
 }
 
-/** Simulated time of a run when neither scenario nor flags say. */
-export const DEFAULT_DURATION_MS = 5 * 60_000;
+export { DEFAULT_DURATION_MS } from './limits.js';
 /** Gateway-side wait for a max_parallel_requests slot does not count against the call timeout. */
 const NO_CAP = Infinity;
 
@@ -134,6 +134,10 @@ export class SimulationRun {
   readonly metrics: Metrics;
   readonly arrivalEndMs: number;
   readonly requestLimit: number;
+  /** What the user should know about the run: caps that cut it short (deterministic text). */
+  readonly notices: string[] = [];
+  /** The request count the scenario or flags asked for, when LIMITS.requests cut it. */
+  private readonly requestsCapped: boolean;
   readonly warmupMs: number;
   /** Expected length of the arrival window (for progress and bucket sizing). */
   readonly expectedEndMs: number;
@@ -160,6 +164,8 @@ export class SimulationRun {
 
   constructor(readonly input: SimulationInput) {
     const scenario = input.scenario;
+    // The derived scenario's notes are about its length: moot when the flags set it.
+    if (scenario.notices && input.durationMs === undefined && input.requests === undefined) this.notices.push(...scenario.notices);
     this.streams = createStreams(input.seed);
     this.router = Router.fromConfig(input.config, {
       random: this.streams.routing,
@@ -177,7 +183,10 @@ export class SimulationRun {
     this.inputCost = deployments.map((d) => d.inputCostPerToken ?? 0);
     this.outputCost = deployments.map((d) => d.outputCostPerToken ?? 0);
 
-    this.requestLimit = input.requests ?? scenario.requests ?? Infinity;
+    const asked = input.requests ?? scenario.requests ?? Infinity;
+    this.requestLimit = Math.min(asked, LIMITS.requests);
+    this.requestsCapped = asked > LIMITS.requests;
+    this.sim.budget = LIMITS.work;
     const duration = input.durationMs ?? scenario.durationMs ?? (this.requestLimit === Infinity ? DEFAULT_DURATION_MS : Infinity);
     this.arrivalEndMs = duration;
     this.warmupMs = scenario.warmupMs;
@@ -199,7 +208,7 @@ export class SimulationRun {
   }
 
   get done(): boolean {
-    return this.sim.queue.size === 0;
+    return this.sim.queue.size === 0 || this.sim.budget <= 0;
   }
 
   /**
@@ -209,6 +218,11 @@ export class SimulationRun {
   advance(untilMs = Infinity): boolean {
     this.sim.runUntil(untilMs);
     if (untilMs !== Infinity && untilMs > this.horizonMs) this.horizonMs = untilMs;
+    if (this.sim.exhausted && !this.notices.some((n) => n.startsWith('stopped after'))) {
+      this.notices.push(
+        `stopped after ${count(LIMITS.work)} events at ${seconds(this.sim.now)} of simulated time (gwcfg's limit per run): the config's retries, fallbacks or health checks make too much work for this traffic; the result covers the run up to there and requests still in flight are not counted as finished`,
+      );
+    }
     return this.done;
   }
 
@@ -265,11 +279,16 @@ export class SimulationRun {
     }
     this.issued++;
     this.lastArrivalMs = now;
-    if (this.issued >= this.requestLimit) this.closeWindow(now);
+    if (this.issued >= this.requestLimit) {
+      this.closeWindow(now);
+      if (this.requestsCapped) {
+        this.notices.push(`stopped sending at ${count(LIMITS.requests)} client requests (gwcfg's limit per run), ${seconds(now)} into the simulated time; the result covers those requests`);
+      }
+    }
     const source = process.source;
     const tokens = this.streams.tokens;
-    const inputTokens = Math.max(1, Math.round(source.inputTokens.sample(tokens)));
-    const outputTokens = Math.max(1, Math.round(source.outputTokens.sample(tokens)));
+    const inputTokens = Math.min(LIMITS.tokens, Math.max(1, Math.round(source.inputTokens.sample(tokens))));
+    const outputTokens = Math.min(LIMITS.tokens, Math.max(1, Math.round(source.outputTokens.sample(tokens))));
     const measured = now >= this.warmupMs;
     const groupStats = this.metrics.group(source.model);
     const request = this.freeRequests.pop() ?? new ClientRequest(this);
@@ -444,6 +463,7 @@ export class SimulationRun {
   // ---- health checks ----
 
   private readonly onHealthChecks = (now: number, interval: number): void => {
+    this.sim.charge(this.providers.length);
     for (let d = 0; d < this.providers.length; d++) {
       this.router.onHealthCheck(d, this.providers[d].probe(now), now);
       this.trackState(d, now);
