@@ -29,9 +29,10 @@ export function deploymentCapacityPerSec(router: Router, index: number, meanToke
 /**
  * The deployments that serve each group in normal operation. With `order`, LiteLLM routes to the
  * lowest order only (litellm/utils.py `_get_order_filtered_deployments`, applied by router.py's
- * deployment selection; deployments without an order are left out); higher tiers take traffic
- * only on failover. The modelled release applies that filter always [2026] or with
- * enable_pre_call_checks [2024, 2025] (docs/routing.md, pick step 6).
+ * deployment selection, Router.async_get_healthy_deployments; deployments without an order are
+ * left out); higher tiers take traffic only on failover. The modelled release applies that filter
+ * always (1.81.0 and later) or only with enable_pre_call_checks (before): docs/fidelity.md,
+ * `order-always-applied`.
  */
 export function servingDeployments(router: Router): Map<string, DeploymentView[]> {
   const groups = new Map<string, DeploymentView[]>();
