@@ -187,7 +187,7 @@ export class SimulationRun {
     this.requestLimit = Math.min(asked, LIMITS.requests);
     this.requestsCapped = asked > LIMITS.requests;
     this.sim.budget = LIMITS.work;
-    const duration = input.durationMs ?? scenario.durationMs ?? (this.requestLimit === Infinity ? DEFAULT_DURATION_MS : Infinity);
+    const duration = input.durationMs ?? scenario.durationMs ?? (asked === Infinity ? DEFAULT_DURATION_MS : Infinity);
     this.arrivalEndMs = duration;
     this.warmupMs = scenario.warmupMs;
     const totalRatePerMs = scenario.traffic.reduce((s, t) => s + t.ratePerSec / 1000, 0);

@@ -117,6 +117,9 @@ test('at run time, sampled latencies and token counts never exceed the limits (d
 
 test('a request count past the limit is cut to it, and work past the budget stops the run with a notice', () => {
   assert.equal(run({}, { requests: 6_000_000 }).requestLimit, LIMITS.requests);
+  // Neither duration nor requests: the 5-minute default, not "until the request limit".
+  const neither = new SimulationRun({ config: ONE, seed: 1, scenario: { warmupMs: 0, traffic: [], deployments: [] } });
+  assert.equal(neither.arrivalEndMs, 300_000);
   const heavy = run({ latency: constant(100), errorRate: 0 });
   heavy.sim.budget = 500;
   heavy.advance(Infinity);
