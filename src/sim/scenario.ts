@@ -101,7 +101,7 @@ export const DEFAULT_OUTPUT_TOKENS: DistributionSpec = { dist: 'lognormal', p50:
  * `validate`, plus the simulator's limits (LIMITS) given the run length `overrides`.
  */
 export function loadScenario(file: string, bytes: Uint8Array | string, targets: ConfigTargets, overrides: RunLength = {}): ScenarioLoad {
-  const parsed = parseSource(file, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
+  const parsed = parseSource(file, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes, { gwcfgFile: true });
   if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics.map(scenarioWording) };
   const source = parsed.source;
   const schemaErrors = checkAgainstSchema(source, { validate: validateScenario as Validator, index: scenarioIndex, kind: 'scenario' });
