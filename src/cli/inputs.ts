@@ -14,7 +14,9 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       continue;
     }
     const info = statSync(input, { throwIfNoEntry: false }) ?? null;
-    if (info?.isFile()) {
+    // Anything that exists and is not a directory is read by readInput, which refuses FIFOs and
+    // devices with a clear message and reads pipes such as <(cmd) up to the cap.
+    if (info && !info.isDirectory()) {
       files.push(input);
       continue;
     }

@@ -4,7 +4,8 @@ import { CliError } from '../cli/errors.js';
 import { report } from '../cli/report.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
-import { loadConfig, readInput } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
+import { LIMITS, readInput } from '../util/read-input.js';
 import { ALL_STRATEGIES } from '../routing/config.js';
 import type { LitellmVersion } from '../routing/router.js';
 import type { StrategyName } from '../routing/types.js';
@@ -92,7 +93,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
 
   let scenario: ScenarioSource | null = null;
   if (options.scenario) {
-    const bytes = await readInput(options.scenario);
+    const bytes = await readInput(options.scenario, LIMITS.scenario);
     scenario = { file: options.scenario, text: new TextDecoder().decode(bytes) };
   }
   let prepared;
