@@ -86,6 +86,7 @@ async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, ch
   const merged: Record<string, unknown> = { ...value };
   delete merged.include;
   for (const [i, entry] of includes.entries()) {
+    if (budget.limitReported) break;
     if (typeof entry !== 'string') continue;
     const target = isAbsolute(entry) || file === '<stdin>' ? entry : resolve(dirname(file), entry);
     const shown = file === '<stdin>' ? entry : relative(process.cwd(), target) || target;
