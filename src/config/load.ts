@@ -4,7 +4,8 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { InputError, LIMITS, describeErrno, readInput } from '../util/read-input.js';
+import { InputError, LIMITS, readInput } from '../util/read-input.js';
+import { describeErrno } from '../cli/errors.js';
 import { parseSource, makeDiagnostic, valuePosition, type PathSegment, type SourceDocument } from './document.js';
 import { checkAgainstSchema } from '../schema/check.js';
 import { configSchemaIndex, validateConfig } from '../schema/config-schema.js';

@@ -5,6 +5,7 @@ import { report } from '../cli/report.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
 import { loadConfig } from '../config/load.js';
+import { guardStdout } from '../cli/stdout.js';
 import { LIMITS, readInput } from '../util/read-input.js';
 import { ALL_STRATEGIES } from '../routing/config.js';
 import type { LitellmVersion } from '../routing/router.js';
@@ -78,6 +79,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
 }
 
 export async function executeSimulate(configFile: string, options: SimulateOptions, io: CommandEnv = {}): Promise<number> {
+  if (!io.stdout) guardStdout();
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;

@@ -4,7 +4,7 @@
 // of input. Stdin and inherited pipes (`<(cmd)`, /dev/fd/N) are read as streams up to the cap.
 // Caps and their reasons: docs/limits.md.
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync, statfsSync, type Stats } from 'node:fs';
-import { CliError } from '../cli/errors.js';
+import { CliError, describeErrno } from '../cli/errors.js';
 
 const MiB = 1024 * 1024;
 
@@ -37,39 +37,6 @@ export class InputError extends CliError {
     readonly code: string,
   ) {
     super(`cannot read ${file}: ${reason}`);
-  }
-}
-
-/** Plain words for the errno codes users meet (no raw ENOTDIR in messages). */
-export function describeErrno(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links (a symlink loop?)';
-    case 'ENAMETOOLONG':
-      return 'the path is too long';
-    case 'ENOSPC':
-      return 'no space left on device';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'EIO':
-      return 'input/output error';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    default:
-      return e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '') : String(error);
   }
 }
 
