@@ -198,6 +198,11 @@ function article(type: string): string {
 
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'an empty value';
+  // YAML's .inf/.nan load as JavaScript Infinity/NaN: name them as they are written.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    const yaml = Number.isNaN(value) ? '.nan (YAML not-a-number)' : value > 0 ? '.inf (YAML infinity)' : '-.inf (YAML negative infinity)';
+    return `${yaml}, which is not a finite number`;
+  }
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `string '${value.length > 60 ? value.slice(0, 57) + '...' : value}'`;
