@@ -58,7 +58,7 @@ function boundMessage(d: Diagnostic): Diagnostic {
   return d.message.length <= MAX_MESSAGE ? d : { ...d, message: `${d.message.slice(0, MAX_MESSAGE - 1)}…` };
 }
 
-/** Prints the findings and returns the exit code (Contract 1). */
+/** Prints the findings and returns the exit code (docs/contracts.md, contract 1). */
 export function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined, sink: ReportSink = processSink): number {
   let maxWarnings = Infinity;
   if (options.maxWarnings !== undefined) {
