@@ -120,7 +120,7 @@ async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, ch
     }
     let included: Uint8Array;
     try {
-      included = await readInput(target, LIMITS.config, LIMITS.config.bytes - budget.bytes);
+      included = await readInput(target, LIMITS.config, { budget: LIMITS.config.bytes - budget.bytes, fromFile: true });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       if (error.code === 'too-large') overLimit(`the config with its includes would pass ${LIMITS.config.bytes / 1024 / 1024} MiB, gwcfg's limit (a file counts each time it is included)`);

@@ -82,12 +82,21 @@ function inheritedDescriptor(file: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+export interface ReadOptions {
+  /** Bytes left for this read when smaller than the cap (the rest of an include budget). */
+  budget?: number;
+  /** A path written in a file (an include), not typed by the user: `-` and /dev/fd/N are plain paths. */
+  fromFile?: boolean;
+}
+
 /**
- * Reads one input: `-` is stdin, /dev/fd/N an inherited pipe, anything else must be a regular
- * file (symlinks followed) of at most `limit.bytes` (or `budget` when given, a smaller remainder).
+ * Reads one input: `-` is stdin, /dev/fd/N an inherited pipe (both only for paths the user
+ * typed), anything else must be a regular file (symlinks followed) of at most `limit.bytes`.
  * Throws InputError (a CliError, exit 2) with one clear line; never blocks on a FIFO.
  */
-export async function readInput(file: string, limit: ReadLimit, budget = limit.bytes): Promise<Uint8Array> {
+export async function readInput(file: string, limit: ReadLimit, options: ReadOptions = {}): Promise<Uint8Array> {
+  const budget = Math.min(options.budget ?? limit.bytes, limit.bytes);
+  if (options.fromFile) return readRegularFile(file, limit, budget);
   if (file === '-') return readStream(process.stdin, '<stdin>', limit, budget);
   const fd = inheritedDescriptor(file);
   if (fd !== null) {
