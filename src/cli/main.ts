@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { describeErrno, isCliError } from './errors.js';
 import { VERSION } from './version.js';
 import { writeStdout } from './stdout.js';
+import { safeLines, safeText } from '../util/safe-text.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
 import { register as registerLint } from './lint.js';
@@ -38,7 +39,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run gwcfg --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => writeStdout(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => writeStdout(s), writeErr: (s) => process.stderr.write(safeLines(s)) });
   const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
   const only = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]] : Object.values(COMMANDS);
   for (const register of only) register(program);
@@ -68,19 +69,19 @@ function exitCodeFor(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (isCliError(error)) {
-    process.stderr.write(`gwcfg: ${error.message}\n`);
+    process.stderr.write(`gwcfg: ${safeText(error.message)}\n`);
     return error.exitCode;
   }
   const system = error as NodeJS.ErrnoException;
   if (system instanceof Error && typeof system.code === 'string' && typeof system.syscall === 'string') {
     // A file-system error no command turned into a message: say what failed in plain words.
     const what = system.path ? `${system.syscall} ${system.path} failed` : system.syscall === 'write' ? 'cannot write the output' : `${system.syscall} failed`;
-    process.stderr.write(`gwcfg: ${what}: ${describeErrno(system)}\n`);
+    process.stderr.write(`gwcfg: ${safeText(what)}: ${describeErrno(system)}\n`);
     if (debug && system.stack) process.stderr.write(system.stack + '\n');
     return 2;
   }
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  process.stderr.write(`gwcfg: internal error: ${message}${debug ? '' : ' (run with --debug for a stack trace)'}\n`);
+  process.stderr.write(`gwcfg: internal error: ${safeText(message)}${debug ? '' : ' (run with --debug for a stack trace)'}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
   return 2;
 }

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { summarize } from '../types.js';
 import type { Formatter } from './types.js';
+import { safeLine } from '../../util/safe-text.js';
 
 /** Characters of the source line a code frame shows around the finding. */
 export const FRAME_WIDTH = 200;
@@ -43,9 +44,11 @@ export const formatStylish: Formatter = (diagnostics, context) => {
     if (!linesOf.has(d.file)) linesOf.set(d.file, text.split(/\r?\n/));
     const source = linesOf.get(d.file)![d.line - 1];
     if (source === undefined) continue;
-    const shown = source.replace(/\t/g, ' ');
-    const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, shown.length - d.column + 1);
-    const frame = frameWindow(shown, d.column, width);
+    // Credentials masked and control characters escaped; the caret follows the shown columns.
+    const line = safeLine(source.replace(/\t/g, ' '));
+    const start = line.column(d.column);
+    const width = d.endLine === d.line ? Math.max(1, line.column(d.endColumn) - start) : Math.max(1, line.text.length - start + 1);
+    const frame = frameWindow(line.text, start, width);
     frames++;
     lines.push(`  ${c.dim(String(d.line).padStart(4))} | ${frame.text}`);
     lines.push(`       | ${' '.repeat(frame.caretAt)}${colour('^'.repeat(frame.caretWidth))}`);
