@@ -30,6 +30,8 @@ export const formatStylish: Formatter = (diagnostics, context) => {
   const c = new Chalk({ level: context.color ? 1 : 0 });
   const lines: string[] = [];
   const linesOf = new Map<string, string[]>();
+  // Each source line is made safe once: findings on one long line would redo it per frame.
+  const safeLines = new Map<string, ReturnType<typeof safeLine>>();
   let frames = 0;
   let omitted = false;
   for (const d of diagnostics) {
@@ -45,7 +47,9 @@ export const formatStylish: Formatter = (diagnostics, context) => {
     const source = linesOf.get(d.file)![d.line - 1];
     if (source === undefined) continue;
     // Credentials masked and control characters escaped; the caret follows the shown columns.
-    const line = safeLine(source.replace(/\t/g, ' '));
+    const key = `${d.line}:${d.file}`;
+    let line = safeLines.get(key);
+    if (!line) safeLines.set(key, (line = safeLine(source.replace(/\t/g, ' '))));
     const start = line.column(d.column);
     const width = d.endLine === d.line ? Math.max(1, line.column(d.endColumn) - start) : Math.max(1, line.text.length - start + 1);
     const frame = frameWindow(line.text, start, width);
