@@ -77,7 +77,7 @@ export async function loadRc(file: string): Promise<RcConfig> {
 }
 
 export function parseRc(file: string, bytes: Uint8Array): RcConfig {
-  const parsed = parseSource(file, bytes);
+  const parsed = parseSource(file, bytes, { gwcfgFile: true });
   const firstError = (list: typeof parsed.diagnostics) => list.find((d) => d.severity === 'error') ?? list[0];
   const empty: RcConfig = { file, dir: dirname(resolve(file)), rules: [], overrides: [] };
   // An rc file with only comments is a valid, empty configuration.

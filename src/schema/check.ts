@@ -2,6 +2,7 @@
 // (with did-you-mean), gwcfg extension keys, and malformed os.environ/ references.
 import type { ErrorObject } from 'ajv';
 import { isScalar } from 'yaml';
+import { YamlTimestamp } from '../config/pyyaml/scalars.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { locate, makeDiagnostic, rangeOf, headRangeOf, keyPosition, valuePosition, type PathSegment, type SourceDocument } from '../config/document.js';
 import { SchemaIndex, type JsonSchema } from './schema-index.js';
@@ -180,6 +181,8 @@ function typeHint(path: readonly PathSegment[], value: unknown): string {
     const first = Object.keys(value)[0] ?? 'group';
     return `; write it as a list of one-key maps: '- ${first}: [...]' (LiteLLM rejects a plain map)`;
   }
+  if (value instanceof YamlTimestamp) return `; PyYAML (LiteLLM's loader) reads an unquoted date or time as a timestamp, not a string: quote it, e.g. '${value.dateOnly ? value.iso : 'value'}'`;
+  if (value instanceof Uint8Array) return "; the !!binary tag makes PyYAML decode base64 into bytes: drop the tag to keep the text";
   return '';
 }
 
@@ -204,6 +207,9 @@ export function describeValue(value: unknown): string {
     return `${yaml}, which is not a finite number`;
   }
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof YamlTimestamp) return `${value.dateOnly ? 'date' : 'timestamp'} ${value.iso}`;
+  if (value instanceof Uint8Array) return `binary data (${value.length} bytes)`;
+  if (value instanceof Set) return 'a set';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `string '${value.length > 60 ? value.slice(0, 57) + '...' : value}'`;
   return `${typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value} ${String(value)}`;

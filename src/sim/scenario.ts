@@ -88,7 +88,7 @@ export const DEFAULT_OUTPUT_TOKENS: DistributionSpec = { dist: 'lognormal', p50:
 
 /** Parses and checks a scenario file; diagnostics use the same positions and messages as `validate`. */
 export function loadScenario(file: string, bytes: Uint8Array | string, targets: ConfigTargets): ScenarioLoad {
-  const parsed = parseSource(file, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
+  const parsed = parseSource(file, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes, { gwcfgFile: true });
   if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
   const source = parsed.source;
   const schemaErrors = checkAgainstSchema(source, { validate: validateScenario as Validator, index: scenarioIndex, kind: 'scenario' });
