@@ -59,7 +59,9 @@ export async function expandInputs(inputs: readonly string[], options: InputOpti
       continue;
     }
     const info = statSync(input, { throwIfNoEntry: false }) ?? null;
-    if (info?.isFile()) {
+    // Anything that exists and is not a directory is read by readInput, which refuses FIFOs and
+    // devices with a clear message and reads pipes such as <(cmd) up to the cap.
+    if (info && !info.isDirectory()) {
       if (isIgnored(input, ignore)) ignored++;
       else files.push(input);
       continue;

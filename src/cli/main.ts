@@ -1,7 +1,8 @@
 // The gwcfg command line. Commands register themselves; heavy parts load lazily in their actions.
 import { Command, CommanderError } from 'commander';
-import { isCliError } from './errors.js';
+import { describeErrno, isCliError } from './errors.js';
 import { VERSION } from './version.js';
+import { writeStdout } from './stdout.js';
 import { safeLines, safeText } from '../util/safe-text.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
@@ -39,7 +40,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run gwcfg --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(safeLines(s)) });
+    .configureOutput({ writeOut: (s) => writeStdout(s), writeErr: (s) => process.stderr.write(safeLines(s)) });
   const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
   const only = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]] : Object.values(COMMANDS);
   for (const register of only) register(program);
@@ -48,6 +49,13 @@ export function buildProgram(argv: readonly string[] = []): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // Last resort for errors outside the command's promise (stream events, timers): one line, exit 2.
+  const fatal = (error: unknown) => {
+    process.exitCode = exitCodeFor(error, argv.includes('--debug'));
+    process.exit();
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
@@ -64,6 +72,14 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   if (isCliError(error)) {
     process.stderr.write(`gwcfg: ${safeText(error.message)}\n`);
     return error.exitCode;
+  }
+  const system = error as NodeJS.ErrnoException;
+  if (system instanceof Error && typeof system.code === 'string' && typeof system.syscall === 'string') {
+    // A file-system error no command turned into a message: say what failed in plain words.
+    const what = system.path ? `${system.syscall} ${system.path} failed` : system.syscall === 'write' ? 'cannot write the output' : `${system.syscall} failed`;
+    process.stderr.write(`gwcfg: ${safeText(what)}: ${describeErrno(system)}\n`);
+    if (debug && system.stack) process.stderr.write(system.stack + '\n');
+    return 2;
   }
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   process.stderr.write(`gwcfg: internal error: ${safeText(message)}${debug ? '' : ' (run with --debug for a stack trace)'}\n`);

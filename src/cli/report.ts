@@ -70,6 +70,13 @@ export interface ReportSink {
 
 const processSink: ReportSink = { write: writeStdout, env: process.env, isTTY: stdoutIsTTY };
 
+/** Longest message printed: a message quoting a huge key or value is cut, never dropped. */
+export const MAX_MESSAGE = 1000;
+
+function boundMessage(d: Diagnostic): Diagnostic {
+  return d.message.length <= MAX_MESSAGE ? d : { ...d, message: `${d.message.slice(0, MAX_MESSAGE - 1)}…` };
+}
+
 /** Prints the findings and returns the exit code (docs/contracts.md, contract 1). */
 export function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined, sink: ReportSink = processSink): number {
   let maxWarnings = Infinity;
@@ -77,7 +84,7 @@ export function report(input: ReportInput, options: ReportOptions, globalColor: 
     maxWarnings = Number(options.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new CliError(`--max-warnings must be a non-negative integer, got '${options.maxWarnings}'`);
   }
-  let diagnostics = [...input.diagnostics].sort(compareDiagnostics);
+  let diagnostics = input.diagnostics.map(boundMessage).sort(compareDiagnostics);
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   const format = chooseFormat(options.format, sink.env);

@@ -1,6 +1,6 @@
 // One parse of a YAML config file: decoded text, the yaml AST, line positions and the plain value.
 // Every later stage (schema, lint, routing) reads from this; nothing parses twice.
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { formatPath } from '../diagnostics/types.js';
 import { constructDocument, containsItself, expandedSize, isMergeKeyNode, linkAliases, plainBuilder, type DuplicateKey, type Graph } from './pyyaml/construct.js';
@@ -296,16 +296,35 @@ function resolveAlias(source: SourceDocument, node: unknown): unknown {
   return isAlias(node) ? source.aliases.get(node) : node;
 }
 
-function findPair(source: SourceDocument, map: unknown, key: string, depth: number): Pair | null {
-  if (!isMap(map) || depth > 32) return null;
-  let merged: Pair | null = null;
-  // The last of duplicate keys wins, as in PyYAML and in the plain value.
+/** Maps with more items than this get a key index: one lookup per finding must not scan them. */
+const INDEX_FROM = 16;
+const pairIndexes = new WeakMap<object, Map<string, Pair>>();
+
+/** The map's own (not merged) pair for a key; the last of duplicate keys wins, as in PyYAML. */
+function ownPair(map: YAMLMap, key: string): Pair | null {
+  if (map.items.length > INDEX_FROM) {
+    let index = pairIndexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) if (isPair(item) && !isMergeKey(item.key)) index.set(String(isScalar(item.key) ? item.key.value : item.key), item as Pair);
+      pairIndexes.set(map, index);
+    }
+    return index.get(key) ?? null;
+  }
   for (let i = map.items.length - 1; i >= 0; i--) {
     const item = map.items[i];
     if (!isPair(item) || isMergeKey(item.key)) continue;
     const k = isScalar(item.key) ? item.key.value : item.key;
     if (String(k) === key) return item as Pair;
   }
+  return null;
+}
+
+function findPair(source: SourceDocument, map: unknown, key: string, depth: number): Pair | null {
+  if (!isMap(map) || depth > 32) return null;
+  let merged: Pair | null = null;
+  const own = ownPair(map, key);
+  if (own) return own;
   // Merge keys: later sources lose to earlier ones, and explicit keys win over all of them.
   for (const item of map.items) {
     if (!isPair(item) || !isMergeKey(item.key)) continue;

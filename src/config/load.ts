@@ -1,9 +1,11 @@
 // Reads a config file and everything it includes, checking each against the schema.
-// Synchronous reads: a CLI reads a handful of files, and node:fs/promises alone costs start-up time.
-import { readFileSync, statSync } from 'node:fs';
+// Every read goes through readInput (caps, regular files only); the include graph is bounded by
+// MAX_INCLUDE_LOADS and the config byte cap, counting a file each time it is included.
+import { realpathSync } from 'node:fs';
 import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { CliError } from '../cli/errors.js';
+import { InputError, LIMITS, readInput } from '../util/read-input.js';
+import { describeErrno } from '../cli/errors.js';
 import { parseSource, makeDiagnostic, valuePosition, type PathSegment, type SourceDocument } from './document.js';
 import { checkAgainstSchema } from '../schema/check.js';
 import { configSchema, configSchemaIndex, validateConfig } from '../schema/config-schema.js';
@@ -28,40 +30,47 @@ export interface Origins {
   sections: Map<string, SourceDocument>;
 }
 
-/** Largest config file gwcfg reads (a 40k-deployment config is about 10 MB). */
-const MAX_BYTES = 256 * 1024 * 1024;
+/** Most file loads one config may make, counting a file each time it is included (docs/limits.md). */
+export const MAX_INCLUDE_LOADS = 64;
 
-export async function readInput(file: string): Promise<Uint8Array> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
-  try {
-    const info = statSync(file);
-    if (info.isDirectory()) throw new CliError(`cannot read ${file}: is a directory`);
-    if (info.size > MAX_BYTES) throw new CliError(`cannot read ${file}: file is larger than 256 MB`);
-    return readFileSync(file);
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new CliError(`cannot read ${file}: ${why}`);
-  }
+/** Reads the config argument (`-` for stdin) within the config cap. Throws InputError (exit 2). */
+export async function readConfigInput(file: string): Promise<Uint8Array> {
+  return readInput(file, LIMITS.config);
 }
 
 /** Loads a config from disk (or `-` for stdin, shown as `stdinName`, default `<stdin>`). */
 export async function loadConfig(file: string, stdinName = '<stdin>'): Promise<LoadedConfig> {
-  const bytes = await readInput(file);
+  const bytes = await readConfigInput(file);
   return loadConfigBytes(file === '-' ? stdinName : file, bytes);
+}
+
+/** What one config load has used so far: bytes and file loads, shared by the whole include graph. */
+interface IncludeBudget {
+  bytes: number;
+  loads: number;
+  /** Real paths already parsed: a file included again is merged again, but reported once. */
+  reported: Set<string>;
+  limitReported: boolean;
 }
 
 export async function loadConfigBytes(file: string, bytes: Uint8Array): Promise<LoadedConfig> {
   const result: LoadedConfig = { file, source: null, sources: [], value: undefined, origins: { modelList: [], sections: new Map() }, diagnostics: [] };
-  const value = await loadOne(file, bytes, result, new Set([resolve(file)]));
+  const real = realPathOf(file);
+  const budget: IncludeBudget = { bytes: bytes.length, loads: 1, reported: new Set([real]), limitReported: false };
+  const value = await loadOne(file, bytes, result, [real], budget, true);
   result.source = result.sources.find((s) => s.file === file) ?? null;
   result.value = value;
   return result;
+}
+
+/** Real path (symlinks resolved) of a file, for cycle checks; the absolute path when it has none. */
+function realPathOf(file: string): string {
+  if (file === '<stdin>') return file;
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 /** Where an included file is listed: the including file and the index of its `include` entry. */
@@ -71,23 +80,25 @@ interface IncludedFrom {
   entry: string;
 }
 
-async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, seen: Set<string>, from?: IncludedFrom): Promise<unknown> {
+async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, chain: readonly string[], budget: IncludeBudget, report: boolean, from?: IncludedFrom): Promise<unknown> {
   const parsed = parseSource(file, bytes);
   const notConfig = from ? notAConfig(parsed) : null;
   if (from && notConfig) {
     // A .env, /etc/passwd or key file: one finding on the include entry, none of its content.
     const at = ['include', from.index];
-    result.diagnostics.push(
-      makeDiagnostic(from.source.file, 'schema/include-not-config', 'error', `included file '${from.entry}' is not a LiteLLM config (${notConfig}); gwcfg shows none of its content. Include only YAML files with config sections such as model_list`, valuePosition(from.source, at), at),
-    );
+    if (report) {
+      result.diagnostics.push(
+        makeDiagnostic(from.source.file, 'schema/include-not-config', 'error', `included file '${from.entry}' is not a LiteLLM config (${notConfig}); gwcfg shows none of its content. Include only YAML files with config sections such as model_list`, valuePosition(from.source, at), at),
+      );
+    }
     return undefined;
   }
-  result.diagnostics.push(...parsed.diagnostics);
+  if (report) result.diagnostics.push(...parsed.diagnostics);
   if (!parsed.source) return undefined;
-  result.sources.push(parsed.source);
+  if (report) result.sources.push(parsed.source);
   if (parsed.diagnostics.some((d) => d.severity === "error")) return undefined;
   const source = parsed.source;
-  result.diagnostics.push(...checkAgainstSchema(source, { validate: validateConfig, index: configSchemaIndex }));
+  if (report) result.diagnostics.push(...checkAgainstSchema(source, { validate: validateConfig, index: configSchemaIndex }));
   const value = source.value as Record<string, unknown>;
   recordOrigins(result.origins, source, value);
   const includes = value.include;
@@ -95,25 +106,51 @@ async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, se
   const merged: Record<string, unknown> = { ...value };
   delete merged.include;
   for (const [i, entry] of includes.entries()) {
+    if (budget.limitReported) break;
     if (typeof entry !== 'string') continue;
     const target = isAbsolute(entry) || file === '<stdin>' ? entry : resolve(dirname(file), entry);
     const shown = file === '<stdin>' ? entry : relative(process.cwd(), target) || target;
-    if (seen.has(target)) {
-      result.diagnostics.push(makeDiagnostic(file, 'schema/include-cycle', 'error', `'${entry}' is already being included (include cycle); remove one of the includes`, valuePosition(source, ['include', i]), ['include', i]));
+    const at = (ruleId: string, message: string, always = false) => {
+      if (report || always) result.diagnostics.push(makeDiagnostic(file, ruleId, 'error', message, valuePosition(source, ['include', i]), ['include', i]));
+    };
+    const resolvedTo = isAbsolute(entry) ? '' : ` (resolved to ${shown}, relative to this file)`;
+    const missing = (why: string) => at('schema/include-missing', `included file '${entry}' ${why}${resolvedTo}; LiteLLM fails to start`);
+    let real: string;
+    try {
+      real = realpathSync(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      missing(code === 'ENOENT' ? 'does not exist' : `cannot be read: ${describeErrno(error)}`);
+      continue;
+    }
+    // Cycles on real paths: a symlinked directory (s1 -> .) must not hide one.
+    if (chain.includes(real)) {
+      at('schema/include-cycle', `'${entry}' is already being included (include cycle); remove one of the includes`);
+      continue;
+    }
+    const overLimit = (what: string) => {
+      // Reported once, even from a repeated load (whose other findings are not repeated).
+      if (!budget.limitReported) at('schema/include-limit', `'${entry}' and the includes after it are not loaded: ${what}; see docs/limits.md`, true);
+      budget.limitReported = true;
+    };
+    if (budget.loads >= MAX_INCLUDE_LOADS) {
+      overLimit(`the config already loads ${MAX_INCLUDE_LOADS} files, gwcfg's limit (a file counts each time it is included; files that include the same file twice double the count at each level)`);
       continue;
     }
     let included: Uint8Array;
     try {
-      included = readFileSync(target);
+      included = await readInput(target, LIMITS.config, { budget: LIMITS.config.bytes - budget.bytes, fromFile: true });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
-      result.diagnostics.push(
-        makeDiagnostic(file, 'schema/include-missing', 'error', `included file '${entry}' ${why} (resolved to ${shown}, relative to this file); LiteLLM fails to start`, valuePosition(source, ['include', i]), ['include', i]),
-      );
+      if (!(error instanceof InputError)) throw error;
+      if (error.code === 'too-large') overLimit(`the config with its includes would pass ${LIMITS.config.bytes / 1024 / 1024} MiB, gwcfg's limit (a file counts each time it is included)`);
+      else missing(error.code === 'ENOENT' ? 'does not exist' : error.code === 'EISDIR' ? 'is a directory' : `cannot be read: ${error.reason}`);
       continue;
     }
-    const inner = await loadOne(shown, included, result, new Set([...seen, target]), { source, index: i, entry });
+    budget.bytes += included.length;
+    budget.loads++;
+    const first = !budget.reported.has(real);
+    budget.reported.add(real);
+    const inner = await loadOne(shown, included, result, [...chain, real], budget, report && first, { source, index: i, entry });
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) mergeInclude(merged, inner as Record<string, unknown>);
   }
   return merged;

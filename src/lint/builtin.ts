@@ -38,6 +38,7 @@ export const builtinChecks: readonly BuiltinCheck[] = [
   { id: 'schema/include-missing', description: 'a file listed under include cannot be read', severity: 'error' },
   { id: 'schema/include-not-config', description: 'a file listed under include is not a LiteLLM config (a .env, a key file); its content is never shown', severity: 'error' },
   { id: 'schema/include-cycle', description: 'files include each other in a cycle', severity: 'error' },
+  { id: 'schema/include-limit', description: 'the include graph loads more files or bytes than gwcfg reads', severity: 'error' },
   { id: 'schema/fallback-shape', description: 'a fallbacks item does not map exactly one model group to its fallbacks', severity: 'error' },
   { id: 'schema/shape', description: 'a mapping or list has too few or too many entries', severity: 'error' },
   { id: 'schema/pattern', description: 'a string does not have the required form', severity: 'error' },

@@ -1,7 +1,7 @@
 // Reads dotenv files (`--env-file`) for the env/unset-variable rule. The format follows the
 // dotenv package: KEY=VALUE lines, optional `export `, `#` comments, single quotes taken
 // literally, double quotes with \n \r \t \" \\ escapes and possibly several lines.
-import { readFileSync } from 'node:fs';
+import { LIMITS, readInput } from '../util/read-input.js';
 import { CliError } from '../cli/errors.js';
 
 export class DotenvError extends Error {
@@ -69,13 +69,7 @@ function unescapeDouble(value: string): string {
 }
 
 export async function readEnvFile(file: string): Promise<Map<string, string>> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read env file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`);
-  }
+  const text = new TextDecoder().decode(await readInput(file, LIMITS.dotenv));
   try {
     return parseDotenv(text);
   } catch (error) {

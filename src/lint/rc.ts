@@ -10,7 +10,8 @@
 // Found upward from the linted file's directory (stopping at a directory holding `.git`, or the
 // filesystem root), or given with --config. Every mistake in it is a usage error (exit 2) with
 // the file:line:col of the bad key or value.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { LIMITS, readInput } from '../util/read-input.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../diagnostics/types.js';
 import { CliError } from '../cli/errors.js';
@@ -76,14 +77,7 @@ export async function findRc(startDir: string): Promise<string | null> {
 }
 
 export async function loadRc(file: string): Promise<RcConfig> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read config ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`);
-  }
-  return parseRc(file, bytes);
+  return parseRc(file, await readInput(file, LIMITS.rc));
 }
 
 export function parseRc(file: string, bytes: Uint8Array): RcConfig {

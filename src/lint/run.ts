@@ -2,7 +2,7 @@
 // it, and report everything through the shared report(). Loaded lazily by src/cli/lint.ts.
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { loadConfigBytes, readInput, type LoadedConfig } from '../config/load.js';
+import { loadConfigBytes, readConfigInput, type LoadedConfig } from '../config/load.js';
 import { report, chooseFormat, type ReportOptions } from '../cli/report.js';
 import { CliError } from '../cli/errors.js';
 import { cliIgnore, expandInputs } from '../cli/inputs.js';
@@ -140,7 +140,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /** Lints one file (`-` for stdin), fixing it first when asked. */
 export async function lintFile(file: string, options: LintFileOptions): Promise<LintFileResult> {
-  const bytes = await readInput(file);
+  const bytes = await readConfigInput(file);
   const name = file === '-' ? (options.stdinName ?? '<stdin>') : file;
   const lint = async (input: Uint8Array) => {
     const loaded = await loadConfigBytes(name, input);

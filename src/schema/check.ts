@@ -202,6 +202,11 @@ function article(type: string): string {
 
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'an empty value';
+  // YAML's .inf/.nan load as JavaScript Infinity/NaN: name them as they are written.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    const yaml = Number.isNaN(value) ? '.nan (YAML not-a-number)' : value > 0 ? '.inf (YAML infinity)' : '-.inf (YAML negative infinity)';
+    return `${yaml}, which is not a finite number`;
+  }
   if (Array.isArray(value)) return 'a list';
   if (value instanceof YamlTimestamp) return `${value.dateOnly ? 'date' : 'timestamp'} ${value.iso}`;
   if (value instanceof Uint8Array) return `binary data (${value.length} bytes)`;

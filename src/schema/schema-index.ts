@@ -17,7 +17,17 @@ export class SchemaIndex {
     return null;
   }
 
+  /** Resolved `$ref`s: every unknown key looks up its sibling sections, so refs repeat a lot. */
+  private readonly pointers = new Map<string, unknown>();
+
   private pointer(ref: string): unknown {
+    if (this.pointers.has(ref)) return this.pointers.get(ref);
+    const node = this.walkPointer(ref);
+    this.pointers.set(ref, node);
+    return node;
+  }
+
+  private walkPointer(ref: string): unknown {
     if (!ref.startsWith('#/')) return null;
     let node: unknown = this.root;
     for (const raw of ref.slice(2).split('/')) {

@@ -7,9 +7,11 @@ import { CliError } from '../cli/errors.js';
 import { report } from '../cli/report.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
-import { loadConfig, readInput, type LoadedConfig } from '../config/load.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { keyPosition } from '../config/document.js';
 import { findNotSimulated } from './not-simulated.js';
+import { guardStdout } from '../cli/stdout.js';
+import { LIMITS as INPUT_LIMITS, readInput } from '../util/read-input.js';
 import { ALL_STRATEGIES } from '../routing/config.js';
 import { resolveRelease } from '../routing/releases.js';
 import type { StrategyName } from '../routing/types.js';
@@ -111,6 +113,7 @@ async function modelMapFor(configFile: string, flag: string | undefined): Promis
 }
 
 export async function executeSimulate(configFile: string, options: SimulateOptions, io: CommandEnv = {}): Promise<number> {
+  if (!io.stdout) guardStdout();
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
@@ -126,7 +129,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
 
   let scenario: ScenarioSource | null = null;
   if (options.scenario) {
-    const bytes = await readInput(options.scenario);
+    const bytes = await readInput(options.scenario, INPUT_LIMITS.scenario);
     scenario = { file: options.scenario, text: new TextDecoder().decode(bytes) };
   }
   let prepared;

@@ -1,10 +1,12 @@
 // Write several files atomically (temp file + rename) as one operation: every target is checked
 // before anything is written, so a refused run leaves the disk untouched.
 
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { CliError } from '../cli/errors.js';
+import { CliError, describeErrno } from '../cli/errors.js';
+import { describeFileType, pseudoFileSystem } from './read-input.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -17,7 +19,47 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
+    throw new CliError(`cannot write ${path}: ${describeErrno(e)}`);
+  }
+}
+
+/** stat, or null when the path does not exist (also when a parent is a file: ENOTDIR). */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new CliError(`cannot write into ${path}: ${describeErrno(e)}`);
+  }
+}
+
+/**
+ * Throws CliError (exit 2) unless `dir` is a directory gwcfg may write into, or can be created:
+ * its nearest existing ancestor must be a writable directory on a real file system (never
+ * /proc or /sys, where writes hang or have side effects).
+ */
+export function checkOutputDirectory(dir: string): void {
+  let probe = resolve(dir);
+  for (;;) {
+    const info = statOrNull(probe);
+    if (info) {
+      if (!info.isDirectory()) {
+        const what = describeFileType(info) ?? 'is a file';
+        throw new CliError(`cannot write into ${dir}: ${probe === resolve(dir) ? '' : `${probe} `}${what.replace(/, not a regular file$/, '')}, not a directory`);
+      }
+      break;
+    }
+    const parent = dirname(probe);
+    if (parent === probe) break;
+    probe = parent;
+  }
+  const pseudo = pseudoFileSystem(probe);
+  if (pseudo) throw new CliError(`cannot write into ${dir}: it is on ${pseudo}, a kernel pseudo-file system`);
+  try {
+    accessSync(probe, constants.W_OK);
+  } catch (e) {
+    throw new CliError(`cannot write into ${dir}: ${probe} is not writable (${describeErrno(e)})`);
   }
 }
 
@@ -26,6 +68,8 @@ export async function writeFilesAtomic(files: readonly OutputFile[], { force = f
   const paths = files.map((f) => resolve(f.path));
   const duplicate = paths.find((p, i) => paths.indexOf(p) !== i);
   if (duplicate) throw new CliError(`refusing to write ${duplicate} twice in one run`);
+  const dirs = new Set(files.map((f) => dirname(f.path)));
+  for (const dir of dirs) checkOutputDirectory(dir);
   if (!force) {
     const existing: string[] = [];
     for (const f of files) if (await exists(f.path)) existing.push(f.path);
@@ -33,8 +77,20 @@ export async function writeFilesAtomic(files: readonly OutputFile[], { force = f
       throw new CliError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; use --force to overwrite (nothing was written)`);
     }
   }
-  for (const dir of new Set(paths.map((p) => dirname(p)))) await mkdir(dir, { recursive: true });
-  for (const f of files) await writeFileAtomic(f.path, f.content, { encoding: 'utf8' });
+  let current = '';
+  try {
+    for (const dir of dirs) {
+      current = dir;
+      await mkdir(dir, { recursive: true });
+    }
+    for (const f of files) {
+      current = f.path;
+      await writeFileAtomic(f.path, f.content, { encoding: 'utf8' });
+    }
+  } catch (e) {
+    // write-file-atomic removes its temp file; a target written before the failure stays whole.
+    throw new CliError(`cannot write ${current}: ${describeErrno(e)}`);
+  }
   return files.map((f) => f.path);
 }
 

@@ -131,5 +131,5 @@ test('buildEnv: null unless asked; --env-file values win over process.env', asyn
   writeFileSync(join(dir, '.env'), 'A=file\nB=2\n');
   const env = await buildEnv(join(dir, '.env'), true, { A: 'proc', C: '3' });
   assert.deepEqual(Object.fromEntries(env!), { A: 'file', B: '2', C: '3' });
-  await assert.rejects(buildEnv(join(dir, 'missing.env'), false), /cannot read env file .*no such file/);
+  await assert.rejects(buildEnv(join(dir, 'missing.env'), false), /cannot read .*missing\.env: no such file/);
 });

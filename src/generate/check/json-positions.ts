@@ -12,10 +12,15 @@ export class JsonPositionError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** True when the JSON may be valid but nests deeper than MAX_JSON_DEPTH. */
+    readonly tooDeep = false,
   ) {
     super(message);
   }
 }
+
+/** Deepest nesting read (the parser and the walks over its tree recurse); dashboards nest ~10. */
+export const MAX_JSON_DEPTH = 1000;
 
 export function parseJsonWithPositions(text: string): JsonNode {
   let i = 0;
@@ -57,10 +62,22 @@ export function parseJsonWithPositions(text: string): JsonNode {
     i++;
     return { type: 'string', start, value, map };
   };
+  let depth = 0;
   const parseValue = (): JsonNode => {
     ws();
     const start = i;
     const c = text[i];
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) {
+      throw new JsonPositionError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels, gwcfg's limit (Grafana dashboards nest about 10); the file is not checked`, i, true);
+    }
+    depth++;
+    try {
+      return parseNested(start, c);
+    } finally {
+      depth--;
+    }
+  };
+  const parseNested = (start: number, c: string): JsonNode => {
     if (c === '{') {
       i++;
       const entries: { key: string; value: JsonNode }[] = [];

@@ -1,6 +1,6 @@
 // check-metrics: read files and analyse every PromQL expression in them against the catalogue.
 
-import { readFile } from 'node:fs/promises';
+import { LIMITS, readInput } from '../../util/read-input.js';
 import { CliError } from '../../cli/errors.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { normalizeVersion } from '../version.js';
@@ -59,12 +59,7 @@ export async function checkFiles(files: readonly string[], litellmVersion: strin
   }
   const texts = new Map<string, string>();
   for (const file of files) {
-    try {
-      texts.set(file, await readFile(file, 'utf8'));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
-    }
+    texts.set(file, new TextDecoder().decode(await readInput(file, LIMITS.metrics)));
   }
   const diagnostics = [...texts].flatMap(([file, text]) => checkText(file, text, { version, allowLabels }));
   return { diagnostics, files: [...texts.keys()], texts };

@@ -40,8 +40,8 @@ function grafanaExprs(text: string): ExtractedFile {
   try {
     root = parseJsonWithPositions(text);
   } catch (e) {
-    const err = e as Error & { offset?: number };
-    problems.push({ ruleId: 'metrics/parse-error', severity: 'error', message: `not valid JSON: ${err.message}`, offset: err.offset ?? 0 });
+    const err = e as Error & { offset?: number; tooDeep?: boolean };
+    problems.push({ ruleId: 'metrics/parse-error', severity: 'error', message: err.tooDeep ? err.message : `not valid JSON: ${err.message}`, offset: err.offset ?? 0 });
     return { kind: 'grafana', exprs, definedNames: new Set(), problems };
   }
   const add = (node: JsonNode, path: string) => {

@@ -4,16 +4,16 @@ import type { Rule } from '../../types.js';
 import { sectionLocation } from '../_shared/locations.js';
 import { isTrue } from '../_shared/values.js';
 
-/** Where each health-check key really lives. */
-const HOME: Readonly<Record<string, string>> = {
-  health_check_interval: 'general_settings.health_check_interval (default 300 s)',
-  background_health_checks: 'general_settings.background_health_checks (default off)',
-  health_check_details: 'general_settings.health_check_details',
-  health_check_concurrency: 'general_settings.health_check_concurrency',
-  use_shared_health_check: 'general_settings.use_shared_health_check',
-  health_check_skip_disabled_background_models: 'general_settings.health_check_skip_disabled_background_models',
-  health_check_timeout: 'model_info.health_check_timeout on each deployment (default 60 s)',
-};
+/** Where each health-check key really lives (a Map: config keys such as 'constructor' must not hit Object.prototype). */
+const HOME: ReadonlyMap<string, string> = new Map([
+  ['health_check_interval', 'general_settings.health_check_interval (default 300 s)'],
+  ['background_health_checks', 'general_settings.background_health_checks (default off)'],
+  ['health_check_details', 'general_settings.health_check_details'],
+  ['health_check_concurrency', 'general_settings.health_check_concurrency'],
+  ['use_shared_health_check', 'general_settings.use_shared_health_check'],
+  ['health_check_skip_disabled_background_models', 'general_settings.health_check_skip_disabled_background_models'],
+  ['health_check_timeout', 'model_info.health_check_timeout on each deployment (default 60 s)'],
+]);
 
 const rule: Rule = {
   meta: {
@@ -26,7 +26,7 @@ const rule: Rule = {
   check({ model, report }) {
     const enabled = isTrue(model.generalSettings.background_health_checks);
     for (const key of Object.keys(model.routerSettings)) {
-      const home = HOME[key];
+      const home = HOME.get(key);
       if (!home) continue;
       const effect =
         key === 'health_check_timeout'

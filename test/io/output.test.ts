@@ -1,0 +1,76 @@
+// Output failures end with one line and exit 2: a full disk on stdout (every command), and
+// `generate -o` pointed at a file, a device, /proc or /sys (which used to hang or print errno names).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkOutputDirectory } from '../../src/util/write-files.js';
+import { runCli, ROOT } from '../helpers/cli.js';
+
+const BROKEN = 'fixtures/configs/broken.yaml';
+const GOOD = 'fixtures/configs/gateway.yaml';
+
+function toDevFull(args: string[]): { status: number | null; stderr: string } {
+  const fd = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(process.execPath, [`${ROOT}bin/gwcfg.js`, ...args], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    return { status: r.status, stderr: r.stderr };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+test('every command writing to a full disk prints one line and exits 2 (no stack trace)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-out-'));
+  writeFileSync(join(dir, 'q.promql'), 'sum(rate(litellm_no_such_metric_total[5m]))\n');
+  const commands = [
+    ['schema'],
+    ['validate', BROKEN],
+    ['lint', BROKEN],
+    ['rules'],
+    ['explain', 'schema/type'],
+    ['generate', 'all', GOOD, '-o', '-'],
+    ['check-metrics', join(dir, 'q.promql')],
+    ['simulate', GOOD, '--requests', '50', '--no-progress', '-f', 'json'],
+    ['--help'],
+  ];
+  for (const args of commands) {
+    const r = toDevFull(args);
+    const lines = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning:') && !l.startsWith('gwcfg: warning:'));
+    assert.deepEqual(lines, ['gwcfg: cannot write the output: no space left on device'], `gwcfg ${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.status, 2, args.join(' '));
+  }
+});
+
+test('checkOutputDirectory accepts a directory or a path that can be created', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-out-'));
+  checkOutputDirectory(dir);
+  checkOutputDirectory(join(dir, 'new', 'deeper'));
+});
+
+test('checkOutputDirectory refuses files, devices and kernel pseudo-file systems with a clear reason', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-out-'));
+  writeFileSync(join(dir, 'file'), 'x');
+  const cases: [string, RegExp][] = [
+    [join(dir, 'file'), /cannot write into .*file: is a file, not a directory$/],
+    [join(dir, 'file', 'sub'), /cannot write into .*sub: .*file is a file, not a directory$/],
+    ['/dev/null', /cannot write into \/dev\/null: is a device, not a directory$/],
+    ['/proc/x', /cannot write into \/proc\/x: it is on \/proc, a kernel pseudo-file system$/],
+    ['/sys/x', /cannot write into \/sys\/x: it is on \/sys, a kernel pseudo-file system$/],
+  ];
+  for (const [path, message] of cases) assert.throws(() => checkOutputDirectory(path), (e: Error) => e.name === 'CliError' && message.test(e.message), path);
+});
+
+test('generate -o /proc/x and -o an existing file: a usage error, exit 2, no hang, nothing written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-out-'));
+  writeFileSync(join(dir, 'file'), 'x');
+  for (const out of ['/proc/x', join(dir, 'file')]) {
+    const r = runCli(['generate', 'all', GOOD, '-o', out]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^gwcfg: cannot write into .*(pseudo-file system|not a directory)$/m);
+    assert.doesNotMatch(r.stderr, /internal error|E[A-Z]{3,}/);
+  }
+  assert.equal(existsSync('/proc/x'), false);
+});
