@@ -24,6 +24,10 @@ interface Frame {
   minTier: number;
   /** [2026 proxy] a failure in this group entry already ran the cooldown callback. */
   failureCounted: boolean;
+  /** LiteLLM's fallback_depth when this frame was entered (0 for the requested model). */
+  depth: number;
+  /** Fallback hops started from this frame (order tiers and targets): the next one is at depth + hops + 1. */
+  hops: number;
 }
 
 interface Failure {
@@ -112,7 +116,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const depth = this.stack.length;
     let frame = this.framePool[depth];
     if (frame === undefined) {
-      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0, minTier: 0, failureCounted: false };
+      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0, minTier: 0, failureCounted: false, depth: 0, hops: 0 };
       this.framePool[depth] = frame;
     } else {
       frame.name = name;
@@ -124,6 +128,8 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       frame.targetIdx = 0;
       frame.minTier = 0;
       frame.failureCounted = false;
+      frame.depth = 0;
+      frame.hops = 0;
     }
     this.stack.push(frame);
     return frame;
@@ -183,7 +189,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
   }
 
   /** Enters a group (primary or fallback target). Returns null for an unknown fallback target. */
-  private enter(name: string, nowMs: number, delayMs: number): NextStep | null {
+  private enter(name: string, nowMs: number, delayMs: number, depth = 0): NextStep | null {
     const r = this.core.index.resolve(name);
     this.markAttempted(name);
     if (r.kind === 'unknown') {
@@ -196,6 +202,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       r.kind === 'group'
         ? this.frame(name, r.group, -1, this.core.index.names[r.group])
         : this.frame(name, -1, r.deployment, this.core.index.names[this.core.groupOf[r.deployment]]);
+    frame.depth = depth;
     return this.attempt(frame, nowMs, delayMs);
   }
 
@@ -239,7 +246,9 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     };
     const policy = policyRetries(s, frame.label, f.errorClass);
     const failedDep = f.deployment >= 0 ? core.deployments[f.deployment] : null;
-    const numRetries = policy ?? failedDep?.numRetries ?? this.request.numRetries ?? s.numRetries;
+    // A request's num_retries beats the failed deployment's own (litellm_params.num_retries),
+    // which beats the router's (Router.async_function_with_retries).
+    const numRetries = policy ?? this.request.numRetries ?? failedDep?.numRetries ?? s.numRetries;
     // [2026] an applicable retry policy skips the no-retry rules entirely.
     const gated = policy !== null && s.behaviours['retry-policy-default-retries'] ? false : skipsRetries(s, facts);
     if (!gated && frame.retriesDone < numRetries) {
@@ -261,12 +270,17 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const s = this.core.settings;
     // [2026] order fallback: the group's next-higher order tier (with its own retries) comes
     // before the external fallbacks.
-    if (frame.group >= 0 && f.deployment >= 0) {
+    // run_async_fallback checks max_fallbacks only on entry (fallback_depth >= max_fallbacks):
+    // a frame entered at that depth falls back no further, otherwise every entry of its chain
+    // is tried, each one hop deeper (fallback-depth-on-entry).
+    const mayFallBack = frame.depth < s.maxFallbacks;
+    if (mayFallBack && frame.group >= 0 && f.deployment >= 0) {
       const next = this.core.nextTier(frame.group, f.deployment);
       if (next > frame.minTier) {
         frame.minTier = next;
         frame.retriesDone = 0;
         frame.failureCounted = false;
+        frame.hops += 1;
         this.orderFallbacks += 1;
         return this.attempt(frame, nowMs, delayMs);
       }
@@ -274,7 +288,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     for (;;) {
       if (frame.targets === null) {
         const isPrimary = this.stack[0] === frame;
-        frame.targets = this.request.disableFallbacks
+        frame.targets = this.request.disableFallbacks || frame.depth >= s.maxFallbacks
           ? []
           : isPrimary && this.request.fallbacks
             ? this.request.fallbacks
@@ -284,12 +298,9 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
         const target = frame.targets[frame.targetIdx++];
         if (target === frame.name || target === frame.label) continue;
         if (s.behaviours['fallback-skips-attempted'] && this.wasAttempted(target)) continue;
-        if (this.fallbacks >= s.maxFallbacks) {
-          frame.targetIdx = frame.targets.length;
-          break;
-        }
         this.fallbacks += 1;
-        const step = this.enter(target, nowMs, delayMs);
+        frame.hops += 1;
+        const step = this.enter(target, nowMs, delayMs, frame.depth + frame.hops);
         if (step) return step;
       }
       this.stack.pop();
@@ -300,9 +311,10 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
 
   private finish(): NextStep {
     const s = this.core.settings;
-    // [2025] the original exception surfaces; [2026] the latest of the primary group's retries.
-    // After fallbacks the primary group's error is what the client sees.
-    const err = (s.behaviours['latest-primary-error'] && this.fallbacks === 0 ? this.latestPrimary : this.original) ?? {
+    // The primary group's exception surfaces, also after failed fallbacks
+    // (async_function_with_fallbacks_common_utils re-raises it): with latest-primary-error the
+    // latest of its retries (async_function_with_retries re-raises that one), before the first.
+    const err = (s.behaviours['latest-primary-error'] ? this.latestPrimary : this.original) ?? {
       status: 500,
       errorClass: 'InternalServerError',
       message: 'request failed',
