@@ -1,5 +1,5 @@
 // When every deployment of a group is cooled, requests fail fast with "No deployments available"
-// (spec §d.3.5; BerriAI/litellm#3646). Without a fallback nothing catches them.
+// (LiteLLM Router.async_get_available_deployment in litellm/router.py; BerriAI/litellm#3646). Without a fallback nothing catches them.
 import type { Rule } from '../../types.js';
 import { fallbackEdges, hasFallback } from '../_shared/fallbacks.js';
 import { isWildcardName } from '../_shared/limits.js';

@@ -1,5 +1,5 @@
 // In count mode (allowed_fails ≠ 3 or allowed_fails_policy) cooldown has no single-deployment
-// exemption (spec §d.3, §f.1.2; PR #8668): a lone deployment can be cooled, and the group is
+// exemption (LiteLLM _should_cooldown_deployment and should_cooldown_based_on_allowed_fails_policy in litellm/router_utils/cooldown_handlers.py; PR #8668): a lone deployment can be cooled, and the group is
 // then empty until cooldown_time passes.
 import type { Rule } from '../../types.js';
 import { hasFallback, fallbackEdges } from '../_shared/fallbacks.js';

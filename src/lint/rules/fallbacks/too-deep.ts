@@ -1,5 +1,5 @@
 // LiteLLM counts every fallback attempt of a request, nested ones included, and stops at
-// max_fallbacks (default 5; spec §d.2). Targets that need more attempts are never tried.
+// max_fallbacks (default 5; LiteLLM run_async_fallback in litellm/router_utils/fallback_event_handlers.py). Targets that need more attempts are never tried.
 import type { Rule } from '../../types.js';
 import { fallbackEdges, fallbackLookup, FALLBACK_KINDS, maxFallbacks, type FallbackEdge } from '../_shared/fallbacks.js';
 

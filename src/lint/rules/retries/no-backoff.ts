@@ -1,5 +1,5 @@
 // Under usage-based routing a 429 means a deployment hit its per-minute limit. LiteLLM retries
-// at once while healthy deployments remain, then backs off 0.5 s, 1 s, … (spec §d.1.7), and
+// at once while healthy deployments remain, then backs off 0.5 s, 1 s, … (LiteLLM Router._time_to_sleep_before_retry in litellm/router.py; _calculate_retry_after in litellm/utils.py), and
 // retry_after 0 adds nothing: all retries are spent long before the minute window resets.
 import type { Rule } from '../../types.js';
 import { isUsageBased, routerNumber, routerSetting, strategyOf } from '../_shared/settings.js';
