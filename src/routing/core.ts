@@ -214,7 +214,7 @@ export class RouterCore {
    * Filters in LiteLLM's order, then the strategy. `minTier` > 0 (a [2026] order fallback of a
    * request) leaves out the group's order tiers below that index.
    */
-  pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0): PickResult {
+  pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0, skip: readonly number[] | null = null): PickResult {
     const s = this.settings;
     const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];
     const group = this.index.names[g];
@@ -242,6 +242,15 @@ export class RouterCore {
           ? this.fail('all-cooled-down', group, 'All deployments are cooling down.', soonest)
           : this.fail('no-deployment', group, 'No deployment can serve it.');
       }
+      c = out;
+    }
+
+    // deployments this request must not pick again (weighted failover, 401/403 on a retry)
+    if (skip !== null && skip.length > 0) {
+      let m = 0;
+      for (let i = 0; i < n; i++) if (!skip.includes(c[i])) out[m++] = c[i];
+      if (m === 0) return this.fail('no-deployment', group, 'Every deployment was already tried by this request.');
+      n = m;
       c = out;
     }
 

@@ -264,8 +264,8 @@ export const BEHAVIOURS = [
   },
   {
     id: 'retry-backoff-capped-8s',
-    summary: 'retry sleep min(max(0.5*2^n, retry_after), 8) + jitter; sleeps once more after the last retry',
-    source: 'litellm/router_utils/retry_utils.py; litellm/utils.py _calculate_retry_after',
+    summary: 'retry sleep min(max(INITIAL_RETRY_DELAY 0.5 s * 2^n, retry_after), MAX_RETRY_DELAY 8 s) + U(0, JITTER 0.75 s), and once more after the last retry; before: max(min(0.5 s * 2^n, 8 s) * (1 - 0.25 U), retry_after). Both honour a Retry-After of at most 60 s',
+    source: 'litellm/constants.py INITIAL_RETRY_DELAY, MAX_RETRY_DELAY, JITTER; litellm/utils.py _calculate_retry_after',
     since: ERA_2026,
     test: 'retry sleep: 0 with healthy peers; backoff on a single deployment; Retry-After ≤ 60 s honoured',
   },
@@ -340,11 +340,11 @@ export const BEHAVIOURS = [
     test: 'behaviour 48: content-policy errors use content_policy_fallbacks (unset: the generic list), not the other lists',
   },
   {
-    id: 'request-num-retries-first',
-    summary: "a request's num_retries beats the failed deployment's litellm_params.num_retries, which beats the router's",
-    source: 'litellm/router.py Router.async_function_with_retries',
+    id: 'deployment-num-retries-first',
+    summary: "the failed deployment's litellm_params.num_retries (raised on the exception as e.num_retries) beats the request's num_retries, which beats the router's",
+    source: 'litellm/router.py Router.async_function_with_retries (`deployment_num_retries = getattr(e, "num_retries", None)`)',
     since: null,
-    test: "a request's num_retries beats the deployment's own num_retries",
+    test: 'num_retries precedence: failed deployment > request > router',
   },
   {
     id: 'tags-before-order',
@@ -352,6 +352,34 @@ export const BEHAVIOURS = [
     source: 'litellm/router.py Router.async_get_healthy_deployments (tag filter, then _get_order_filtered_deployments)',
     since: null,
     test: 'tags are filtered before order tiers',
+  },
+  {
+    id: 'weighted-failover',
+    summary: 'enable_weighted_failover (simple-shuffle): after a retryable failure the group re-picks, weighted, among its deployments not yet tried by the request, before cross-group fallbacks; each re-pick is a fallback hop bounded by max_fallbacks',
+    source: 'litellm/router.py Router.__init__ (enable_weighted_failover), Router.async_function_with_fallbacks_common_utils',
+    since: ERA_2026,
+    test: 'enable_weighted_failover re-picks another deployment of the group before cross-group fallbacks (1.81+)',
+  },
+  {
+    id: 'retry-skips-auth-failed-deployment',
+    summary: 'a retry does not pick again a deployment that answered 401 or 403 to this request (_deployment_ids_to_skip_on_retry)',
+    source: 'litellm/router.py Router.async_function_with_retries',
+    since: ERA_2026,
+    test: 'a retry skips the deployment that answered 401/403 (1.81+)',
+  },
+  {
+    id: 'usage-v1-is-none-limits',
+    summary: 'usage-based-routing (v1) resolves tpm/rpm with `is None` (0 is a hard zero), excludes a used deployment when rpm_used + 1 >= rpm, and takes the lowest tpm_used; before: an `or` chain (0 = unlimited), rpm_used + 1 > rpm, and the first unused deployment at once',
+    source: 'litellm/router_strategy/lowest_tpm_rpm.py LowestTPMLoggingHandler.get_available_deployments',
+    since: ERA_2025,
+    test: 'usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm',
+  },
+  {
+    id: 'litellm-settings-cooldown-time-unread',
+    summary: 'the Router takes cooldown_time only as its own argument (router_settings); litellm_settings.cooldown_time sets an unused module attribute',
+    source: 'litellm/router.py Router.__init__ (`cooldown_time or DEFAULT_COOLDOWN_TIME_SECONDS`)',
+    since: null,
+    test: 'litellm_settings.cooldown_time is not read by the Router',
   },
 ] as const satisfies readonly BehaviourRow[];
 

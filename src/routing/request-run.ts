@@ -4,7 +4,7 @@
 import type { CallOutcome, NextStep, NoDeploymentReason, PickResult, RequestFailureReason, RouteRequest } from './types.js';
 import type { RequestRun } from './router.js';
 import type { FailureAccounting, RouterCore } from './core.js';
-import { errorClassOf, isSuccess, statusOf } from './errors.js';
+import { errorClassOf, isRetryableStatus, isSuccess, statusOf } from './errors.js';
 import { fallbackTargets } from './fallbacks.js';
 import { policyRetries, skipsRetries, sleepBeforeRetryMs } from './retry.js';
 
@@ -28,6 +28,8 @@ interface Frame {
   depth: number;
   /** Fallback hops started from this frame (order tiers and targets): the next one is at depth + hops + 1. */
   hops: number;
+  /** Deployments this frame's picks leave out (weighted failover, 401/403 on a retry). */
+  skip: number[];
 }
 
 interface Failure {
@@ -116,7 +118,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const depth = this.stack.length;
     let frame = this.framePool[depth];
     if (frame === undefined) {
-      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0, minTier: 0, failureCounted: false, depth: 0, hops: 0 };
+      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0, minTier: 0, failureCounted: false, depth: 0, hops: 0, skip: [] };
       this.framePool[depth] = frame;
     } else {
       frame.name = name;
@@ -130,6 +132,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       frame.failureCounted = false;
       frame.depth = 0;
       frame.hops = 0;
+      frame.skip.length = 0;
     }
     this.stack.push(frame);
     return frame;
@@ -212,7 +215,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const p =
       frame.deployment >= 0
         ? this.core.pickDeploymentId(frame.deployment, at)
-        : this.core.pickInGroup(frame.group, this.request, at, frame.minTier);
+        : this.core.pickInGroup(frame.group, this.request, at, frame.minTier, frame.skip);
     if (p.ok) {
       this.currentDeployment = p.deployment;
       return { kind: 'call', deployment: p.deployment, group: p.group, delayMs };
@@ -246,11 +249,15 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     };
     const policy = policyRetries(s, frame.label, f.errorClass);
     const failedDep = f.deployment >= 0 ? core.deployments[f.deployment] : null;
-    // A request's num_retries beats the failed deployment's own (litellm_params.num_retries),
-    // which beats the router's (Router.async_function_with_retries).
-    const numRetries = policy ?? this.request.numRetries ?? failedDep?.numRetries ?? s.numRetries;
+    // async_function_with_retries: the exception's num_retries (the failed deployment's
+    // litellm_params.num_retries, passed to litellm.acompletion) beats the request's, which beats the router's.
+    const numRetries = policy ?? failedDep?.numRetries ?? this.request.numRetries ?? s.numRetries;
     // [2026] an applicable retry policy skips the no-retry rules entirely.
     const gated = policy !== null && s.behaviours['retry-policy-default-retries'] ? false : skipsRetries(s, facts);
+    // retry-skips-auth-failed-deployment: the retry leaves out a deployment that answered 401/403
+    if (s.behaviours['retry-skips-auth-failed-deployment'] && (f.status === 401 || f.status === 403) && f.deployment >= 0) {
+      if (!frame.skip.includes(f.deployment)) frame.skip.push(f.deployment);
+    }
     if (!gated && frame.retriesDone < numRetries) {
       const sleep = sleepBeforeRetryMs(s, groupSize, healthy, frame.retriesDone, f.retryAfterMs, core.random);
       frame.retriesDone += 1;
@@ -283,6 +290,21 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
         frame.hops += 1;
         this.orderFallbacks += 1;
         return this.attempt(frame, nowMs, delayMs);
+      }
+    }
+    // weighted-failover: a retryable failure re-picks (weighted) among the group's deployments this
+    // request has not tried, one hop each, before the cross-group fallbacks.
+    if (s.weightedFailover && mayFallBack && frame.group >= 0 && f.deployment >= 0 && isRetryableStatus(f.status)) {
+      if (!frame.skip.includes(f.deployment)) frame.skip.push(f.deployment);
+      if (frame.depth + frame.hops < s.maxFallbacks) {
+        const p = this.core.pickInGroup(frame.group, this.request, nowMs + delayMs, frame.minTier, frame.skip);
+        if (p.ok) {
+          frame.hops += 1;
+          this.fallbacks += 1;
+          frame.failureCounted = false;
+          this.currentDeployment = p.deployment;
+          return { kind: 'call', deployment: p.deployment, group: p.group, delayMs };
+        }
       }
     }
     for (;;) {

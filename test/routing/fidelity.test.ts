@@ -94,14 +94,6 @@ test('max_fallbacks bounds the fallback depth on entry; every entry of a flat li
   assert.deepEqual(n.calls.map((c) => c.group), ['primary', 'fb-a']);
 });
 
-test("a request's num_retries beats the deployment's own num_retries", () => {
-  const r = router({
-    model_list: [dep('c', { num_retries: 0 }), dep('c', { api_base: 'x', num_retries: 0 })],
-    router_settings: { num_retries: 2, disable_cooldowns: true },
-  });
-  assert.equal(drive(r, { model: 'c', inputTokens: 1, numRetries: 3 }, () => err(500)).calls.length, 4);
-  assert.equal(drive(r, { model: 'c', inputTokens: 1 }, () => err(500)).calls.length, 1, 'without one, the deployment value applies');
-});
 
 test('tags are filtered before order tiers', () => {
   const r = router({
@@ -117,4 +109,63 @@ test('tags are filtered before order tiers', () => {
   }
   const untagged = r.pick({ model: 'chat', inputTokens: 1 }, 0);
   assert.ok(untagged.ok && untagged.deployment === 0, 'untagged requests go to the default-tagged deployment');
+});
+
+test('usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm', () => {
+  const v1 = { routing_strategy: 'usage-based-routing' };
+  const zero = router({ model_list: [dep('gpt', { tpm: 0 }), dep('gpt', { api_base: 'b', tpm: 1000 })], router_settings: v1 });
+  for (let i = 0; i < 10; i++) {
+    const p = zero.pick({ model: 'gpt', inputTokens: 1 }, i);
+    assert.ok(p.ok && p.deployment === 1, 'tpm: 0 is never routable');
+  }
+  // rpm 2: after one success this minute, 1 + 1 >= 2 excludes it
+  const r = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 });
+  const q = { model: 'gpt', inputTokens: 1 };
+  assert.ok(r.pick(q, 0).ok);
+  r.onCallStart(0, q, 0);
+  r.onCallEnd(0, q, ok(), 100);
+  assert.equal(r.pick(q, 200).ok, false);
+  const old = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 }, { litellmVersion: '1.55.8' });
+  old.onCallStart(0, q, 0);
+  old.onCallEnd(0, q, ok(), 100);
+  assert.ok(old.pick(q, 200).ok, 'the old rule was rpm_used + 1 > rpm');
+});
+
+test('enable_weighted_failover re-picks another deployment of the group before cross-group fallbacks (1.81+)', () => {
+  const cfg = pair({ router_settings: { num_retries: 0, disable_cooldowns: true, enable_weighted_failover: true } });
+  const down0 = (d: number) => (d === 0 ? err(503) : ok());
+  let failovers = 0;
+  const r = router(cfg, { litellmVersion: '1.81.0' });
+  for (let i = 0; i < 50; i++) {
+    const d = drive(r, req, down0);
+    assert.equal(d.step.kind, 'success');
+    if (d.calls.length === 2) failovers++;
+  }
+  assert.ok(failovers > 0, 'requests that hit the failing deployment first were served by the other');
+  let failed = 0;
+  const old = router(cfg, { litellmVersion: '1.80' });
+  for (let i = 0; i < 50; i++) if (drive(old, req, down0).step.kind === 'fail') failed++;
+  assert.ok(failed > 0, 'before 1.81 the key is not read: num_retries 0 and no fallbacks fail');
+});
+
+test('a retry skips the deployment that answered 401/403 (1.81+)', () => {
+  const cfg = pair({ router_settings: { num_retries: 2 } });
+  let again = 0;
+  let first0 = 0;
+  const r = router(cfg, { litellmVersion: '1.81.0' });
+  for (let i = 0; i < 100; i++) {
+    const d = drive(r, req, (dd) => (dd === 0 ? err(403) : ok()));
+    if (d.calls[0].deployment === 0) first0++;
+    assert.equal(d.step.kind, 'success');
+    if (d.calls.length > 1 && d.calls[0].deployment === 0 && d.calls[1].deployment === 0) again++;
+  }
+  assert.equal(again, 0);
+  assert.ok(first0 > 10, `the 403 deployment was picked first in ${first0} requests`);
+});
+
+test('litellm_settings.cooldown_time is not read by the Router', () => {
+  const r = router(pair({ litellm_settings: { cooldown_time: 300 } }));
+  assert.equal(r.config.settings.cooldownTimeMs, 5_000, 'the default 5 s');
+  r.onCallEnd(0, req, err(429), 0);
+  assert.equal(r.cooldownUntil(0, 1), 5_000);
 });

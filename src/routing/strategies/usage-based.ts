@@ -76,12 +76,23 @@ export class UsageBasedV2 implements Strategy {
  * (first minimum). LiteLLM walks used ids in first-use order; gwcfg walks config order.
  */
 export class UsageBasedV1 implements Strategy {
-  constructor(private readonly ctx: StrategyContext) {}
+  /** usage-v1-is-none-limits (releases.ts): the newer selection rules. */
+  private readonly isNone: boolean;
+
+  constructor(private readonly ctx: StrategyContext) {
+    this.isNone = ctx.settings.behaviours['usage-v1-is-none-limits'];
+  }
 
   score(d: number, req: RouteRequest, nowMs: number): number {
     const slot = this.ctx.slotOf[d];
     const dep = this.ctx.deployments[d];
     const tpmUsed = this.ctx.usage.tpmUsed(slot, nowMs);
+    if (this.isNone) {
+      const rpmUsed = this.ctx.usage.rpmUsed(slot, nowMs);
+      if (tpmUsed + req.inputTokens > this.ctx.limits.tpm[d]) return Infinity;
+      if (rpmUsed > 0 && rpmUsed + 1 >= this.ctx.limits.rpm[d]) return Infinity;
+      return tpmUsed;
+    }
     if (tpmUsed === 0) return 0;
     if (tpmUsed + req.inputTokens > (dep.tpmLimitTruthy ?? Infinity)) return Infinity;
     if (this.ctx.usage.rpmUsed(slot, nowMs) + 1 > (dep.rpmLimitTruthy ?? Infinity)) return Infinity;
@@ -89,6 +100,7 @@ export class UsageBasedV1 implements Strategy {
   }
 
   pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number): number {
+    if (this.isNone) return this.pickIsNone(cands, n, req, nowMs);
     const { deployments, usage, groupOf } = this.ctx;
     if (!usage.groupActive(groupOf[cands[0]], nowMs)) {
       for (let i = 0; i < n; i++) {
@@ -109,6 +121,33 @@ export class UsageBasedV1 implements Strategy {
       const tpmUsed = tpmNow[slot];
       if (tpmUsed === 0) return d;
       if (tpmUsed + input > limits.tpmTruthy[d] || rpmNow[slot] + 1 > limits.rpmTruthy[d]) continue;
+      if (tpmUsed < min) {
+        min = tpmUsed;
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * lowest_tpm_rpm.py (1.57+): every candidate (used ones first in LiteLLM, config order here)
+   * passes `tpm_used + input <= tpm` and, once it has served this minute, `rpm_used + 1 < rpm`;
+   * the lowest tpm_used wins (first minimum), so an unused deployment within limits beats a used one.
+   */
+  private pickIsNone(cands: Int32Array, n: number, req: RouteRequest, nowMs: number): number {
+    const { usage, slotOf, limits } = this.ctx;
+    usage.sync(usage.minute_(nowMs));
+    const { tpmNow, rpmNow } = usage;
+    const input = req.inputTokens;
+    let best = -1;
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      const d = cands[i];
+      const slot = slotOf[d];
+      const tpmUsed = tpmNow[slot];
+      const rpmUsed = rpmNow[slot];
+      if (tpmUsed + input > limits.tpm[d]) continue;
+      if (rpmUsed > 0 && rpmUsed + 1 >= limits.rpm[d]) continue;
       if (tpmUsed < min) {
         min = tpmUsed;
         best = d;
