@@ -105,6 +105,8 @@ export interface RouterSettings {
   maxFallbacks: number;
   enablePreCallChecks: boolean;
   enableTagFiltering: boolean;
+  /** weighted-failover: router_settings.enable_weighted_failover under simple-shuffle, in a release that has it. */
+  weightedFailover: boolean;
   modelGroupAlias: ReadonlyMap<string, string>;
   defaultMaxParallelRequests: number | null;
   circuitBreaker: CircuitBreakerSettings | null;
@@ -426,6 +428,7 @@ function buildSettings(
     maxFallbacks: num(pick(rs, ls, 'max_fallbacks')) ?? DEFAULTS.maxFallbacks,
     enablePreCallChecks: bool(rs.enable_pre_call_checks),
     enableTagFiltering: bool(rs.enable_tag_filtering),
+    weightedFailover: has['weighted-failover'] && bool(rs.enable_weighted_failover) && routingStrategy === 'simple-shuffle',
     modelGroupAlias: alias,
     defaultMaxParallelRequests: num(rs.default_max_parallel_requests),
     circuitBreaker,

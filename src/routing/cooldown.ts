@@ -31,6 +31,8 @@ export function policyKeyPrefix(errorClass: string): string {
       return 'BadRequestError';
     case 'ServiceUnavailableError':
       return 'ServiceUnavailableError';
+    case 'BadGatewayError':
+      return 'BadGatewayError';
     case 'NotFoundError':
       return 'NotFoundError';
     default:
@@ -44,6 +46,9 @@ export interface CooldownPolicy {
   readonly legacy: boolean;
   readonly allowedFails: number;
   readonly allowedFailsPolicy: Readonly<Record<string, number>> | null;
+  /** model_info.allowed_fails / allowed_fails_policy of the deployment itself, when set. */
+  readonly deploymentAllowedFails: number | null;
+  readonly deploymentPolicy: Readonly<Record<string, number>> | null;
 }
 
 /**
@@ -57,6 +62,8 @@ export function cooldownPolicyFor(dep: DeploymentView, settings: RouterSettings)
     legacy: allowedFails !== DEFAULTS.allowedFails || allowedFailsPolicy !== null,
     allowedFails,
     allowedFailsPolicy,
+    deploymentAllowedFails: dep.allowedFails,
+    deploymentPolicy: dep.allowedFailsPolicy,
   };
 }
 
@@ -78,7 +85,9 @@ export class CooldownTracker {
   readonly lastStatus: Int32Array;
   /** Number of times each slot entered cooldown (metrics). */
   readonly entered: Int32Array;
-  private readonly winStart: Float64Array;
+  /** Expiry of each slot's `{id}:successes` and `{id}:fails` keys (ttl 60 s from the key's first write). */
+  private readonly successesUntil: Float64Array;
+  private readonly failsUntil: Float64Array;
   private readonly successes: Float64Array;
   private readonly fails: Float64Array;
   private readonly legacyStart: Float64Array;
@@ -91,7 +100,8 @@ export class CooldownTracker {
     this.until = new Float64Array(slots);
     this.lastStatus = new Int32Array(slots);
     this.entered = new Int32Array(slots);
-    this.winStart = new Float64Array(slots).fill(-Infinity);
+    this.successesUntil = new Float64Array(slots).fill(-Infinity);
+    this.failsUntil = new Float64Array(slots).fill(-Infinity);
     this.successes = new Float64Array(slots);
     this.fails = new Float64Array(slots);
     this.legacyStart = new Float64Array(slots).fill(-Infinity);
@@ -102,28 +112,32 @@ export class CooldownTracker {
     return this.until[slot] > nowMs;
   }
 
-  private rollWindow(slot: number, nowMs: number): void {
-    if (nowMs >= this.winStart[slot] + FAILURE_WINDOW_MS) {
-      this.winStart[slot] = nowMs;
+  // success-fail-windows-split: two keys, each with a 60 s ttl from its own first write; an
+  // expired key reads 0 and restarts on its next increment.
+  recordSuccess(slot: number, nowMs: number): void {
+    if (nowMs >= this.successesUntil[slot]) {
+      this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
       this.successes[slot] = 0;
-      this.fails[slot] = 0;
     }
+    this.successes[slot] += 1;
   }
 
-  recordSuccess(slot: number, nowMs: number): void {
-    this.rollWindow(slot, nowMs);
-    this.successes[slot] += 1;
+  private successesNow(slot: number, nowMs: number): number {
+    return nowMs < this.successesUntil[slot] ? this.successes[slot] : 0;
   }
 
   /** Counts a failure and applies LiteLLM's decision. Returns true when the slot entered cooldown. */
   recordFailure(slot: number, f: FailureInput, nowMs: number, eligible: boolean): boolean {
-    this.rollWindow(slot, nowMs);
+    if (nowMs >= this.failsUntil[slot]) {
+      this.failsUntil[slot] = nowMs + FAILURE_WINDOW_MS;
+      this.fails[slot] = 0;
+    }
     this.fails[slot] += 1;
     if (!eligible || this.settings.disableCooldowns) return false;
     if (!(f.lengthMs > 0.1)) return false; // ≈0 disables (deployment/request cooldown_time 0, Retry-After 0)
     if (!isCooldownRequired(f.status, f.errorClass)) return false;
     if (this.isCooling(slot, nowMs)) return false; // not extended while active
-    const cool = f.policy.legacy ? this.legacyDecision(slot, f, nowMs) : this.percentDecision(slot, f);
+    const cool = f.policy.legacy ? this.legacyDecision(slot, f, nowMs) : this.percentDecision(slot, f, nowMs);
     if (cool) this.enter(slot, f.status, f.lengthMs, nowMs);
     return cool;
   }
@@ -136,9 +150,9 @@ export class CooldownTracker {
   }
 
   /** Default mode: failure percentage over the 60 s window. */
-  private percentDecision(slot: number, f: FailureInput): boolean {
-    const fails = this.fails[slot];
-    const total = fails + this.successes[slot];
+  private percentDecision(slot: number, f: FailureInput, nowMs: number): boolean {
+    const fails = this.fails[slot]; // just incremented, so live
+    const total = fails + this.successesNow(slot, nowMs);
     const rate = total > 0 ? fails / total : 0;
     if (f.status === 429 && !f.single) return true;
     if (rate === 1 && total >= SINGLE_DEPLOYMENT_TRAFFIC_THRESHOLD) return true;
@@ -150,9 +164,25 @@ export class CooldownTracker {
 
   /** Legacy count mode: the (allowed+1)-th failure within cooldown_time of the first one cools. */
   private legacyDecision(slot: number, f: FailureInput, nowMs: number): boolean {
+    const key = `${policyKeyPrefix(f.errorClass)}AllowedFails`;
+    const depPolicyValue = f.policy.deploymentPolicy ? f.policy.deploymentPolicy[key] : undefined;
+    // deployment-allowed-fails-single-exempt: a deployment-wide allowed_fails without a policy
+    // entry for this error keeps the "no cooldown on a single-deployment group" safety net.
+    if (
+      f.single &&
+      depPolicyValue === undefined &&
+      f.policy.deploymentAllowedFails !== null &&
+      this.settings.behaviours['deployment-allowed-fails-single-exempt']
+    ) {
+      return false;
+    }
     const policy = f.policy.allowedFailsPolicy;
-    const fromPolicy = policy ? policy[`${policyKeyPrefix(f.errorClass)}AllowedFails`] : undefined;
-    const allowed = fromPolicy || f.policy.allowedFails; // `or`: a policy value of 0 falls back
+    const fromPolicy = policy ? policy[key] : undefined;
+    // allowed-fails-policy-zero-kept: `is not None` (0 = cool on the first failure); before,
+    // `policy or allowed_fails` made 0 fall back to allowed_fails.
+    const allowed = this.settings.behaviours['allowed-fails-policy-zero-kept']
+      ? (fromPolicy ?? f.policy.allowedFails)
+      : fromPolicy || f.policy.allowedFails;
     if (nowMs >= this.legacyStart[slot] + this.settings.cooldownTimeMs) {
       this.legacyStart[slot] = nowMs;
       this.legacyCount[slot] = 0;
@@ -162,4 +192,5 @@ export class CooldownTracker {
     this.legacyCount[slot] = updated;
     return false;
   }
+
 }

@@ -32,6 +32,9 @@ const OK: { ok: true } = Object.freeze({ ok: true as const });
  * The request a call belongs to, as far as the [2026] proxy failure accounting needs it
  * (RequestRunImpl implements it; the core finds it by the RouteRequest object).
  */
+/** lowest_tpm_rpm_v2.py: its 429s carry `retry-after: 60`. */
+const V2_RETRY_AFTER_MS = 60_000;
+
 export interface FailureAccounting {
   /** True when this failure of deployment `d` runs the cooldown / failure-counting callback. */
   countsFailure(d: number): boolean;
@@ -191,6 +194,14 @@ export class RouterCore {
     return { ok: true, deployment: d, group };
   }
 
+  /**
+   * Retry-After of "every deployment over its limits": usage-based-routing-v2 raises its 429
+   * with retry-after: 60 (usage-v2-retry-after-60); the others say when the minute ends.
+   */
+  private strategyRetryAfterMs(nowMs: number): number {
+    return this.settings.routingStrategy === 'usage-based-routing-v2' ? V2_RETRY_AFTER_MS : 60_000 - (nowMs % 60_000);
+  }
+
   private fail(reason: NoDeploymentReason, group: string, detail: string, retryAfterMs?: number): PickResult {
     const wait = retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} seconds.` : '';
     const message = `No deployments available for selected model.${wait} Passed model=${group}. ${detail}`;
@@ -203,7 +214,7 @@ export class RouterCore {
    * Filters in LiteLLM's order, then the strategy. `minTier` > 0 (a [2026] order fallback of a
    * request) leaves out the group's order tiers below that index.
    */
-  pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0): PickResult {
+  pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0, skip: readonly number[] | null = null): PickResult {
     const s = this.settings;
     const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];
     const group = this.index.names[g];
@@ -231,6 +242,15 @@ export class RouterCore {
           ? this.fail('all-cooled-down', group, 'All deployments are cooling down.', soonest)
           : this.fail('no-deployment', group, 'No deployment can serve it.');
       }
+      c = out;
+    }
+
+    // deployments this request must not pick again (weighted failover, 401/403 on a retry)
+    if (skip !== null && skip.length > 0) {
+      let m = 0;
+      for (let i = 0; i < n; i++) if (!skip.includes(c[i])) out[m++] = c[i];
+      if (m === 0) return this.fail('no-deployment', group, 'Every deployment was already tried by this request.');
+      n = m;
       c = out;
     }
 
@@ -295,7 +315,15 @@ export class RouterCore {
       c = out;
     }
 
-    // 5. order tiers: [2026] always, falling through to the next tier when a tier cannot serve;
+    // 5. tags, before the order filter (tags-before-order: async_get_healthy_deployments runs
+    // the tag filter, then _get_order_filtered_deployments)
+    if (s.enableTagFiltering) {
+      n = this.filterTags(c, n, req.tags, out);
+      c = out;
+      if (n === 0) return this.fail('no-tag-match', group, `No deployment matches tags ${JSON.stringify(req.tags ?? [])}.`);
+    }
+
+    // 6. order tiers: [2026] always, falling through to the next tier when a tier cannot serve;
     // [2025] only with pre-call checks, lowest tier only.
     if (this.groupHasOrder[g] === 1) {
       if (s.orderFallback) return this.pickByTier(g, c, n, req, nowMs, minTier);
@@ -305,26 +333,19 @@ export class RouterCore {
       }
     }
 
-    // 6. tags
-    if (s.enableTagFiltering) {
-      n = this.filterTags(c, n, req.tags, out);
-      c = out;
-      if (n === 0) return this.fail('no-tag-match', group, `No deployment matches tags ${JSON.stringify(req.tags ?? [])}.`);
-    }
-
     // 7. strategy
     const d = this.runStrategy(c, n, req, nowMs, g);
     if (d < 0) {
       return this.strategy
-        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', 60_000 - (nowMs % 60_000))
+        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
         : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
     }
     return { ok: true, deployment: d, group };
   }
 
   /**
-   * [2026] order fallback: tags and the strategy run on the lowest tier that still has
-   * candidates; when they leave nothing (no tag match, every deployment over its limits), the
+   * [2026] order fallback: the strategy runs on the lowest tier that still has candidates (tags
+   * were applied before); when it leaves nothing (every deployment over its limits), the
    * next-higher tier gets its turn. Unordered deployments form the last tier.
    */
   private pickByTier(g: number, c: Int32Array, n: number, req: RouteRequest, nowMs: number, minTier: number): PickResult {
@@ -332,8 +353,6 @@ export class RouterCore {
     const tierCount = this.groupTierCount[g];
     const orderOf = this.orderOf;
     const buf = this.tierCands;
-    const tagging = this.settings.enableTagFiltering;
-    let noTagMatch = false;
     let limited = false;
     for (let t = minTier; t < tierCount; t++) {
       let m = 0;
@@ -344,13 +363,6 @@ export class RouterCore {
         for (let i = 0; i < n; i++) if (Number.isNaN(orderOf[c[i]])) buf[m++] = c[i];
       }
       if (m === 0) continue;
-      if (tagging) {
-        m = this.filterTags(buf, m, req.tags, buf);
-        if (m === 0) {
-          noTagMatch = true;
-          continue;
-        }
-      }
       const d = this.runStrategy(buf, m, req, nowMs, g);
       if (d >= 0) return { ok: true, deployment: d, group: this.index.names[g] };
       limited = true;
@@ -358,10 +370,9 @@ export class RouterCore {
     const group = this.index.names[g];
     if (limited) {
       return this.strategy
-        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', 60_000 - (nowMs % 60_000))
+        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
         : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
     }
-    if (noTagMatch) return this.fail('no-tag-match', group, `No deployment matches tags ${JSON.stringify(req.tags ?? [])}.`);
     return this.fail('no-deployment', group, 'No deployment can serve it.');
   }
 
@@ -475,7 +486,7 @@ export class RouterCore {
     return this.settings.defaultMaxParallelRequests;
   }
 
-  onCallStart(d: number, req: RouteRequest, nowMs: number): { ok: true } | { ok: false; status: 429; message: string } {
+  onCallStart(d: number, req: RouteRequest, nowMs: number): { ok: true } | { ok: false; status: 429; message: string; retryAfterMs: number } {
     const slot = this.slotOf[d];
     const dep = this.deployments[d];
     if (this.rpmAtStart) {
@@ -493,7 +504,12 @@ export class RouterCore {
           nowMs,
           !dep.isWildcard,
         );
-        return { ok: false, status: 429, message: `Deployment over defined rpm limit=${rpm}. current usage=${this.usage.rpmUsed(slot, nowMs)}` };
+        return {
+          ok: false,
+          status: 429,
+          message: `Deployment over defined rpm limit=${rpm}. current usage=${this.usage.rpmUsed(slot, nowMs)}`,
+          retryAfterMs: V2_RETRY_AFTER_MS,
+        };
       }
       this.usage.addRequest(slot, this.groupOf[d], nowMs);
     }

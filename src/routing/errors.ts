@@ -20,6 +20,8 @@ export function errorClassOf(outcome: CallOutcome): string {
       return 'UnprocessableEntityError';
     case 429:
       return 'RateLimitError';
+    case 502:
+      return 'BadGatewayError';
     case 503:
       return 'ServiceUnavailableError';
     default:

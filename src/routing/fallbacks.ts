@@ -32,8 +32,10 @@ export function fallbackTargets(
   if (errorClass === 'ContextWindowExceededError' && settings.contextWindowFallbacks.length > 0) {
     return matchFallbacks(settings.contextWindowFallbacks, names);
   }
+  // Like context windows: a set content_policy_fallbacks without an entry for the group raises
+  // the original error; the generic list is used only when content_policy_fallbacks is unset.
   if (errorClass === 'ContentPolicyViolationError' && settings.contentPolicyFallbacks.length > 0) {
-    return matchFallbacks(settings.contentPolicyFallbacks, names) ?? matchFallbacks(settings.fallbacks, [], true);
+    return matchFallbacks(settings.contentPolicyFallbacks, names);
   }
   return matchFallbacks(settings.fallbacks, names);
 }

@@ -4,7 +4,7 @@
 import type { CallOutcome, NextStep, NoDeploymentReason, PickResult, RequestFailureReason, RouteRequest } from './types.js';
 import type { RequestRun } from './router.js';
 import type { FailureAccounting, RouterCore } from './core.js';
-import { errorClassOf, isSuccess, statusOf } from './errors.js';
+import { errorClassOf, isRetryableStatus, isSuccess, statusOf } from './errors.js';
 import { fallbackTargets } from './fallbacks.js';
 import { policyRetries, skipsRetries, sleepBeforeRetryMs } from './retry.js';
 
@@ -24,6 +24,12 @@ interface Frame {
   minTier: number;
   /** [2026 proxy] a failure in this group entry already ran the cooldown callback. */
   failureCounted: boolean;
+  /** LiteLLM's fallback_depth when this frame was entered (0 for the requested model). */
+  depth: number;
+  /** Fallback hops started from this frame (order tiers and targets): the next one is at depth + hops + 1. */
+  hops: number;
+  /** Deployments this frame's picks leave out (weighted failover, 401/403 on a retry). */
+  skip: number[];
 }
 
 interface Failure {
@@ -112,7 +118,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const depth = this.stack.length;
     let frame = this.framePool[depth];
     if (frame === undefined) {
-      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0, minTier: 0, failureCounted: false };
+      frame = { name, group, deployment, label, retriesDone: 0, targets: null, targetIdx: 0, minTier: 0, failureCounted: false, depth: 0, hops: 0, skip: [] };
       this.framePool[depth] = frame;
     } else {
       frame.name = name;
@@ -124,6 +130,9 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       frame.targetIdx = 0;
       frame.minTier = 0;
       frame.failureCounted = false;
+      frame.depth = 0;
+      frame.hops = 0;
+      frame.skip.length = 0;
     }
     this.stack.push(frame);
     return frame;
@@ -183,7 +192,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
   }
 
   /** Enters a group (primary or fallback target). Returns null for an unknown fallback target. */
-  private enter(name: string, nowMs: number, delayMs: number): NextStep | null {
+  private enter(name: string, nowMs: number, delayMs: number, depth = 0): NextStep | null {
     const r = this.core.index.resolve(name);
     this.markAttempted(name);
     if (r.kind === 'unknown') {
@@ -196,6 +205,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       r.kind === 'group'
         ? this.frame(name, r.group, -1, this.core.index.names[r.group])
         : this.frame(name, -1, r.deployment, this.core.index.names[this.core.groupOf[r.deployment]]);
+    frame.depth = depth;
     return this.attempt(frame, nowMs, delayMs);
   }
 
@@ -205,7 +215,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const p =
       frame.deployment >= 0
         ? this.core.pickDeploymentId(frame.deployment, at)
-        : this.core.pickInGroup(frame.group, this.request, at, frame.minTier);
+        : this.core.pickInGroup(frame.group, this.request, at, frame.minTier, frame.skip);
     if (p.ok) {
       this.currentDeployment = p.deployment;
       return { kind: 'call', deployment: p.deployment, group: p.group, delayMs };
@@ -239,9 +249,15 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     };
     const policy = policyRetries(s, frame.label, f.errorClass);
     const failedDep = f.deployment >= 0 ? core.deployments[f.deployment] : null;
+    // async_function_with_retries: the exception's num_retries (the failed deployment's
+    // litellm_params.num_retries, passed to litellm.acompletion) beats the request's, which beats the router's.
     const numRetries = policy ?? failedDep?.numRetries ?? this.request.numRetries ?? s.numRetries;
     // [2026] an applicable retry policy skips the no-retry rules entirely.
     const gated = policy !== null && s.behaviours['retry-policy-default-retries'] ? false : skipsRetries(s, facts);
+    // retry-skips-auth-failed-deployment: the retry leaves out a deployment that answered 401/403
+    if (s.behaviours['retry-skips-auth-failed-deployment'] && (f.status === 401 || f.status === 403) && f.deployment >= 0) {
+      if (!frame.skip.includes(f.deployment)) frame.skip.push(f.deployment);
+    }
     if (!gated && frame.retriesDone < numRetries) {
       const sleep = sleepBeforeRetryMs(s, groupSize, healthy, frame.retriesDone, f.retryAfterMs, core.random);
       frame.retriesDone += 1;
@@ -261,20 +277,40 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const s = this.core.settings;
     // [2026] order fallback: the group's next-higher order tier (with its own retries) comes
     // before the external fallbacks.
-    if (frame.group >= 0 && f.deployment >= 0) {
+    // run_async_fallback checks max_fallbacks only on entry (fallback_depth >= max_fallbacks):
+    // a frame entered at that depth falls back no further, otherwise every entry of its chain
+    // is tried, each one hop deeper (fallback-depth-on-entry).
+    const mayFallBack = frame.depth < s.maxFallbacks;
+    if (mayFallBack && frame.group >= 0 && f.deployment >= 0) {
       const next = this.core.nextTier(frame.group, f.deployment);
       if (next > frame.minTier) {
         frame.minTier = next;
         frame.retriesDone = 0;
         frame.failureCounted = false;
+        frame.hops += 1;
         this.orderFallbacks += 1;
         return this.attempt(frame, nowMs, delayMs);
+      }
+    }
+    // weighted-failover: a retryable failure re-picks (weighted) among the group's deployments this
+    // request has not tried, one hop each, before the cross-group fallbacks.
+    if (s.weightedFailover && mayFallBack && frame.group >= 0 && f.deployment >= 0 && isRetryableStatus(f.status)) {
+      if (!frame.skip.includes(f.deployment)) frame.skip.push(f.deployment);
+      if (frame.depth + frame.hops < s.maxFallbacks) {
+        const p = this.core.pickInGroup(frame.group, this.request, nowMs + delayMs, frame.minTier, frame.skip);
+        if (p.ok) {
+          frame.hops += 1;
+          this.fallbacks += 1;
+          frame.failureCounted = false;
+          this.currentDeployment = p.deployment;
+          return { kind: 'call', deployment: p.deployment, group: p.group, delayMs };
+        }
       }
     }
     for (;;) {
       if (frame.targets === null) {
         const isPrimary = this.stack[0] === frame;
-        frame.targets = this.request.disableFallbacks
+        frame.targets = this.request.disableFallbacks || frame.depth >= s.maxFallbacks
           ? []
           : isPrimary && this.request.fallbacks
             ? this.request.fallbacks
@@ -284,12 +320,9 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
         const target = frame.targets[frame.targetIdx++];
         if (target === frame.name || target === frame.label) continue;
         if (s.behaviours['fallback-skips-attempted'] && this.wasAttempted(target)) continue;
-        if (this.fallbacks >= s.maxFallbacks) {
-          frame.targetIdx = frame.targets.length;
-          break;
-        }
         this.fallbacks += 1;
-        const step = this.enter(target, nowMs, delayMs);
+        frame.hops += 1;
+        const step = this.enter(target, nowMs, delayMs, frame.depth + frame.hops);
         if (step) return step;
       }
       this.stack.pop();
@@ -300,9 +333,10 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
 
   private finish(): NextStep {
     const s = this.core.settings;
-    // [2025] the original exception surfaces; [2026] the latest of the primary group's retries.
-    // After fallbacks the primary group's error is what the client sees.
-    const err = (s.behaviours['latest-primary-error'] && this.fallbacks === 0 ? this.latestPrimary : this.original) ?? {
+    // The primary group's exception surfaces, also after failed fallbacks
+    // (async_function_with_fallbacks_common_utils re-raises it): with latest-primary-error the
+    // latest of its retries (async_function_with_retries re-raises that one), before the first.
+    const err = (s.behaviours['latest-primary-error'] ? this.latestPrimary : this.original) ?? {
       status: 500,
       errorClass: 'InternalServerError',
       message: 'request failed',

@@ -5,11 +5,22 @@ import type { RouterSettings } from './config.js';
 import { policyKeyPrefix } from './cooldown.js';
 import { isRetryableStatus } from './errors.js';
 
-/** Retry-After values above this are ignored for the retry sleep (still used for cooldowns). */
+/**
+ * Retry-After values above this are ignored for the retry sleep (still used for cooldowns):
+ * `0 < retry_after <= 60` in litellm/utils.py _calculate_retry_after, every release.
+ */
 export const MAX_RETRY_AFTER_HEADER_MS = 60_000;
-/** Cap of the exponential backoff (litellm MAX_RETRY_DELAY-ish constant, 8 s). */
+/**
+ * Cap of the exponential backoff: MAX_RETRY_DELAY = 8.0 in litellm/constants.py (1.81+); before,
+ * `max_retry_delay = 8.0` written into litellm/utils.py _calculate_retry_after.
+ */
 export const MAX_BACKOFF_MS = 8_000;
+/** First backoff step: INITIAL_RETRY_DELAY = 0.5 (constants.py, 1.81+); before `initial_retry_delay = 0.5` (utils.py). */
 const INITIAL_BACKOFF_MS = 500;
+/** Added jitter, uniform in [0, JITTER) seconds: JITTER = 0.75 in litellm/constants.py (1.81+). */
+const JITTER_MS = 750;
+/** Before 1.81 the jitter scaled the backoff by (1 − 0.25·U): `jitter = 1 - 0.25 * random.random()` in utils.py. */
+const OLD_JITTER_FRACTION = 0.25;
 
 export interface FailureFacts {
   status: number;
@@ -59,9 +70,9 @@ export function backoffMs(
   }
   const base = INITIAL_BACKOFF_MS * 2 ** retriesDone;
   if (settings.behaviours['retry-backoff-capped-8s']) {
-    return Math.min(Math.max(base, settings.retryAfterMs), MAX_BACKOFF_MS) + 750 * random();
+    return Math.min(Math.max(base, settings.retryAfterMs), MAX_BACKOFF_MS) + JITTER_MS * random();
   }
-  return Math.max(Math.min(base, MAX_BACKOFF_MS) * (1 - 0.25 * random()), settings.retryAfterMs);
+  return Math.max(Math.min(base, MAX_BACKOFF_MS) * (1 - OLD_JITTER_FRACTION * random()), settings.retryAfterMs);
 }
 
 /** `_time_to_sleep_before_retry`: 0 when other deployments are healthy, else the backoff. */

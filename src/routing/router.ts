@@ -123,7 +123,7 @@ export class Router {
     deployment: number,
     request: RouteRequest,
     nowMs: number,
-  ): { ok: true } | { ok: false; status: 429; message: string } {
+  ): { ok: true } | { ok: false; status: 429; message: string; retryAfterMs: number } {
     return this.core.onCallStart(deployment, request, nowMs);
   }
 

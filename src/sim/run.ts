@@ -389,6 +389,7 @@ export class SimulationRun {
       }
       const outcome: CallOutcome = {
         status: 429, latencyMs: 0, inputTokens: request.inputTokens, outputTokens: 0, errorClass: 'RateLimitError',
+        retryAfterMs: started.retryAfterMs,
       };
       this.handleStep(request, request.run!.report(outcome, now), now);
       return;

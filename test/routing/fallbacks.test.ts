@@ -39,7 +39,10 @@ test('behaviour 47: client-side fallbacks (list of strings) work like a server e
   assert.equal(d.fallbacks, 1);
 });
 
-test('behaviour 48: content-policy errors use content_policy_fallbacks (else default_fallbacks), not the other lists', () => {
+// Adapted (issue 13, row 09 B): with content_policy_fallbacks set but no entry for the group,
+// LiteLLM raises the original error (async_function_with_fallbacks_common_utils: chain None ->
+// raise original_exception); only an unset content_policy_fallbacks falls through to `fallbacks`.
+test('behaviour 48: content-policy errors use content_policy_fallbacks (unset: the generic list), not the other lists', () => {
   const cfg = {
     model_list: [dep('claude', {}), dep('cp-target', {}), dep('generic-target', {}), dep('cw-target', {}), dep('default-target', {})],
     router_settings: {
@@ -57,7 +60,11 @@ test('behaviour 48: content-policy errors use content_policy_fallbacks (else def
     router_settings: { content_policy_fallbacks: [{ other: ['cp-target'] }], default_fallbacks: ['default-target'] },
   });
   const e = drive(noEntry, { model: 'claude', inputTokens: 1 }, by(noEntry, ['claude'], cp));
-  assert.deepEqual(e.calls.map((c) => c.group), ['claude', 'default-target']);
+  assert.deepEqual(e.calls.map((c) => c.group), ['claude'], 'no entry for claude: the original 400, no default hop');
+  assert.ok(e.step.kind === 'fail' && e.step.status === 400);
+  const unset = router({ ...cfg, router_settings: { default_fallbacks: ['default-target'] } });
+  const u = drive(unset, { model: 'claude', inputTokens: 1 }, by(unset, ['claude'], cp));
+  assert.deepEqual(u.calls.map((c) => c.group), ['claude', 'default-target']);
 });
 
 test('behaviour 49: default + model-specific fallbacks terminate with the original error', () => {

@@ -114,15 +114,18 @@ test('2026: ttft_percentile scores streams by that percentile of the TTFT window
 });
 
 test('2026: deployment-level model_info allowed_fails, allowed_fails_policy and cooldown_time beat the router; blocked is never routed', () => {
-  // a single deployment in the default percentage mode is never cooled by a 500; its own
-  // allowed_fails: 1 switches it to count mode, so the second failure cools it
-  const single = { model_list: [dep('g', {}, { model_info: { allowed_fails: 1 } })] };
+  // a deployment's own allowed_fails: 1 switches it to count mode, so its second failure cools
+  // it (adapted, issue 13 row 08: on a single-deployment group that keeps the single-deployment
+  // exemption, cooldown_handlers._should_cooldown_based_on_deployment_policy; so two deployments)
+  const single = { model_list: [dep('g', {}, { model_info: { allowed_fails: 1 } }), dep('g', { api_base: 'b' })] };
   const r = router(single);
+  for (let i = 0; i < 3; i++) r.onCallEnd(0, req, ok(), 0); // 2 of 5 failed: under the 50% rule
   r.onCallEnd(0, req, err(500), 0);
   assert.equal(r.health(0, 1), 'healthy');
   r.onCallEnd(0, req, err(500), 1);
   assert.equal(r.health(0, 2), 'cooldown');
   const old = router(single, { litellmVersion: '2025' });
+  for (let i = 0; i < 3; i++) old.onCallEnd(0, req, ok(), 0);
   old.onCallEnd(0, req, err(500), 0);
   old.onCallEnd(0, req, err(500), 1);
   assert.equal(old.health(0, 2), 'healthy', '[2025] ignores model_info.allowed_fails');

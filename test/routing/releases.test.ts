@@ -57,7 +57,7 @@ test('releases: every behaviour row names an existing test and appears in docs/f
   for (const row of BEHAVIOURS) {
     assert.ok(!ids.has(row.id), `duplicate behaviour id ${row.id}`);
     ids.add(row.id);
-    assert.ok(tests.includes(`test('${row.test}'`), `behaviour ${row.id}: no test named '${row.test}'`);
+    assert.ok(tests.includes(`test('${row.test}'`) || tests.includes(`test("${row.test}"`), `behaviour ${row.id}: no test named '${row.test}'`);
     assert.ok(doc.includes(`\`${row.id}\``), `behaviour ${row.id} is missing from docs/fidelity.md`);
     assert.ok(doc.includes(row.test), `docs/fidelity.md does not name the test of ${row.id}`);
     if (row.since !== null) parseRelease(row.since);
@@ -129,4 +129,8 @@ test('the client sees the latest retry error from 1.81', () => {
   };
   assert.equal(status('1.83.7'), 503);
   assert.equal(status('1.80'), 500);
+  // also after failed fallbacks: the primary group's latest error, not the fallback's
+  const withFallback = router({ model_list: [...cfg.model_list, dep('f', {})], router_settings: { num_retries: 1, fallbacks: [{ p: ['f'] }] } });
+  const d = drive(withFallback, req, (dd, _g, n) => (withFallback.deployments[dd].modelName === 'f' ? err(502) : err(n === 0 ? 500 : 503)));
+  assert.ok(d.step.kind === 'fail' && d.step.status === 503 && d.step.reason === 'fallbacks-exhausted', JSON.stringify(d.step));
 });

@@ -33,10 +33,12 @@ test('behaviour 13: v2 skips a deployment that would exceed its TPM → no deplo
   assert.ok(r.pick({ model: 'gpt', inputTokens: 1 }, 1000).ok, '1439 + 1 ≤ 1440 still fits');
 });
 
-test('behaviour 14: v2 tpm: 0 means never routable (v1: 0 means unlimited)', () => {
+// Adapted (issue 13, row 03): v1 reads its limits with `is None` from 1.57 (lowest_tpm_rpm.py
+// get_available_deployments); "0 means unlimited" holds for the older `or` chain only.
+test('behaviour 14: v2 tpm: 0 means never routable (v1 before 1.57: 0 means unlimited)', () => {
   const r = router({ model_list: [dep('gpt', { tpm: 0 })], router_settings: v2 });
   for (let i = 0; i < 5; i++) assert.equal(r.pick(req, i).ok, false);
-  const v1 = router({ model_list: [dep('gpt', { tpm: 0 })], router_settings: { routing_strategy: 'usage-based-routing' } });
+  const v1 = router({ model_list: [dep('gpt', { tpm: 0 })], router_settings: { routing_strategy: 'usage-based-routing' } }, { litellmVersion: '1.55.8' });
   assert.ok(v1.pick(req, 0).ok);
 });
 
@@ -102,11 +104,11 @@ test('behaviour 18: fallback chain under v2 with rpm-limited groups', () => {
   assert.equal(served[9], '4', 'tenth request served by anthropic once openai is over its rpm');
 });
 
-test('usage-based-routing (v1): first fitting deployment, then unused, then lowest tpm', () => {
+test('usage-based-routing (v1) before 1.57: first fitting deployment, then unused, then lowest tpm', () => {
   const r = router({
     model_list: [dep('gpt', { tpm: 5 }), dep('gpt', { tpm: 1000 }), dep('gpt', { tpm: 1000 })],
     router_settings: { routing_strategy: 'usage-based-routing' },
-  });
+  }, { litellmVersion: '1.55.8' });
   const p = r.pick(req, 0);
   assert.ok(p.ok && p.deployment === 1, 'no usage this minute: first whose tpm covers the input');
   call(r, 1, req, ok({ inputTokens: 100, outputTokens: 0 }), 0);

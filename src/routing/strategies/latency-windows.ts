@@ -70,8 +70,13 @@ export class LatencyWindows {
     return this.slotGen[slot] === this.groupGen[group] && nowMs < this.groupWrite[group] + this.ttlMs;
   }
 
+  // latency-map-ttl-first-write: the map's ttl starts at its first write (groupWrite is the
+  // creation time) and later writes never extend it; an expired map starts over.
   private prepareWrite(slot: number, group: number, nowMs: number): void {
-    if (nowMs >= this.groupWrite[group] + this.ttlMs) this.groupGen[group] += 1;
+    if (nowMs >= this.groupWrite[group] + this.ttlMs) {
+      this.groupGen[group] += 1;
+      this.groupWrite[group] = nowMs;
+    }
     if (this.slotGen[slot] !== this.groupGen[group]) {
       this.slotGen[slot] = this.groupGen[group];
       this.latCount[slot] = 0;
@@ -82,7 +87,6 @@ export class LatencyWindows {
       this.ttftCount[slot] = 0;
       this.ttftHead[slot] = 0;
     }
-    this.groupWrite[group] = nowMs;
   }
 
   private push(buf: Float64Array, sum: Float64Array, mean: Float64Array, count: Int32Array, head: Int32Array, slot: number, value: number): void {

@@ -70,33 +70,49 @@ export class UsageBasedV2 implements Strategy {
 }
 
 /**
- * v1 (deterministic): limits combined with `or`, so 0 means unlimited. With no usage in the
- * group this minute, the first candidate whose tpm limit covers the input wins; otherwise an
- * unused candidate wins at once, else the lowest tpm_used among those under their limits
- * (first minimum). LiteLLM walks used ids in first-use order; gwcfg walks config order.
+ * v1 (deterministic). From 1.57 (usage-v1-is-none-limits) limits resolve `is None`; before, an
+ * `or` chain (0 means unlimited). See pick(). LiteLLM walks used ids in first-use order; gwcfg
+ * walks config order.
  */
 export class UsageBasedV1 implements Strategy {
-  constructor(private readonly ctx: StrategyContext) {}
+  /** usage-v1-is-none-limits (releases.ts): the newer selection rules. */
+  private readonly isNone: boolean;
+
+  constructor(private readonly ctx: StrategyContext) {
+    this.isNone = ctx.settings.behaviours['usage-v1-is-none-limits'];
+  }
 
   score(d: number, req: RouteRequest, nowMs: number): number {
     const slot = this.ctx.slotOf[d];
     const dep = this.ctx.deployments[d];
     const tpmUsed = this.ctx.usage.tpmUsed(slot, nowMs);
+    if (this.isNone) {
+      const rpmUsed = this.ctx.usage.rpmUsed(slot, nowMs);
+      if (tpmUsed + req.inputTokens > this.ctx.limits.tpm[d]) return Infinity;
+      if (rpmUsed > 0 && rpmUsed + 1 >= this.ctx.limits.rpm[d]) return Infinity;
+      return tpmUsed;
+    }
     if (tpmUsed === 0) return 0;
     if (tpmUsed + req.inputTokens > (dep.tpmLimitTruthy ?? Infinity)) return Infinity;
     if (this.ctx.usage.rpmUsed(slot, nowMs) + 1 > (dep.rpmLimitTruthy ?? Infinity)) return Infinity;
     return tpmUsed;
   }
 
+  /**
+   * From 1.57 (lowest_tpm_rpm.py): every candidate (used ones first in LiteLLM, config order here)
+   * must pass `tpm_used + input <= tpm` and, once it has served this minute, `rpm_used + 1 < rpm`;
+   * the lowest tpm_used wins (first minimum), so an unused deployment within limits beats a used one.
+   * Before: the first fitting deployment when the group is idle, else an unused one at once.
+   */
   pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number): number {
-    const { deployments, usage, groupOf } = this.ctx;
-    if (!usage.groupActive(groupOf[cands[0]], nowMs)) {
+    const { deployments, usage, groupOf, slotOf, limits } = this.ctx;
+    const isNone = this.isNone;
+    if (!isNone && !usage.groupActive(groupOf[cands[0]], nowMs)) {
       for (let i = 0; i < n; i++) {
         if ((deployments[cands[i]].tpmLimitTruthy ?? Infinity) >= req.inputTokens) return cands[i];
       }
       return -1;
     }
-    const { slotOf, limits } = this.ctx;
     usage.sync(usage.minute_(nowMs));
     const { tpmNow, rpmNow } = usage;
     const input = req.inputTokens;
@@ -107,8 +123,13 @@ export class UsageBasedV1 implements Strategy {
       const d = cands[i];
       const slot = slotOf[d];
       const tpmUsed = tpmNow[slot];
-      if (tpmUsed === 0) return d;
-      if (tpmUsed + input > limits.tpmTruthy[d] || rpmNow[slot] + 1 > limits.rpmTruthy[d]) continue;
+      const rpmUsed = rpmNow[slot];
+      if (isNone) {
+        if (tpmUsed + input > limits.tpm[d] || (rpmUsed > 0 && rpmUsed + 1 >= limits.rpm[d])) continue;
+      } else {
+        if (tpmUsed === 0) return d;
+        if (tpmUsed + input > limits.tpmTruthy[d] || rpmUsed + 1 > limits.rpmTruthy[d]) continue;
+      }
       if (tpmUsed < min) {
         min = tpmUsed;
         best = d;

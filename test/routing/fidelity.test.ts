@@ -1,0 +1,171 @@
+// Router behaviours an audit found gwcfg getting wrong (issue 13 part 2), each pinned against the
+// LiteLLM source named in src/routing/releases.ts and docs/fidelity.md.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dep, drive, err, ok, router } from './helpers.js';
+import type { Router } from '../../src/routing/router.js';
+
+const req = { model: 'g', inputTokens: 1 };
+const pair = (extra: Record<string, unknown> = {}) => ({ model_list: [dep('g', {}), dep('g', { api_base: 'b' })], ...extra });
+
+test('percentage cooldown: successes and failures are two counters with separate 60 s windows from their first write', () => {
+  const r = router(pair());
+  for (let i = 0; i < 5; i++) r.onCallEnd(0, req, ok(), 0); // {id}:successes lives until 60 s
+  for (let i = 0; i < 4; i++) r.onCallEnd(0, req, err(500), 30_000); // {id}:fails lives until 90 s
+  assert.equal(r.health(0, 30_001), 'healthy', '4 of 9 failed');
+  // At 61 s the successes key has expired while the fails key (from 30 s) still counts 4:
+  // 5 of 5 failed. One shared window would have restarted both counters at 60 s (1 of 1).
+  r.onCallEnd(0, req, err(500), 61_000);
+  assert.equal(r.health(0, 61_001), 'cooldown');
+});
+
+test('allowed_fails_policy 0 cools on the first failure from 1.81; before, 0 fell back to allowed_fails', () => {
+  const cfg = pair({ router_settings: { allowed_fails_policy: { RateLimitErrorAllowedFails: 0 } } });
+  const now = router(cfg, { litellmVersion: '1.81.0' });
+  now.onCallEnd(0, req, err(429), 0);
+  assert.equal(now.health(0, 1), 'cooldown');
+  const old = router(cfg, { litellmVersion: '1.80' });
+  for (let i = 0; i < 3; i++) old.onCallEnd(0, req, err(429), i);
+  assert.equal(old.health(0, 5), 'healthy', '`0 or allowed_fails` allows 3');
+  old.onCallEnd(0, req, err(429), 5);
+  assert.equal(old.health(0, 6), 'cooldown');
+});
+
+test('a 502 is BadGatewayError: BadGatewayErrorAllowedFails applies, InternalServerErrorAllowedFails does not', () => {
+  const r = router(pair({ router_settings: { allowed_fails_policy: { BadGatewayErrorAllowedFails: 1, InternalServerErrorAllowedFails: 5 } } }));
+  r.onCallEnd(0, req, err(502), 0);
+  assert.equal(r.health(0, 1), 'healthy');
+  r.onCallEnd(0, req, err(502), 1);
+  assert.equal(r.health(0, 2), 'cooldown');
+});
+
+test('model_info.allowed_fails on a single-deployment group keeps the single-deployment exemption', () => {
+  const cfg = { model_list: [dep('g', {}, { model_info: { allowed_fails: 1 } })] };
+  const r = router(cfg);
+  for (let i = 0; i < 5; i++) r.onCallEnd(0, req, err(500), i);
+  assert.equal(r.health(0, 10), 'healthy');
+  // a model_info.allowed_fails_policy entry for the error is explicit enough to cool it
+  const policy = router({ model_list: [dep('g', {}, { model_info: { allowed_fails_policy: { InternalServerErrorAllowedFails: 1 } } })] });
+  for (let i = 0; i < 2; i++) policy.onCallEnd(0, req, err(500), i);
+  assert.equal(policy.health(0, 10), 'cooldown');
+});
+
+test('latency map TTL runs from its first write and is never extended', () => {
+  const cfg = pair({ router_settings: { routing_strategy: 'latency-based-routing', routing_strategy_args: { ttl: 10 } } });
+  const picks = (r: Router, at: number) => {
+    const counts = [0, 0];
+    for (let i = 0; i < 200; i++) {
+      const p = r.pick(req, at);
+      if (p.ok) counts[p.deployment]++;
+    }
+    return counts;
+  };
+  const r = router(cfg);
+  r.onCallEnd(0, req, ok({ latencyMs: 5000 }), 0); // the map is created at 0 s: expires at 10 s
+  r.onCallEnd(1, req, ok({ latencyMs: 100 }), 5_000); // a later write does not extend it
+  assert.deepEqual(picks(r, 9_000), [0, 200], 'while the map lives the fast deployment wins');
+  const after = picks(r, 10_500);
+  assert.ok(after[0] > 50, `the map expired 10 s after its first write: no data, both serve (${after})`);
+});
+
+test('usage-based-routing-v2 no-deployments 429 carries Retry-After 60 s', () => {
+  const r = router({ model_list: [dep('g', { rpm: 1 })], router_settings: { routing_strategy: 'usage-based-routing-v2' } });
+  const p = r.pick(req, 10_000); // rpm_used + 1 >= 1: selection finds nothing
+  assert.ok(!p.ok && p.retryAfterMs === 60_000, JSON.stringify(p));
+  // and so does the pre-call rpm check's 429 at call start
+  assert.ok(r.onCallStart(0, req, 10_000).ok);
+  const second = r.onCallStart(0, req, 10_001);
+  assert.ok(!second.ok && second.retryAfterMs === 60_000);
+});
+
+test('max_fallbacks bounds the fallback depth on entry; every entry of a flat list is tried', () => {
+  const model_list = ['primary', 'fb-a', 'fb-b', 'fb-c', 'deep'].map((n) => dep(n, {}));
+  const flat = router({ model_list, router_settings: { num_retries: 0, max_fallbacks: 2, fallbacks: [{ primary: ['fb-a', 'fb-b', 'fb-c'] }] } });
+  const down = (r: Router, up: string) => (d: number) => (r.deployments[d].modelName === up ? ok() : err(503));
+  const d = drive(flat, { model: 'primary', inputTokens: 1 }, down(flat, 'fb-c'));
+  assert.deepEqual(d.calls.map((c) => c.group), ['primary', 'fb-a', 'fb-b', 'fb-c']);
+  assert.equal(d.step.kind, 'success');
+  // a group entered at depth max_fallbacks does not fall back further
+  const nested = router({
+    model_list,
+    router_settings: { num_retries: 0, max_fallbacks: 1, fallbacks: [{ primary: ['fb-a'] }, { 'fb-a': ['deep'] }] },
+  });
+  const n = drive(nested, { model: 'primary', inputTokens: 1 }, down(nested, 'deep'));
+  assert.deepEqual(n.calls.map((c) => c.group), ['primary', 'fb-a']);
+});
+
+
+test('tags are filtered before order tiers', () => {
+  const r = router({
+    model_list: [
+      dep('chat', { model: 'openai/gpt-4o-mini', order: 1, tags: ['default'] }),
+      dep('chat', { model: 'openai/gpt-4o', order: 2, tags: ['premium'] }),
+    ],
+    router_settings: { enable_tag_filtering: true },
+  });
+  for (let i = 0; i < 20; i++) {
+    const p = r.pick({ model: 'chat', inputTokens: 1, tags: ['premium'] }, 0);
+    assert.ok(p.ok && p.deployment === 1, JSON.stringify(p));
+  }
+  const untagged = r.pick({ model: 'chat', inputTokens: 1 }, 0);
+  assert.ok(untagged.ok && untagged.deployment === 0, 'untagged requests go to the default-tagged deployment');
+});
+
+test('usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm', () => {
+  const v1 = { routing_strategy: 'usage-based-routing' };
+  const zero = router({ model_list: [dep('gpt', { tpm: 0 }), dep('gpt', { api_base: 'b', tpm: 1000 })], router_settings: v1 });
+  for (let i = 0; i < 10; i++) {
+    const p = zero.pick({ model: 'gpt', inputTokens: 1 }, i);
+    assert.ok(p.ok && p.deployment === 1, 'tpm: 0 is never routable');
+  }
+  // rpm 2: after one success this minute, 1 + 1 >= 2 excludes it
+  const r = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 });
+  const q = { model: 'gpt', inputTokens: 1 };
+  assert.ok(r.pick(q, 0).ok);
+  r.onCallStart(0, q, 0);
+  r.onCallEnd(0, q, ok(), 100);
+  assert.equal(r.pick(q, 200).ok, false);
+  const old = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 }, { litellmVersion: '1.55.8' });
+  old.onCallStart(0, q, 0);
+  old.onCallEnd(0, q, ok(), 100);
+  assert.ok(old.pick(q, 200).ok, 'the old rule was rpm_used + 1 > rpm');
+});
+
+test('enable_weighted_failover re-picks another deployment of the group before cross-group fallbacks (1.81+)', () => {
+  const cfg = pair({ router_settings: { num_retries: 0, disable_cooldowns: true, enable_weighted_failover: true } });
+  const down0 = (d: number) => (d === 0 ? err(503) : ok());
+  let failovers = 0;
+  const r = router(cfg, { litellmVersion: '1.81.0' });
+  for (let i = 0; i < 50; i++) {
+    const d = drive(r, req, down0);
+    assert.equal(d.step.kind, 'success');
+    if (d.calls.length === 2) failovers++;
+  }
+  assert.ok(failovers > 0, 'requests that hit the failing deployment first were served by the other');
+  let failed = 0;
+  const old = router(cfg, { litellmVersion: '1.80' });
+  for (let i = 0; i < 50; i++) if (drive(old, req, down0).step.kind === 'fail') failed++;
+  assert.ok(failed > 0, 'before 1.81 the key is not read: num_retries 0 and no fallbacks fail');
+});
+
+test('a retry skips the deployment that answered 401/403 (1.81+)', () => {
+  const cfg = pair({ router_settings: { num_retries: 2 } });
+  let again = 0;
+  let first0 = 0;
+  const r = router(cfg, { litellmVersion: '1.81.0' });
+  for (let i = 0; i < 100; i++) {
+    const d = drive(r, req, (dd) => (dd === 0 ? err(403) : ok()));
+    if (d.calls[0].deployment === 0) first0++;
+    assert.equal(d.step.kind, 'success');
+    if (d.calls.length > 1 && d.calls[0].deployment === 0 && d.calls[1].deployment === 0) again++;
+  }
+  assert.equal(again, 0);
+  assert.ok(first0 > 10, `the 403 deployment was picked first in ${first0} requests`);
+});
+
+test('litellm_settings.cooldown_time is not read by the Router', () => {
+  const r = router(pair({ litellm_settings: { cooldown_time: 300 } }));
+  assert.equal(r.config.settings.cooldownTimeMs, 5_000, 'the default 5 s');
+  r.onCallEnd(0, req, err(429), 0);
+  assert.equal(r.cooldownUntil(0, 1), 5_000);
+});
