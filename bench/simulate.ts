@@ -1,7 +1,8 @@
 // Benchmark: one million client requests through one deployment (M/M/4, ρ = 0.75) with the full
 // simulator (config → router → simulated provider → metrics), against a bare event loop doing
 // the same queueing (Poisson arrivals, 4 servers, FIFO, exponential service) in the same run.
-// Prints the time ratio (target ≤ 6) and heap use before and after (must not grow with requests).
+// Prints the time ratio (target ≤ 6) and heap use before and after (must not grow with requests),
+// and how a max_parallel_requests wait queue scales (200k vs 50k requests: target ≤ 6, linear 4).
 //
 //   node --expose-gc --import tsx bench/simulate.ts [requests]   (BENCH_ROUNDS=n, default 3)
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -158,6 +159,25 @@ function fullSimulator(requests: number): { meanMs: number; events: number } {
   return { meanMs: run.metrics.totalLatency().mean, events: run.sim.eventsFired };
 }
 
+/**
+ * A gateway wait queue that only grows: max_parallel_requests 1 in front of 100 ms calls, 1000
+ * requests/s. Every request waits for the semaphore, so the FIFO holds almost all of them.
+ */
+function waitQueue(requests: number): number {
+  const run = new SimulationRun({
+    config: { model_list: [{ model_name: 'q', litellm_params: { model: 'openai/q', max_parallel_requests: 1 } }], router_settings: { num_retries: 0, disable_cooldowns: true } },
+    seed: 1,
+    requests,
+    scenario: {
+      warmupMs: 0,
+      traffic: [{ model: 'q', arrival: 'poisson', ratePerSec: 1000, phases: [], inputTokens: constant(500), outputTokens: constant(100), stream: false }],
+      deployments: [{ match: { index: 0 }, segments: [], behaviour: { latency: constant(100), errorRate: 0 } }],
+    },
+  });
+  run.advance(Infinity);
+  return run.metrics.totals.succeeded;
+}
+
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();
   const value = f();
@@ -192,10 +212,21 @@ const heapAfter = heapMb();
 const [, smallMs] = time(() => fullSimulator(REQUESTS / 10));
 const heapSmall = heapMb();
 
+// Wait-queue scaling: 4x the requests must take about 4x the time (a queue with O(n) removal
+// made this quadratic: 16x).
+waitQueue(20_000);
+let queueSmallMs = Infinity;
+let queueLargeMs = Infinity;
+for (let round = 0; round < ROUNDS; round++) {
+  queueSmallMs = Math.min(queueSmallMs, time(() => waitQueue(50_000))[1]);
+  queueLargeMs = Math.min(queueLargeMs, time(() => waitQueue(200_000))[1]);
+}
+
 console.log(`requests: ${REQUESTS.toLocaleString('en-US')} (M/M/${SERVERS}, ρ = ${(LAMBDA_PER_S * SERVICE_MS) / 1000 / SERVERS})`);
 console.log(`bare event loop: mean time in system ${(bare.meanWaitMs / 1000).toFixed(3)} s (theory 1.509 s)`);
 console.log(`full simulator:  mean time in system ${(full.meanMs / 1000).toFixed(3)} s, ${full.events.toLocaleString('en-US')} events`);
 console.log(`time (best of ${ROUNDS}, interleaved): bare ${bareMs.toFixed(0)} ms, full ${fullMs.toFixed(0)} ms; ratio full / bare: ${(fullMs / bareMs).toFixed(2)} (target <= 6)`);
 console.log(`for reference, an inlined number-array heap: ${inlinedMs.toFixed(0)} ms (full / inlined ${(fullMs / inlinedMs).toFixed(1)}); mean ${(inlined.meanWaitMs / 1000).toFixed(3)} s`);
 console.log(`scaling: ${REQUESTS / 10} requests took ${((smallMs / fullMs) * 100).toFixed(1)}% of the time of ${REQUESTS}`);
+console.log(`max_parallel_requests wait queue: 200,000 requests took ${(queueLargeMs / queueSmallMs).toFixed(1)}x the time of 50,000 (target <= 6; linear = 4)`);
 console.log(`heap: before ${heapBefore.toFixed(1)} MB, after ${heapAfter.toFixed(1)} MB, after a 10x smaller run ${heapSmall.toFixed(1)} MB`);

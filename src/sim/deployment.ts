@@ -5,6 +5,7 @@ import type { Simulation } from './engine.js';
 import type { Distribution } from './distributions.js';
 import type { Uniform } from './rng.js';
 import type { Outage } from './scenario.js';
+import { Fifo } from './fifo.js';
 
 export interface ProviderBehaviour {
   latency: Distribution;
@@ -70,34 +71,6 @@ class TokenBucket {
   }
 }
 
-/** A growable ring buffer: FIFO without the O(n) cost of Array.shift. */
-class Fifo<T> {
-  private items: (T | undefined)[] = new Array(16);
-  private head = 0;
-  length = 0;
-  push(item: T): void {
-    if (this.length === this.items.length) {
-      const grown: (T | undefined)[] = new Array(this.items.length * 2);
-      for (let i = 0; i < this.length; i++) grown[i] = this.items[(this.head + i) % this.items.length];
-      this.items = grown;
-      this.head = 0;
-    }
-    this.items[(this.head + this.length) % this.items.length] = item;
-    this.length++;
-  }
-  peek(): T | undefined {
-    return this.length === 0 ? undefined : this.items[this.head];
-  }
-  shift(): T | undefined {
-    if (this.length === 0) return undefined;
-    const item = this.items[this.head];
-    this.items[this.head] = undefined;
-    this.head = (this.head + 1) % this.items.length;
-    this.length--;
-    return item;
-  }
-}
-
 /**
  * A place in the waiting room. The room and the queue-timeout timer point at the ticket rather
  * than at the call, so a call object can be reused for a later request while a stale room entry
@@ -149,10 +122,9 @@ export class SimProvider {
     return this.waitingLive;
   }
 
-  /** Mean number of busy servers over [0, now]. */
-  utilisation(now: number): number {
-    const area = this.busyArea + this.busy * (now - this.lastChange);
-    return now > 0 ? area / now / this.behaviour.capacity : 0;
+  /** Busy time up to `now` (ms x busy servers; `now` not before the last start or end of a call). */
+  busyTime(now: number): number {
+    return this.busyArea + this.busy * (now - this.lastChange);
   }
 
   /** The outage window active at `now`, if any (the first listed wins). */

@@ -94,7 +94,11 @@ export class Simulation {
     this.queue.push(time < this.now ? this.now : time, handler, arg);
   }
 
-  /** Fires events in order until the queue is empty or the next event is after `untilMs`. */
+  /**
+   * Fires events in order until the queue is empty or the next event is after `untilMs`. The
+   * clock stays at the last event fired: how a caller slices the run (progress display) must
+   * never show in the result.
+   */
   runUntil(untilMs: number): void {
     const queue = this.queue;
     while (queue.size > 0 && queue.peekTime() <= untilMs) {
@@ -105,6 +109,5 @@ export class Simulation {
       this.eventsFired++;
       handler(time, arg);
     }
-    if (this.now < untilMs && untilMs !== Infinity) this.now = untilMs;
   }
 }

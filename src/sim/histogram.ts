@@ -27,6 +27,8 @@ export class LatencyHistogram {
   count = 0;
   sum = 0;
   max = 0;
+  /** Smallest value recorded (ms); Infinity when empty. */
+  min = Infinity;
 
   constructor(readonly significantDigits: 2 | 3 = 3) {
     const largestWithUnitResolution = 2 * Math.floor(Math.pow(10, significantDigits));
@@ -40,6 +42,7 @@ export class LatencyHistogram {
     this.count++;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
+    if (ms < this.min) this.min = ms;
     const us = Math.max(0, Math.round(ms * US_PER_MS));
     let index: number;
     if (us < this.subBucketCount) index = us;
@@ -95,6 +98,7 @@ export class LatencyHistogram {
     this.count += other.count;
     this.sum += other.sum;
     if (other.max > this.max) this.max = other.max;
+    if (other.min < this.min) this.min = other.min;
     const theirs = other.counts;
     if (other.halfMagnitude === this.halfMagnitude) {
       if (theirs.length > this.counts.length) this.grow(theirs.length - 1);
@@ -111,8 +115,18 @@ export class LatencyHistogram {
     }
   }
 
-  /** Value (ms) at a percentile in [0, 100]; 0 when empty. */
+  /**
+   * Value (ms) at a percentile in [0, 100]; 0 when empty. hdr-histogram-js's value, clamped to
+   * the exact [min, max] recorded: a bucket's bounds can lie outside what was seen (a p99 above
+   * the maximum reads as nonsense).
+   */
   percentile(p: number): number {
+    const v = this.bucketPercentile(p);
+    return this.count === 0 ? 0 : Math.min(this.max, Math.max(this.min, v));
+  }
+
+  /** hdr-histogram-js's percentile (ms), unclamped. */
+  private bucketPercentile(p: number): number {
     if (this.count === 0) return 0;
     // hdr-histogram-js's rule: the first index whose running count reaches the rank, reported as
     // the highest value equivalent to that bucket (the lowest for p = 0).

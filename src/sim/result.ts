@@ -133,7 +133,7 @@ export function buildResult(run: SimulationRun): SimResult {
         cooldown_seconds: round(Math.max(0, d.cooldownMs - run.cooldownOverrunMs(i, endMs)) / 1000),
         circuit_opens: d.circuitOpens,
         timeouts: d.timeouts,
-        utilization: round(run.providers[i].utilisation(endMs), 6),
+        utilization: round(run.utilisation(i), 6),
         price_known: view.inputCostPerToken !== null && view.outputCostPerToken !== null,
         failed_by_status: sortedRecord(d.statuses),
       };

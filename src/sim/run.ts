@@ -10,6 +10,7 @@ import { createStreams, type Streams } from './rng.js';
 import { SimProvider, type ProviderCall, type ProviderOutcome, type ProviderBehaviour } from './deployment.js';
 import { resolveBehaviours } from './behaviour.js';
 import { ArrivalProcess } from './traffic.js';
+import { Fifo } from './fifo.js';
 import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
 
@@ -142,12 +143,20 @@ export class SimulationRun {
   private arrivalsOpen: number;
   private readonly gatewayInFlight: number[];
   private readonly gatewayLimit: number[];
-  private readonly slotWaiters: ClientRequest[][];
+  /** Calls waiting for a max_parallel_requests slot, per deployment (FIFO, as LiteLLM's semaphore). */
+  private readonly slotWaiters: Fifo<ClientRequest>[];
   private readonly cooldownEnd: number[];
   private readonly lastHealth: DeploymentHealth[];
   private readonly inputCost: number[];
   private readonly outputCost: number[];
   private readonly freeRequests: ClientRequest[] = [];
+  /** How far a progress display asked the run to go; shown in snapshots, never read by the simulation. */
+  private horizonMs = 0;
+  /**
+   * Busy time (ms x busy servers) of each provider inside the measured window [0, simulatedMs],
+   * taken when the window closes; null until then.
+   */
+  private windowBusy: Float64Array | null = null;
 
   constructor(readonly input: SimulationInput) {
     const scenario = input.scenario;
@@ -162,7 +171,7 @@ export class SimulationRun {
     this.providers = this.behaviours.map((b) => new SimProvider(this.sim, b, this.streams.latency, this.streams.errors));
     this.gatewayInFlight = deployments.map(() => 0);
     this.gatewayLimit = deployments.map((d) => this.router.concurrencyLimit(d.index) ?? NO_CAP);
-    this.slotWaiters = deployments.map(() => []);
+    this.slotWaiters = deployments.map(() => new Fifo<ClientRequest>());
     this.cooldownEnd = deployments.map(() => 0);
     this.lastHealth = deployments.map(() => 'healthy' as DeploymentHealth);
     this.inputCost = deployments.map((d) => d.inputCostPerToken ?? 0);
@@ -178,6 +187,8 @@ export class SimulationRun {
     this.metrics = new Metrics(deployments.length, bucketMs);
     for (const t of scenario.traffic) this.metrics.group(t.model);
 
+    // Close the measured window at its end even if nothing else happens then.
+    if (Number.isFinite(this.arrivalEndMs)) this.sim.at(this.arrivalEndMs, this.onWindowEnd, null);
     this.arrivalsOpen = scenario.traffic.length;
     for (const t of scenario.traffic) {
       const process = new ArrivalProcess(t);
@@ -191,10 +202,39 @@ export class SimulationRun {
     return this.sim.queue.size === 0;
   }
 
-  /** Runs events up to simulated time `untilMs` (Infinity: to the end). Returns true when finished. */
+  /**
+   * Runs events up to simulated time `untilMs` (Infinity: to the end). Returns true when finished.
+   * Slicing a run into several calls gives exactly the result of one call.
+   */
   advance(untilMs = Infinity): boolean {
     this.sim.runUntil(untilMs);
+    if (untilMs !== Infinity && untilMs > this.horizonMs) this.horizonMs = untilMs;
     return this.done;
+  }
+
+  private readonly onWindowEnd = (now: number): void => {
+    this.closeWindow(now);
+  };
+
+  /** Records each provider's busy time at the end of the measured window (once). */
+  private closeWindow(now: number): void {
+    if (this.windowBusy !== null) return;
+    this.windowBusy = Float64Array.from(this.providers, (p) => p.busyTime(now));
+  }
+
+  /**
+   * Mean share of deployment d's provider capacity in use over the measured window (busy time /
+   * (simulatedMs x capacity)); calls still running after the window do not stretch it.
+   */
+  utilisation(d: number): number {
+    const capacity = this.providers[d].behaviour.capacity;
+    if (this.windowBusy !== null) {
+      const windowMs = this.simulatedMs;
+      return windowMs > 0 ? this.windowBusy[d] / windowMs / capacity : 0;
+    }
+    // Window still open (a run not advanced to its end): up to the last event.
+    const now = this.sim.now;
+    return now > 0 ? this.providers[d].busyTime(now) / now / capacity : 0;
   }
 
   /**
@@ -211,7 +251,8 @@ export class SimulationRun {
   private scheduleArrival(process: ArrivalProcess, now: number): void {
     const t = process.next(now, this.streams.arrivals);
     if (t >= this.arrivalEndMs || t === Infinity || this.issued >= this.requestLimit) {
-      this.arrivalsOpen--;
+      // Without a duration the window ends at the last arrival, which is now.
+      if (--this.arrivalsOpen === 0 && this.arrivalEndMs === Infinity) this.closeWindow(now);
       return;
     }
     this.sim.at(t, this.onArrival, process);
@@ -224,6 +265,7 @@ export class SimulationRun {
     }
     this.issued++;
     this.lastArrivalMs = now;
+    if (this.issued >= this.requestLimit) this.closeWindow(now);
     const source = process.source;
     const tokens = this.streams.tokens;
     const inputTokens = Math.max(1, Math.round(source.inputTokens.sample(tokens)));
@@ -417,7 +459,7 @@ export class SimulationRun {
     const m = this.metrics;
     const totalCalls = m.deployments.reduce((s, d) => s + d.calls, 0);
     return {
-      nowMs: now,
+      nowMs: this.done ? now : Math.max(now, this.horizonMs),
       endMs: this.expectedEndMs,
       requests: m.totals.requests,
       completed: m.totals.succeeded + m.totals.failed,

@@ -28,7 +28,9 @@ function pad(value: string, width: number, right = false): string {
 
 export function SimView({ snapshot, requestsPerSecond, title, width = 30, finished = false }: SimViewProps): React.ReactElement {
   const fraction = snapshot.endMs > 0 && Number.isFinite(snapshot.endMs) ? snapshot.nowMs / snapshot.endMs : 0;
-  const simSeconds = (snapshot.nowMs / 1000).toFixed(0);
+  // Past the arrival window the run only finishes calls in flight: show the window, not the overrun.
+  const draining = !finished && Number.isFinite(snapshot.endMs) && snapshot.nowMs > snapshot.endMs;
+  const simSeconds = ((draining ? snapshot.endMs : snapshot.nowMs) / 1000).toFixed(0);
   const endSeconds = Number.isFinite(snapshot.endMs) ? (snapshot.endMs / 1000).toFixed(0) : '?';
   const nameWidth = Math.min(48, Math.max(10, ...snapshot.deployments.map((d) => d.name.length)));
   return (
@@ -39,7 +41,7 @@ export function SimView({ snapshot, requestsPerSecond, title, width = 30, finish
       </Text>
       <Text>
         {progressBar(Math.min(1, fraction), width)} {simSeconds}s / {endSeconds}s simulated · {snapshot.completed} requests ·{' '}
-        {Math.round(requestsPerSecond)} req/s
+        {Math.round(requestsPerSecond)} req/s{draining ? ' · finishing calls in flight' : ''}
       </Text>
       <Text> </Text>
       <Text bold>

@@ -42,3 +42,25 @@ test('merging two histograms equals recording everything in one', () => {
     { numRuns: 40 },
   );
 });
+
+test('percentiles never exceed the maximum nor fall below the minimum, also after a merge', () => {
+  const latency = fc.double({ min: 0, max: 600_000, noNaN: true, noDefaultInfinity: true });
+  fc.assert(
+    fc.property(fc.array(latency, { minLength: 1, maxLength: 300 }), fc.array(latency, { maxLength: 50 }), fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(2 as const, 3 as const), (a, b, p, digits) => {
+      const h = new LatencyHistogram(digits);
+      for (const v of a) h.record(v);
+      const other = new LatencyHistogram(digits);
+      for (const v of b) other.record(v);
+      h.merge(other);
+      const all = [...a, ...b];
+      const [lo, hi] = [Math.min(...all), Math.max(...all)];
+      for (const q of [p, 0, 50, 95, 99, 100]) {
+        const v = h.percentile(q);
+        assert.ok(v <= hi && v >= lo, `p${q} = ${v} outside [${lo}, ${hi}]`);
+      }
+      const s = h.summary();
+      assert.ok(s.p50 <= s.p95 && s.p95 <= s.p99 && s.p99 <= s.max, JSON.stringify(s));
+    }),
+    { numRuns: 200 },
+  );
+});

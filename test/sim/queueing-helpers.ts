@@ -86,7 +86,7 @@ export function replicate(point: QueuePoint, replications: number, requests: num
     const t = run.metrics.totals;
     w.push(run.metrics.totalLatency().mean / 1000);
     block.push(t.failed / t.requests);
-    utilization.push(run.providers[0].utilisation(run.simulatedMs));
+    utilization.push(run.utilisation(0));
     total += t.requests;
   }
   return { w: estimate(w), block: estimate(block), utilization: estimate(utilization), requests: total };

@@ -59,3 +59,12 @@ test('a live run repaints between slices with fresh snapshots and finishes the w
   assert.match(lastFrame() ?? '', /us-west-2|bedrock/);
   unmount();
 });
+
+test('past the arrival window the live view shows the window end, not a time beyond it', () => {
+  const { lastFrame, unmount } = render(h(SimView, { snapshot: { ...SNAPSHOT, nowMs: 725_870 }, requestsPerSecond: 1, title: 't', width: 10 }));
+  const frame = lastFrame() ?? '';
+  assert.match(frame, /600s \/ 600s simulated/);
+  assert.match(frame, /finishing calls in flight/);
+  assert.doesNotMatch(frame, /726s/);
+  unmount();
+});
