@@ -20,6 +20,7 @@ export function register(program: Command): void {
     // file is missing), so the same option has a name node leaves alone.
     .option('--dotenv <file>', 'same as --env-file')
     .option('--check-env', 'check os.environ/ references against the current environment')
+    .option('--litellm-version <v>', 'LiteLLM release rules check against, e.g. 1.80 or 1.80.5 (default: newest verified; 2024, 2025, 2026 are aliases)')
     .action(async (inputs: string[], options) => {
       const { runLint } = await import('../lint/run.js');
       process.exitCode = await runLint(inputs, options, program.opts().color);

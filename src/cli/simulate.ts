@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
     .option('--duration <d>', 'simulated time, e.g. 90s, 10m (overrides the scenario)')
     .option('--requests <n>', 'number of client requests (overrides the scenario)')
-    .option('--litellm-version <v>', 'LiteLLM behaviour to model: 2024, 2025 or 2026 (default)')
+    .option('--litellm-version <v>', 'LiteLLM release to model, e.g. 1.80 or 1.80.5 (default: newest verified; 2024, 2025, 2026 are aliases)')
     .option('--no-progress', 'no progress output')
     .action(async (config: string, options: SimulateOptions) => {
       const { executeSimulate } = await import('../sim/command.js');

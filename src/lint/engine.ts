@@ -9,6 +9,9 @@ import { keyPosition, valuePosition, makeDiagnostic } from '../config/document.j
 import type { Report, Rule } from './types.js';
 import { builtinIds as defaultBuiltinIds, UNKNOWN_RULE, UNUSED_DIRECTIVE } from './builtin.js';
 import { applyDirectives, parseDirectives } from './directives.js';
+import { resolveRelease, type Release } from '../routing/releases.js';
+
+const DEFAULT_RELEASE = resolveRelease(undefined);
 
 export interface RuleSetting {
   /** 'off' disables the rule. */
@@ -21,6 +24,8 @@ export interface RunOptions {
   /** Per-rule severity and options from `.gwcfg.yaml`; rules not listed use their defaults. */
   settings?: ReadonlyMap<string, RuleSetting>;
   env?: ReadonlyMap<string, string> | null;
+  /** The LiteLLM release rules check against; default: the newest verified (releases.ts). */
+  release?: Release;
 }
 
 /** Diagnostics of every enabled rule. Returns [] when the config could not be parsed. */
@@ -38,6 +43,7 @@ export function runRules(loaded: LoadedConfig, options: RunOptions): Diagnostic[
         model,
         options: ruleOptions,
         env: options.env ?? null,
+        release: options.release ?? DEFAULT_RELEASE,
         report: (report) => out.push(toDiagnostic(rule, severity, report)),
       });
     } catch (error) {

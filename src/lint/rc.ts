@@ -22,6 +22,7 @@ import rcSchema from '../../schemas/gwcfgrc.schema.json' with { type: 'json' };
 import { closest } from '../schema/suggest.js';
 import { globToRegExp, matchesAny } from './glob.js';
 import type { RuleSetting } from './engine.js';
+import { resolveRelease, type Release } from '../routing/releases.js';
 
 export const RC_NAMES = ['.gwcfg.yaml', '.gwcfg.yml'];
 
@@ -44,6 +45,8 @@ export interface RcConfig {
   dir: string;
   rules: RcRuleEntry[];
   overrides: { patterns: RegExp[]; rules: RcRuleEntry[] }[];
+  /** `litellm_version:`, the LiteLLM release rules check against (validated), if set. */
+  release?: Release;
 }
 
 /** `warn` is short for warning; YAML 1.1 reads a bare `off` as false. */
@@ -97,8 +100,24 @@ export function parseRc(file: string, bytes: Uint8Array): RcConfig {
     const message = d.ruleId === 'schema/unknown-key' ? d.message.replace(/ ?LiteLLM .*$/, '').replace(/;$/, '') : d.message;
     throw new CliError(`${d.file}:${d.line}:${d.column}: ${message} (see docs/lint.md for the .gwcfg.yaml format)`);
   }
-  const value = source.value as { rules?: Record<string, unknown>; overrides?: { files: string | string[]; rules?: Record<string, unknown> }[] };
+  const value = source.value as {
+    rules?: Record<string, unknown>;
+    overrides?: { files: string | string[]; rules?: Record<string, unknown> }[];
+    litellm_version?: string | number;
+  };
+  let release: Release | undefined;
+  if (value.litellm_version !== undefined) {
+    const position = valuePosition(source, ['litellm_version']);
+    // An unquoted 1.80 is the float 1.8 in YAML: read the scalar as written.
+    const written = typeof value.litellm_version === 'number' ? scalarText(source, position) : value.litellm_version;
+    try {
+      release = resolveRelease(written);
+    } catch (e) {
+      throw new CliError(`${at(source, position)}: litellm_version: ${(e as Error).message}`);
+    }
+  }
   return {
+    ...(release ? { release } : {}),
     file,
     dir: dirname(resolve(file)),
     rules: readRules(source, value.rules, ['rules']),
@@ -122,6 +141,12 @@ function readRules(source: SourceDocument, rules: Record<string, unknown> | unde
     if (options !== undefined) entry.options = options as Record<string, unknown>;
     return entry;
   });
+}
+
+/** The text of a one-line scalar at `position`. */
+function scalarText(source: SourceDocument, position: Position): string {
+  const line = source.text.split(/\r\n|\r|\n/)[position.line - 1] ?? '';
+  return position.endLine === position.line ? line.slice(position.column - 1, position.endColumn - 1) : line.slice(position.column - 1);
 }
 
 function at(source: SourceDocument, position: Position): string {

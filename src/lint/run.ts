@@ -14,6 +14,7 @@ import { buildEnv } from './env.js';
 import { fixUntilStable } from './fixer.js';
 import type { Rule } from './types.js';
 import { writeStdout } from '../cli/stdout.js';
+import { resolveRelease, type Release } from '../routing/releases.js';
 
 export interface LintCliOptions extends ReportOptions {
   /** A path from --config, false from --no-config, undefined to search. */
@@ -25,6 +26,8 @@ export interface LintCliOptions extends ReportOptions {
   /** Alias of envFile (node 20 intercepts --env-file itself). */
   dotenv?: string;
   checkEnv?: boolean;
+  /** --litellm-version: beats `litellm_version:` of `.gwcfg.yaml`. */
+  litellmVersion?: string;
 }
 
 /** Formats that print one document: a diff in front of them would break their parsers. */
@@ -39,6 +42,14 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
   const cliRules = parseRuleFlags(options.rule ?? [], known);
   const env = await buildEnv(options.dotenv ?? options.envFile, Boolean(options.checkEnv));
   const rcFor = rcResolver(options.config, known);
+  let cliRelease: Release | undefined;
+  if (options.litellmVersion !== undefined) {
+    try {
+      cliRelease = resolveRelease(options.litellmVersion);
+    } catch (e) {
+      throw new CliError(`--litellm-version: ${(e as Error).message}`);
+    }
+  }
 
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
@@ -48,7 +59,8 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
     const rc = await rcFor(file);
     const settings = settingsFor(file, rc, cliRules);
     await checkSettingsOptions(settings, rules);
-    const result = await lintFile(file, { rules, settings, env, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
+    const release = cliRelease ?? rc?.release;
+    const result = await lintFile(file, { rules, settings, env, release, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
     for (const source of result.loaded.sources) texts.set(source.file, source.text);
     shown.push(result.loaded.file);
     diagnostics.push(...result.diagnostics);
@@ -97,6 +109,8 @@ export interface LintFileOptions {
   rules: readonly Rule[];
   settings?: ReadonlyMap<string, RuleSetting>;
   env?: ReadonlyMap<string, string> | null;
+  /** LiteLLM release the rules check against; default: the newest verified. */
+  release?: Release;
   /** 'write' fixes the file in place, 'diff' returns a unified diff of the fixes. */
   fix?: 'none' | 'write' | 'diff';
 }

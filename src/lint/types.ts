@@ -2,6 +2,7 @@
 import type { Severity } from '../diagnostics/types.js';
 import type { GatewayModel, Location } from '../config/model.js';
 import type { JsonSchema } from '../schema/schema-index.js';
+import type { Release } from '../routing/releases.js';
 
 export interface RuleMeta {
   /** `category/name`, e.g. `weights/outside-litellm-params`. */
@@ -41,6 +42,12 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** Environment for os.environ/ checks (--env-file / --check-env), when asked for. */
   env?: ReadonlyMap<string, string> | null;
+  /**
+   * The LiteLLM release being linted against (--litellm-version / `litellm_version:`, default the
+   * newest verified). Rules that hold only for some releases compare it with releaseHas() or
+   * compareReleases() from src/routing/releases.ts, and say in their message which releases apply.
+   */
+  release: Release;
   report(report: Report): void;
 }
 

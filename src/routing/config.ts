@@ -5,8 +5,10 @@ import { createHash } from 'node:crypto';
 import type { DeploymentView, StrategyName } from './types.js';
 import { contextWindow, pricePerToken } from './prices.js';
 import { distance } from 'fastest-levenshtein';
+import { behaviourFlags, formatRelease, resolveRelease, type BehaviourFlags } from './releases.js';
 
-export type LitellmVersion = '2024' | '2025' | '2026';
+/** A LiteLLM release ("1.80", "1.80.5") or a year alias ("2024", "2025", "2026"); see releases.ts. */
+export type LitellmVersion = string;
 
 export const LITELLM_STRATEGIES: readonly StrategyName[] = [
   'simple-shuffle',
@@ -66,8 +68,11 @@ export interface HealthCheckSettings {
 }
 
 export interface RouterSettings {
-  litellmVersion: LitellmVersion;
-  /** null only for an unknown strategy under litellmVersion '2024' (every pick then fails). */
+  /** The modelled LiteLLM release, e.g. "1.83.7". */
+  release: string;
+  /** Which version-dependent behaviours (releases.ts BEHAVIOURS) the release has. */
+  behaviours: BehaviourFlags;
+  /** null only for an unknown strategy under a release before invalid-strategy-raises (every pick then fails). */
   routingStrategy: StrategyName | null;
   latency: {
     ttlMs: number;
@@ -213,7 +218,7 @@ export function litellmDeploymentId(modelName: string, litellmParams: Obj): stri
 
 // ---- deployments ----
 
-function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, version: LitellmVersion): DeploymentView {
+function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, has: BehaviourFlags): DeploymentView {
   const modelName = str(entry.model_name) ?? '';
   const params: Obj = isObj(entry.litellm_params) ? entry.litellm_params : {};
   const info: Obj = isObj(entry.model_info) ? entry.model_info : {};
@@ -229,10 +234,10 @@ function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, ver
   const outCost = firstNonNull(params.output_cost_per_token, info.output_cost_per_token);
   const explicitPrice = inCost !== null || outCost !== null;
   const tagsRaw = params.tags;
-  // [2026] model_info carries a deployment-level cooldown policy (cooldown_time, allowed_fails,
-  // allowed_fails_policy, blocked) that beats the router's; older versions read only
-  // litellm_params.cooldown_time.
-  const v2026 = version === '2026';
+  // deployment-cooldown-policy: model_info carries a deployment-level cooldown policy
+  // (cooldown_time, allowed_fails, allowed_fails_policy, blocked) that beats the router's; older
+  // releases read only litellm_params.cooldown_time.
+  const v2026 = has['deployment-cooldown-policy'];
   const cooldownS = v2026 ? firstNonNull(info.cooldown_time, params.cooldown_time) : num(params.cooldown_time);
   return {
     index,
@@ -312,12 +317,12 @@ function nearestStrategy(name: string): string {
   return best;
 }
 
-function parseStrategy(v: unknown, version: LitellmVersion): StrategyName | null {
+function parseStrategy(v: unknown, raises: boolean): StrategyName | null {
   if (v === undefined || v === null) return 'simple-shuffle';
   const s = String(v);
   if ((LITELLM_STRATEGIES as readonly string[]).includes(s)) return s as StrategyName;
   if ((GWCFG_STRATEGIES as readonly string[]).includes(s)) return s as StrategyName;
-  if (version === '2024') return null; // older routers accepted it; every request then failed
+  if (!raises) return null; // older routers accepted it; every request then failed
   throw new Error(
     `Invalid routing_strategy '${s}'. Valid values: ${[...LITELLM_STRATEGIES].join(', ')} ` +
       `(gwcfg also simulates ${GWCFG_STRATEGIES.join(', ')}). Did you mean '${nearestStrategy(s)}'? ` +
@@ -327,7 +332,8 @@ function parseStrategy(v: unknown, version: LitellmVersion): StrategyName | null
 
 function buildSettings(
   root: Obj,
-  version: LitellmVersion,
+  release: string,
+  has: BehaviourFlags,
   override: StrategyName | undefined,
   proxyFailureAccounting: boolean | undefined,
 ): RouterSettings {
@@ -336,22 +342,22 @@ function buildSettings(
   const gs: Obj = isObj(root.general_settings) ? root.general_settings : {};
   const args: Obj = isObj(rs.routing_strategy_args) ? rs.routing_strategy_args : {};
 
-  const routingStrategy = override ?? parseStrategy(rs.routing_strategy, version);
+  const routingStrategy = override ?? parseStrategy(rs.routing_strategy, has['invalid-strategy-raises']);
   const fallbackStrategyRaw = rs.fallback_strategy;
   const fallbackStrategy =
     fallbackStrategyRaw === undefined || fallbackStrategyRaw === null
       ? null
-      : parseStrategy(fallbackStrategyRaw, version === '2024' ? '2025' : version);
+      : parseStrategy(fallbackStrategyRaw, true);
 
   const allowedFailsRaw = num(pick(rs, ls, 'allowed_fails'));
-  // [2024] `allowed_fails or litellm.allowed_fails`: 0 meant the default 3.
+  // Before allowed-fails-zero-kept: `allowed_fails or litellm.allowed_fails`, so 0 meant the default 3.
   const allowedFails =
-    allowedFailsRaw === null || (version === '2024' && allowedFailsRaw === 0) ? DEFAULTS.allowedFails : allowedFailsRaw;
+    allowedFailsRaw === null || (!has['allowed-fails-zero-kept'] && allowedFailsRaw === 0) ? DEFAULTS.allowedFails : allowedFailsRaw;
   const allowedFailsPolicy = numberRecord(rs.allowed_fails_policy);
 
   const cooldownRaw = num(rs.cooldown_time);
   // `cooldown_time or DEFAULT`: 0 and unset both give the default.
-  const cooldownDefault = version === '2024' ? DEFAULTS.cooldownTimeS2024 : DEFAULTS.cooldownTimeS;
+  const cooldownDefault = has['cooldown-time-default-5s'] ? DEFAULTS.cooldownTimeS : DEFAULTS.cooldownTimeS2024;
   const cooldownTimeMs = (cooldownRaw || cooldownDefault) * 1000;
 
   const timeoutS = num(rs.timeout) ?? num(ls.request_timeout) ?? DEFAULTS.timeoutS;
@@ -390,13 +396,14 @@ function buildSettings(
     : null;
 
   return {
-    litellmVersion: version,
+    release,
+    behaviours: has,
     routingStrategy,
     latency: {
       ttlMs: (num(args.ttl) ?? DEFAULTS.latencyTtlS) * 1000,
       buffer: num(args.lowest_latency_buffer) ?? 0,
       maxListSize: Math.max(1, num(args.max_latency_list_size) ?? DEFAULTS.maxLatencyListSize),
-      ttftPercentile: version === '2026' ? ttftPercentile(args.ttft_percentile) : null,
+      ttftPercentile: has['ttft-percentile'] ? ttftPercentile(args.ttft_percentile) : null,
     },
     usageTtlMs: (num(args.ttl) ?? DEFAULTS.usageTtlS) * 1000,
     fallbackStrategy,
@@ -422,11 +429,11 @@ function buildSettings(
     modelGroupAlias: alias,
     defaultMaxParallelRequests: num(rs.default_max_parallel_requests),
     circuitBreaker,
-    healthChecks: buildHealthChecks(rs, gs, version),
+    healthChecks: buildHealthChecks(rs, gs, has),
     globalRpm: num(rs.rpm),
     globalTpm: num(rs.tpm),
-    orderFallback: version === '2026',
-    proxyFailureAccounting: proxyFailureAccounting ?? version === '2026',
+    orderFallback: has['order-always-applied'],
+    proxyFailureAccounting: proxyFailureAccounting ?? has['proxy-first-failure-only'],
   };
 }
 
@@ -436,7 +443,7 @@ function ttftPercentile(v: unknown): number | null {
   return p !== null && p > 0 && p <= 1 ? p : null;
 }
 
-function buildHealthChecks(rs: Obj, gs: Obj, version: LitellmVersion): HealthCheckSettings | null {
+function buildHealthChecks(rs: Obj, gs: Obj, has: BehaviourFlags): HealthCheckSettings | null {
   const timeoutMs = (num(rs.health_check_timeout) ?? DEFAULTS.healthCheckTimeoutS) * 1000;
   // gwcfg extension: router_settings.health_check_interval turns on probes that gate routing.
   const extInterval = num(rs.health_check_interval);
@@ -456,7 +463,7 @@ function buildHealthChecks(rs: Obj, gs: Obj, version: LitellmVersion): HealthChe
   // enable_health_check_routing (router_settings or general_settings).
   if (!bool(gs.background_health_checks)) return null;
   const routingOn =
-    version === '2026' && (bool(rs.enable_health_check_routing) || bool(gs.enable_health_check_routing));
+    has['health-check-routing'] && (bool(rs.enable_health_check_routing) || bool(gs.enable_health_check_routing));
   const staleness =
     num(rs.health_check_staleness_threshold) ?? num(gs.health_check_staleness_threshold) ?? DEFAULTS.healthCheckStalenessS;
   return {
@@ -471,20 +478,23 @@ function buildHealthChecks(rs: Obj, gs: Obj, version: LitellmVersion): HealthChe
 }
 
 export interface NormalizeOptions {
-  litellmVersion: LitellmVersion;
+  /** A release or year alias (releases.ts resolveRelease); default: the newest release. Throws on a bad value. */
+  litellmVersion?: LitellmVersion;
   strategy?: StrategyName;
-  /** See RouterOptions.proxyFailureAccounting; default: litellmVersion '2026'. */
+  /** See RouterOptions.proxyFailureAccounting; default: the release's proxy-first-failure-only. */
   proxyFailureAccounting?: boolean;
 }
 
 export function normalizeConfig(config: unknown, options: NormalizeOptions): NormalizedConfig {
   const root: Obj = isObj(config) ? config : {};
-  const settings = buildSettings(root, options.litellmVersion, options.strategy, options.proxyFailureAccounting);
+  const release = resolveRelease(options.litellmVersion);
+  const has = behaviourFlags(release);
+  const settings = buildSettings(root, formatRelease(release), has, options.strategy, options.proxyFailureAccounting);
   const list = Array.isArray(root.model_list) ? root.model_list : [];
   const deployments: DeploymentView[] = [];
   for (const entry of list) {
     if (!isObj(entry)) continue;
-    deployments.push(buildDeployment(entry, deployments.length, settings.timeoutMs, options.litellmVersion));
+    deployments.push(buildDeployment(entry, deployments.length, settings.timeoutMs, has));
   }
   return { deployments, settings };
 }

@@ -142,7 +142,7 @@ export class CooldownTracker {
     const rate = total > 0 ? fails / total : 0;
     if (f.status === 429 && !f.single) return true;
     if (rate === 1 && total >= SINGLE_DEPLOYMENT_TRAFFIC_THRESHOLD) return true;
-    const minimum = this.settings.litellmVersion === '2026' ? FAILURE_MINIMUM_REQUESTS : 0;
+    const minimum = this.settings.behaviours['failure-minimum-requests'] ? FAILURE_MINIMUM_REQUESTS : 0;
     if (rate > FAILURE_THRESHOLD && total >= minimum && !f.single) return true;
     if (!isRetryableStatus(f.status)) return true; // 401, 404 even on a single deployment
     return false;

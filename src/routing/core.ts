@@ -106,7 +106,6 @@ export class RouterCore {
   /** usage-based-routing-v2's rpm limit per deployment, Infinity when none. */
   private readonly rpmLimit: Float64Array;
   /** concurrencyLimit per deployment, Infinity when none. */
-  private readonly concurrency: Float64Array;
 
   constructor(config: NormalizedConfig, random: RandomSource) {
     const s = config.settings;
@@ -122,7 +121,7 @@ export class RouterCore {
     this.inFlight = new Int32Array(slots);
     this.usage = new MinuteUsage(slots, groups);
     this.preCall = new RollingRequestWindow(slots);
-    this.latency = new LatencyWindows(slots, groups, s.latency.maxListSize, s.latency.ttlMs, s.litellmVersion, s.latency.ttftPercentile);
+    this.latency = new LatencyWindows(slots, groups, s.latency.maxListSize, s.latency.ttlMs, s.behaviours['latency-sliding-window'], s.latency.ttftPercentile);
     this.cooldown = new CooldownTracker(slots, s);
     this.breakers = s.circuitBreaker ? new CircuitBreakers(slots, s.circuitBreaker) : null;
     this.health_ = new HealthChecks(slots, s.healthChecks, config.deployments);
@@ -145,7 +144,6 @@ export class RouterCore {
     this.tolerant = new Int32Array(this.index.maxGroupSize);
     this.cooldownPolicy = config.deployments.map((d) => cooldownPolicyFor(d, s));
     this.anyBlocked = config.deployments.some((d) => d.blocked);
-    this.concurrency = Float64Array.from(config.deployments, (d) => this.concurrencyLimit(d.index) ?? Infinity);
     const limits = buildLimits(config.deployments, this.index.members);
     this.rpmLimit = limits.rpm;
     const ctx: StrategyContext = {
@@ -187,7 +185,7 @@ export class RouterCore {
     const group = this.index.names[this.groupOf[d]];
     const dep = this.deployments[d];
     if (dep.blocked) return this.fail('no-deployment', group, 'deployment is blocked');
-    if (this.settings.litellmVersion !== '2026' && this.cooldown.isCooling(this.slotOf[d], nowMs)) {
+    if (!this.settings.behaviours['deployment-id-bypasses-cooldown'] && this.cooldown.isCooling(this.slotOf[d], nowMs)) {
       return this.fail('all-cooled-down', group, `deployment ${dep.id} is cooling down`, this.cooldown.until[this.slotOf[d]] - nowMs);
     }
     return { ok: true, deployment: d, group };
@@ -455,13 +453,23 @@ export class RouterCore {
 
   // ---- call lifecycle ----
 
+  /**
+   * max_parallel_requests as calculate_max_parallel_requests (litellm/utils.py) derives it, or
+   * null for no cap: InitalizeCachedClient.set_max_parallel_requests_client installs a limiter
+   * only when the value is truthy, so 0 (e.g. rpm: 0) caps nothing (every release).
+   */
   concurrencyLimit(d: number): number | null {
+    const v = this.derivedMaxParallel(d);
+    return v === null || v === 0 ? null : v;
+  }
+
+  private derivedMaxParallel(d: number): number | null {
     const dep = this.deployments[d];
     if (dep.maxParallelRequests !== null) return dep.maxParallelRequests;
     if (dep.rpm !== null) return dep.rpm;
     if (dep.tpm !== null) {
-      // [2026] int(tpm/1000*6); older int(tpm/1000/6); at least 1.
-      const v = this.settings.litellmVersion === '2024' ? Math.trunc(dep.tpm / 1000 / 6) : Math.trunc((dep.tpm / 1000) * 6);
+      // int(tpm/1000*6); before max-parallel-tpm-times-6, int(tpm/1000/6); at least 1.
+      const v = this.settings.behaviours['max-parallel-tpm-times-6'] ? Math.trunc((dep.tpm / 1000) * 6) : Math.trunc(dep.tpm / 1000 / 6);
       return v === 0 ? 1 : v;
     }
     return this.settings.defaultMaxParallelRequests;
@@ -470,12 +478,6 @@ export class RouterCore {
   onCallStart(d: number, req: RouteRequest, nowMs: number): { ok: true } | { ok: false; status: 429; message: string } {
     const slot = this.slotOf[d];
     const dep = this.deployments[d];
-    if (this.settings.litellmVersion === '2026') {
-      const limit = this.concurrency[d];
-      if (this.inFlight[slot] >= limit) {
-        return { ok: false, status: 429, message: `max_parallel_requests=${limit} reached for deployment ${dep.id}` };
-      }
-    }
     if (this.rpmAtStart) {
       const rpm = this.rpmLimit[d]; // Infinity when none
       if (this.usage.rpmUsed(slot, nowMs) >= rpm) {

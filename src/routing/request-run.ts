@@ -241,7 +241,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const failedDep = f.deployment >= 0 ? core.deployments[f.deployment] : null;
     const numRetries = policy ?? failedDep?.numRetries ?? this.request.numRetries ?? s.numRetries;
     // [2026] an applicable retry policy skips the no-retry rules entirely.
-    const gated = policy !== null && s.litellmVersion === '2026' ? false : skipsRetries(s, facts);
+    const gated = policy !== null && s.behaviours['retry-policy-default-retries'] ? false : skipsRetries(s, facts);
     if (!gated && frame.retriesDone < numRetries) {
       const sleep = sleepBeforeRetryMs(s, groupSize, healthy, frame.retriesDone, f.retryAfterMs, core.random);
       frame.retriesDone += 1;
@@ -249,7 +249,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       return this.attempt(frame, nowMs, delayMs + sleep);
     }
     let extra = 0;
-    if (!gated && numRetries > 0 && s.litellmVersion === '2026') {
+    if (!gated && numRetries > 0 && s.behaviours['retry-backoff-capped-8s']) {
       // [2026] the retry loop sleeps once more after the final failed attempt.
       extra = sleepBeforeRetryMs(s, groupSize, healthy, frame.retriesDone, f.retryAfterMs, core.random);
     }
@@ -283,7 +283,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       while (frame.targetIdx < frame.targets.length) {
         const target = frame.targets[frame.targetIdx++];
         if (target === frame.name || target === frame.label) continue;
-        if (s.litellmVersion === '2026' && this.wasAttempted(target)) continue;
+        if (s.behaviours['fallback-skips-attempted'] && this.wasAttempted(target)) continue;
         if (this.fallbacks >= s.maxFallbacks) {
           frame.targetIdx = frame.targets.length;
           break;
@@ -302,7 +302,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     const s = this.core.settings;
     // [2025] the original exception surfaces; [2026] the latest of the primary group's retries.
     // After fallbacks the primary group's error is what the client sees.
-    const err = (s.litellmVersion === '2026' && this.fallbacks === 0 ? this.latestPrimary : this.original) ?? {
+    const err = (s.behaviours['latest-primary-error'] && this.fallbacks === 0 ? this.latestPrimary : this.original) ?? {
       status: 500,
       errorClass: 'InternalServerError',
       message: 'request failed',

@@ -31,7 +31,7 @@ export function policyRetries(settings: RouterSettings, group: string, errorClas
   const prefix = policyKeyPrefix(errorClass);
   const v = policy[`${prefix}Retries`];
   if (v !== undefined) return v;
-  if (settings.litellmVersion === '2026' && policy.DefaultRetries !== undefined) return policy.DefaultRetries;
+  if (settings.behaviours['retry-policy-default-retries'] && policy.DefaultRetries !== undefined) return policy.DefaultRetries;
   return null;
 }
 
@@ -39,7 +39,7 @@ export function policyRetries(settings: RouterSettings, group: string, errorClas
 export function skipsRetries(settings: RouterSettings, f: FailureFacts): boolean {
   if (f.errorClass === 'ContextWindowExceededError' && f.hasContextWindowFallbacks) return true;
   if (f.errorClass === 'ContentPolicyViolationError' && f.hasContentPolicyFallbacks) return true;
-  const v2026 = settings.litellmVersion === '2026';
+  const v2026 = settings.behaviours['no-retry-non-retryable'];
   if (v2026 && !isRetryableStatus(f.status) && f.status !== 401 && f.status !== 403) return true;
   if (f.errorClass === 'NotFoundError' || f.status === 404) return true;
   if (f.status === 429 && f.healthy === 0 && f.hasFallbacks) return true;
@@ -58,7 +58,7 @@ export function backoffMs(
     return retryAfterHeaderMs;
   }
   const base = INITIAL_BACKOFF_MS * 2 ** retriesDone;
-  if (settings.litellmVersion === '2026') {
+  if (settings.behaviours['retry-backoff-capped-8s']) {
     return Math.min(Math.max(base, settings.retryAfterMs), MAX_BACKOFF_MS) + 750 * random();
   }
   return Math.max(Math.min(base, MAX_BACKOFF_MS) * (1 - 0.25 * random()), settings.retryAfterMs);

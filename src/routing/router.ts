@@ -9,9 +9,10 @@
 //   router.pick(req, now)            resolve name → filters (LiteLLM order) → strategy. Side effects:
 //                                    only strategy state (round-robin cursors). PickResult.
 //   router.onCallStart(d, req, now)  call begins: in-flight +1, pre-call rpm counters. Returns
-//                                    {ok:false,status:429} when the v2 pre-call rpm check or (2026) a
-//                                    full max_parallel_requests rejects it; then in-flight was NOT
-//                                    incremented, do not call onCallEnd, report the 429 to the run.
+//                                    {ok:false,status:429} when the v2 pre-call rpm check rejects it;
+//                                    then in-flight was NOT incremented, do not call onCallEnd,
+//                                    report the 429 to the run. A full max_parallel_requests makes
+//                                    the caller wait (every release): the caller queues.
 //   router.onCallEnd(d, req, o, now) call ended: in-flight −1, latency/usage windows, cooldown
 //                                    decision, circuit breaker.
 //   router.health(d, now)            DeploymentHealth for UIs / metrics
@@ -34,7 +35,8 @@
 // run.report does NOT call onCallEnd: the caller does, before report, so the retry decision sees
 // the cooldown this failure caused (as LiteLLM re-reads healthy deployments after a failure).
 //
-// Version option: litellmVersion '2026' (default, newest), '2025', '2024'; see docs/routing.md.
+// Version option: litellmVersion, a LiteLLM release ('1.80', '1.80.5'; default releases.ts
+// NEWEST_RELEASE) or a year alias ('2024', '2025', '2026'); see docs/fidelity.md.
 
 import type {
   CallOutcome,
@@ -54,6 +56,7 @@ export type { LitellmVersion } from './config.js';
 
 export interface RouterOptions {
   random: RandomSource;
+  /** LiteLLM release or year alias to model; default: the newest verified release. */
   litellmVersion?: LitellmVersion;
   /** Overrides router_settings.routing_strategy (e.g. `gwcfg simulate --strategy`). */
   strategy?: StrategyName;
@@ -62,7 +65,7 @@ export interface RouterOptions {
    * the first failure of each group entry (the primary group, each fallback hop) runs the
    * cooldown / failure-counting callback; later same-group retries do not count. Applies to calls
    * handed out by a RequestRun (found by its RouteRequest object: use one object per in-flight
-   * request). Default: true for litellmVersion '2026' (a gateway is a proxy), false before.
+   * request). Default: true for releases with proxy-first-failure-only (a gateway is a proxy).
    * Set false to model the Router SDK, which counts every failure.
    */
   proxyFailureAccounting?: boolean;
@@ -94,10 +97,10 @@ export class Router {
     this.core = new RouterCore(config, options.random);
   }
 
-  /** Builds a router from a plain parsed LiteLLM config object. Throws on an invalid routing_strategy. */
+  /** Builds a router from a plain parsed LiteLLM config object. Throws on an invalid routing_strategy or litellmVersion. */
   static fromConfig(config: unknown, options: RouterOptions): Router {
     const normalized = normalizeConfig(config, {
-      litellmVersion: options.litellmVersion ?? '2026',
+      litellmVersion: options.litellmVersion,
       strategy: options.strategy,
       proxyFailureAccounting: options.proxyFailureAccounting,
     });

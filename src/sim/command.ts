@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
 import { loadConfig, readInput } from '../config/load.js';
 import { ALL_STRATEGIES } from '../routing/config.js';
-import type { LitellmVersion } from '../routing/router.js';
+import { resolveRelease } from '../routing/releases.js';
 import type { StrategyName } from '../routing/types.js';
 import { runCompare } from './compare.js';
 import { createRun, DEFAULT_SEED, type SimJob } from './job.js';
@@ -64,11 +64,17 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
   }
   if (compare && options.strategy) throw new CliError('use either --strategy or --compare, not both');
   const version = options.litellmVersion;
-  if (version !== undefined && !['2024', '2025', '2026'].includes(version)) throw new CliError(`--litellm-version must be 2024, 2025 or 2026, got '${version}'`);
+  if (version !== undefined) {
+    try {
+      resolveRelease(version);
+    } catch (e) {
+      throw new CliError(`--litellm-version: ${(e as Error).message}`);
+    }
+  }
   return {
     seed,
     strategy: options.strategy ? strategyName(options.strategy, '--strategy') : undefined,
-    litellmVersion: version as LitellmVersion | undefined,
+    litellmVersion: version,
     durationMs,
     requests: positiveInteger(options.requests, '--requests'),
     compare,

@@ -213,3 +213,13 @@ test('gwcfg rules lists every rule; --format json; gwcfg explain prints docs or 
   assert.match(runCli(['explain', 'literal-secret']).stderr, /did you mean 'secrets\/literal-secret'\?/);
   assert.match(runCli(['explain', 'weights/outside']).stderr, /did you mean 'weights\/outside-litellm-params'\?/);
 });
+
+test('lint --litellm-version: a release gwcfg does not know is a usage error (exit 2, one line)', () => {
+  const dir = project({ 'clean.yaml': CLEAN });
+  const good = runCli(['lint', '--litellm-version', '1.80', 'clean.yaml'], { cwd: dir });
+  assert.equal(good.status, 0, good.stdout + good.stderr);
+  const bad = runCli(['lint', '--litellm-version', 'banana', 'clean.yaml'], { cwd: dir });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--litellm-version: expected a LiteLLM release such as 1\.80/);
+  assert.equal(bad.stderr.trim().split('\n').length, 1);
+});

@@ -5,6 +5,7 @@ import { lintConfig, runRules, fixesFor } from '../../src/lint/engine.js';
 import { fixUntilStable } from '../../src/lint/fixer.js';
 import { optionsProblem, checkSettingsOptions } from '../../src/lint/options.js';
 import { load, noTpmRule, quotedNumberRule, rpmPairRule } from './helpers.js';
+import { NEWEST_RELEASE, formatRelease, resolveRelease, type Release } from '../../src/routing/releases.js';
 
 const rules = [noTpmRule, quotedNumberRule('rpm'), quotedNumberRule('tpm'), rpmPairRule];
 
@@ -124,4 +125,16 @@ test('property: fixing is idempotent, leaves no fixable finding and keeps every 
     }),
     { numRuns: 60 },
   );
+});
+
+test('rules see the LiteLLM release being linted against (context.release; default the newest verified)', async () => {
+  const seen: string[] = [];
+  const probe = {
+    meta: { id: 'test/release', description: 'records the release', severity: 'info' as const, fixable: false, docs: '' },
+    check: (context: { release: Release }) => void seen.push(formatRelease(context.release)),
+  };
+  const loaded = await load(CONFIG);
+  runRules(loaded, { rules: [probe as never] });
+  runRules(loaded, { rules: [probe as never], release: resolveRelease('1.80') });
+  assert.deepEqual(seen, [NEWEST_RELEASE, '1.80.15']);
 });

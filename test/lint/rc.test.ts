@@ -50,6 +50,13 @@ test('rc errors are one line with file:line:col of the bad key or value', () => 
   assert.deepEqual(rc('# only comments\n').rules, []);
 });
 
+test('rc: litellm_version names the LiteLLM release rules check against; a bad one is a usage error at its position', () => {
+  assert.equal(rc('litellm_version: 1.80\n').release?.minor, 80);
+  assert.equal(rc('litellm_version: "2025"\n').release?.patch, 15, 'year alias');
+  assert.equal(rc('rules: {}\n').release, undefined);
+  assert.throws(() => rc('rules: {}\nlitellm_version: banana\n'), /^CliError: \/proj\/\.gwcfg\.yaml:2:18: litellm_version: expected a LiteLLM release/);
+});
+
 test('findRc searches upward and stops at a directory holding .git', () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'gwcfg-rc-')));
   mkdirSync(join(root, 'repo/.git'), { recursive: true });

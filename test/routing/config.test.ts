@@ -102,14 +102,22 @@ test('concurrencyLimit derives max_parallel_requests as LiteLLM does', () => {
   assert.equal(old.concurrencyLimit(0), 16, '[2024] int(tpm/1000/6)');
 });
 
-test('max_parallel_requests: [2026] a full deployment rejects the call with a 429 at once', () => {
-  const r = router({ model_list: [dep('g', { max_parallel_requests: 2 })] });
+// Issue 13 row 14: before, a cap of 0 made every call to the deployment wait forever.
+test('rpm 0 or max_parallel_requests 0 installs no concurrency cap (every release)', () => {
+  for (const litellmVersion of ['1.55.8', '1.83.7']) {
+    const r = router({ model_list: [dep('g', { rpm: 0 }), dep('g', { max_parallel_requests: 0, rpm: 5 }), dep('g', { tpm: 0 })] }, { litellmVersion });
+    assert.deepEqual([0, 1, 2].map((d) => r.concurrencyLimit(d)), [null, null, 1], 'tpm 0 still derives at least 1');
+  }
+});
+
+// Adapted (issue 13, row 01): every LiteLLM release in the source index guards max_parallel_requests
+// with a waiting limiter (asyncio.Semaphore, later MaxParallelRequestsLimiter with a waiter
+// queue; litellm/router_utils/client_initalization_utils.py); none answers 429 at once.
+test('max_parallel_requests: a full deployment makes the caller wait in every release, never a 429', () => {
   const q = { model: 'g', inputTokens: 1 };
-  assert.ok(r.onCallStart(0, q, 0).ok);
-  assert.ok(r.onCallStart(0, q, 0).ok);
-  const third = r.onCallStart(0, q, 0);
-  assert.ok(!third.ok && third.status === 429);
-  const old = router({ model_list: [dep('g', { max_parallel_requests: 1 })] }, { litellmVersion: '2025' });
-  assert.ok(old.onCallStart(0, q, 0).ok);
-  assert.ok(old.onCallStart(0, q, 0).ok, '[2025] the caller queues on concurrencyLimit instead');
+  for (const litellmVersion of ['1.55.8', '1.80', '1.83.7']) {
+    const r = router({ model_list: [dep('g', { max_parallel_requests: 2 })] }, { litellmVersion });
+    assert.equal(r.concurrencyLimit(0), 2, 'the caller queues on this cap');
+    for (let i = 0; i < 3; i++) assert.ok(r.onCallStart(0, q, 0).ok, `${litellmVersion}: call ${i + 1} is not rejected`);
+  }
 });

@@ -103,4 +103,6 @@ test('usage errors are CliErrors (exit 2)', async () => {
   await assert.rejects(run(`${DIR}/nope.yaml`, {}), (e: unknown) => e instanceof CliError && /cannot read/.test(e.message));
   await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { scenario: `${DIR}/nope.yaml` }), CliError);
   await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { compare: 'simple-shuffle', strategy: 'least-busy' }), CliError);
+  await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { litellmVersion: '2023' }), (e: unknown) => e instanceof CliError && /--litellm-version: expected a LiteLLM release such as 1\.80/.test(e.message));
+  await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { litellmVersion: '1.99' }), (e: unknown) => e instanceof CliError && /newer than the newest release gwcfg models/.test(e.message));
 });

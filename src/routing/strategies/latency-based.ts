@@ -26,7 +26,7 @@ export class LatencyBased implements Strategy {
     this.withinScore = new Float64Array(Math.max(1, maxCandidates));
     this.factor = 1 + ctx.settings.latency.buffer;
     this.monotone = Number.isFinite(this.factor) && this.factor >= 0;
-    this.oldest = ctx.settings.litellmVersion === '2024';
+    this.oldest = !ctx.settings.behaviours['latency-buffer-random-pick'];
   }
 
   score(d: number, req: RouteRequest, nowMs: number): number {

@@ -1,7 +1,6 @@
 // Latency samples per deployment slot for latency-based-routing: at most max_latency_list_size
 // samples; the whole group's map expires `ttl` after its last write (LiteLLM caches
 // "{group}_map" with that ttl).
-import type { LitellmVersion } from '../config.js';
 
 export class LatencyWindows {
   private readonly lat: Float64Array;
@@ -37,7 +36,8 @@ export class LatencyWindows {
     groups: number,
     private readonly size: number,
     private readonly ttlMs: number,
-    private readonly version: LitellmVersion,
+    /** latency-sliding-window (releases.ts): keep the newest samples, TTFT in seconds. */
+    private readonly sliding: boolean,
     private readonly ttftPercentile: number | null = null,
   ) {
     this.lat = new Float64Array(slots * size);
@@ -90,7 +90,7 @@ export class LatencyWindows {
     if (count[slot] < this.size) {
       buf[base + count[slot]] = value;
       count[slot] += 1;
-    } else if (this.version === '2026') {
+    } else if (this.sliding) {
       buf[base + head[slot]] = value; // sliding window of the newest samples
       head[slot] = (head[slot] + 1) % this.size;
     } else {
@@ -111,7 +111,7 @@ export class LatencyWindows {
     if (ttftMs !== undefined) {
       const ttft = ttftMs / 1000;
       // [2026] TTFT in seconds; older versions stored it per output token.
-      const sample = this.version === '2026' || outputTokens <= 0 ? ttft : ttft / outputTokens;
+      const sample = this.sliding || outputTokens <= 0 ? ttft : ttft / outputTokens;
       if (this.ttftPercentile === null) {
         this.push(this.ttft, this.ttftSum, this.ttftMean, this.ttftCount, this.ttftHead, slot, sample);
       } else {
@@ -125,10 +125,10 @@ export class LatencyWindows {
           this.ttft[base + n] = sample;
           this.ttftCount[slot] = n + 1;
         } else {
-          const at = this.version === '2026' ? this.ttftHead[slot] : size - 1;
+          const at = this.sliding ? this.ttftHead[slot] : size - 1;
           evicted = this.ttft[base + at];
           this.ttft[base + at] = sample;
-          if (this.version === '2026') this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
+          if (this.sliding) this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
         }
         this.ttftScore[slot] = this.resort(base, n, evicted, sample);
       }

@@ -21,7 +21,7 @@ export class SimpleShuffle implements Strategy {
       Float64Array.from(ctx.deployments, (d) => positive(d.rpm)),
       Float64Array.from(ctx.deployments, (d) => positive(d.tpm)),
     ];
-    this.newest = ctx.settings.litellmVersion === '2026';
+    this.newest = ctx.settings.behaviours['shuffle-weights-any-candidate'];
   }
 
   private value(d: number, kind: number): number {

@@ -22,7 +22,7 @@ export class UsageBasedV2 implements Strategy {
     maxCandidates: number,
   ) {
     this.ties = new Int32Array(Math.max(1, maxCandidates));
-    this.checkRpm = ctx.settings.litellmVersion !== '2024';
+    this.checkRpm = ctx.settings.behaviours['usage-v2-precall-rpm-check'];
     this.rpmCap = this.checkRpm ? ctx.limits.rpm.map((rpm) => rpm - 1) : new Float64Array(ctx.limits.rpm.length).fill(Infinity);
     this.groupRpmCap = this.checkRpm ? ctx.limits.groupMin.rpm.map((rpm) => rpm - 1) : new Float64Array(ctx.groupCount).fill(Infinity);
   }

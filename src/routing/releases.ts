@@ -1,0 +1,304 @@
+// LiteLLM releases gwcfg models, and the table of Router behaviours that depend on the release.
+// Every version-dependent switch in the routing core reads a flag computed from BEHAVIOURS, so
+// the table, docs/fidelity.md and the tests stay one list (test/routing/releases.test.ts).
+//
+// Sources: release numbers and dates are the release notes stored in the LiteLLM source index
+// (docs/my-website/release_notes/v<N>/index.md of BerriAI/litellm). Behaviour rows cite the
+// LiteLLM file and function; see docs/fidelity.md for the evidence and its limits.
+
+/** A LiteLLM release as major.minor.patch. */
+export interface Release {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+}
+
+/**
+ * Releases whose notes are in the source index (oldest first; a sample of each line, with the
+ * date where the notes were read). The newest is gwcfg's default. A `1.N` key means the newest
+ * listed patch of that line (else `1.N.0`).
+ */
+export const KNOWN_RELEASES: ReadonlyArray<readonly [version: string, date: string | null]> = [
+  ['1.55.8', null],
+  ['1.55.10', null],
+  ['1.56.4', null],
+  ['1.57.3', '2025-01-08'],
+  ['1.63.14', null],
+  ['1.70.1', null],
+  ['1.74.15', null],
+  ['1.77.7', null],
+  ['1.79.3', null],
+  ['1.80.5', null],
+  ['1.80.15', null],
+  ['1.81.0', '2026-01-18'],
+  ['1.81.14', null],
+  ['1.82.6', null],
+  ['1.83.3', null],
+  ['1.83.7', '2026-04-11'],
+];
+
+/** The newest release verified from the source index: the default of `--litellm-version`. */
+export const NEWEST_RELEASE = '1.83.7';
+
+/**
+ * The old year values, kept as aliases: each names the last release of that year's behaviour
+ * era (2024: before 1.57.0; 2025: 1.57.0 up to 1.81.0; 2026: from 1.81.0, the first 2026 release).
+ */
+export const YEAR_ALIASES: Readonly<Record<string, string>> = {
+  '2024': '1.55.8',
+  '2025': '1.80.15',
+  '2026': NEWEST_RELEASE,
+};
+
+/** First release of 2025 in the index (notes dated 2025-01-08): [2025] behaviours start here. */
+const ERA_2025 = '1.57.0';
+/** First release of 2026 (notes dated 2026-01-18): [2026] behaviours start here. */
+const ERA_2026 = '1.81.0';
+
+const RELEASE_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[.+-].*)?$/;
+
+/** True for "1.80", "1.80.5", "v1.81.3-stable", "1.74.9.post1". */
+export function isRelease(text: string): boolean {
+  return RELEASE_RE.test(text.trim());
+}
+
+/**
+ * Parses a release string; a missing patch is the newest known patch of that minor line, else 0.
+ * Throws Error('not a LiteLLM release: ...') for anything else.
+ */
+export function parseRelease(text: string): Release {
+  const m = RELEASE_RE.exec(text.trim());
+  if (!m) throw new Error(`not a LiteLLM release: '${text}'`);
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  if (m[3] !== undefined) return { major, minor, patch: Number(m[3]) };
+  let patch = 0;
+  for (const [v] of KNOWN_RELEASES) {
+    const k = RELEASE_RE.exec(v)!;
+    if (Number(k[1]) === major && Number(k[2]) === minor) patch = Math.max(patch, Number(k[3] ?? 0));
+  }
+  return { major, minor, patch };
+}
+
+/** Negative when a < b, 0 when equal, positive when a > b (major.minor.patch). Strings are parsed. */
+export function compareReleases(a: Release | string, b: Release | string): number {
+  const x = typeof a === 'string' ? parseRelease(a) : a;
+  const y = typeof b === 'string' ? parseRelease(b) : b;
+  return x.major - y.major || x.minor - y.minor || x.patch - y.patch;
+}
+
+export function formatRelease(r: Release): string {
+  return `${r.major}.${r.minor}.${r.patch}`;
+}
+
+/**
+ * The value of `--litellm-version` / `litellm_version:` as a release: undefined → NEWEST_RELEASE,
+ * a year alias → its release. Throws Error with a one-line message (naming the accepted forms)
+ * for anything that is not a release, or for a release newer than NEWEST_RELEASE (not verified).
+ */
+export function resolveRelease(text: string | undefined): Release {
+  const raw = (text ?? NEWEST_RELEASE).trim();
+  const aliased = YEAR_ALIASES[raw] ?? raw;
+  if (!isRelease(aliased)) {
+    throw new Error(`expected a LiteLLM release such as 1.80 or 1.80.5 (or a year alias 2024, 2025, 2026), got '${text}'`);
+  }
+  const r = parseRelease(aliased);
+  if (compareReleases(r, NEWEST_RELEASE) > 0) {
+    throw new Error(`LiteLLM ${formatRelease(r)} is newer than the newest release gwcfg models (${NEWEST_RELEASE}); pass ${NEWEST_RELEASE} or older`);
+  }
+  return r;
+}
+
+/** One Router behaviour that gwcfg models, keyed to the releases that have it. */
+export interface BehaviourRow {
+  readonly id: string;
+  /** What LiteLLM does, in one line. */
+  readonly summary: string;
+  /** LiteLLM source file and function. */
+  readonly source: string;
+  /** First release with the behaviour; null = every release gwcfg models. */
+  readonly since: string | null;
+  /** First release without it (removed), if any. */
+  readonly until?: string;
+  /** Name of the gwcfg test that pins it (test titles are searched for this exact string). */
+  readonly test: string;
+}
+
+/**
+ * Version-dependent Router behaviours. A row whose `since` is an era start (1.57.0, 1.81.0) is
+ * keyed to the year era the spec tags it with ([2025], [2026]); docs/fidelity.md says so per row.
+ */
+export const BEHAVIOURS = [
+  {
+    id: 'max-parallel-full-waits',
+    summary: 'a deployment at max_parallel_requests makes the caller wait for a slot (asyncio.Semaphore, later MaxParallelRequestsLimiter), never a 429',
+    source: 'litellm/router_utils/client_initalization_utils.py InitalizeCachedClient.set_max_parallel_requests_client; litellm/router.py Router._acompletion',
+    since: null,
+    test: 'max_parallel_requests: a full deployment makes the caller wait in every release, never a 429',
+  },
+  {
+    id: 'max-parallel-falsy-no-cap',
+    summary: 'a falsy derived max_parallel_requests (rpm: 0, max_parallel_requests: 0) installs no limiter, so no cap',
+    source: 'litellm/router_utils/client_initalization_utils.py InitalizeCachedClient.set_max_parallel_requests_client (`if calculated_max_parallel_requests`); litellm/utils.py calculate_max_parallel_requests',
+    since: null,
+    test: 'rpm 0 or max_parallel_requests 0 installs no concurrency cap (every release)',
+  },
+  {
+    id: 'cooldown-time-default-5s',
+    summary: 'router cooldown_time unset or 0 means 5 s (`cooldown_time or DEFAULT_COOLDOWN_TIME_SECONDS`); before: `or 1`',
+    source: 'litellm/router.py Router.__init__; litellm/constants.py DEFAULT_COOLDOWN_TIME_SECONDS',
+    since: ERA_2025,
+    test: 'settings: router_settings beat litellm_settings beat defaults; cooldown_time 0 → 5 s ([2024]: 1 s)',
+  },
+  {
+    id: 'allowed-fails-zero-kept',
+    summary: 'router allowed_fails 0 is kept (`is not None`); before: `allowed_fails or litellm.allowed_fails` made 0 mean 3',
+    source: 'litellm/router.py Router.__init__',
+    since: ERA_2025,
+    test: 'allowed_fails 0 is kept; 1.55 read it as the default 3',
+  },
+  {
+    id: 'invalid-strategy-raises',
+    summary: 'an unknown routing_strategy raises at startup; before, the Router started and every request failed',
+    source: 'litellm/router.py Router.routing_strategy_init',
+    since: ERA_2025,
+    test: 'behaviour 55: an invalid routing_strategy fails at construction ([2024]: accepted, every pick fails)',
+  },
+  {
+    id: 'max-parallel-tpm-times-6',
+    summary: 'max_parallel_requests derived from tpm is int(tpm/1000*6); before: int(tpm/1000/6)',
+    source: 'litellm/utils.py calculate_max_parallel_requests',
+    since: ERA_2025,
+    test: 'concurrencyLimit derives max_parallel_requests as LiteLLM does',
+  },
+  {
+    id: 'usage-v2-precall-rpm-check',
+    summary: 'usage-based-routing-v2 checks rpm again at call start (async_pre_call_check) and answers 429 over the limit',
+    source: 'litellm/router_strategy/lowest_tpm_rpm_v2.py LowestTPMLoggingHandler_v2.async_pre_call_check',
+    since: ERA_2025,
+    test: 'behaviour 16: v2 filters out a deployment at its RPM limit (rpm_used + 1 >= rpm)',
+  },
+  {
+    id: 'latency-buffer-random-pick',
+    summary: 'latency-based-routing picks at random among deployments within lowest*(1+lowest_latency_buffer); before: the first lowest',
+    source: 'litellm/router_strategy/lowest_latency.py LowestLatencyLoggingHandler._get_available_deployments',
+    since: ERA_2025,
+    test: 'latency-based routing before 1.57 picks the first lowest deployment, no buffer',
+  },
+  {
+    id: 'latency-sliding-window',
+    summary: 'the latency list keeps the newest max_latency_list_size samples and TTFT in seconds; before: replace the last sample, TTFT per output token',
+    source: 'litellm/router_strategy/lowest_latency.py LowestLatencyLoggingHandler.async_log_success_event',
+    since: ERA_2026,
+    test: 'latency list keeps the newest max_latency_list_size samples ([2026]); older versions replace the last',
+  },
+  {
+    id: 'shuffle-weights-any-candidate',
+    summary: 'simple-shuffle uses weights when any candidate has one (missing = 0); before: only when the first has one',
+    source: 'litellm/router_strategy/simple_shuffle.py simple_shuffle',
+    since: ERA_2026,
+    test: 'behaviour 5: weights honoured when the first deployment has no weight ([2026]; [2025] uniform)',
+  },
+  {
+    id: 'failure-minimum-requests',
+    summary: 'the >50% failure rule needs at least DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS (5) requests',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment',
+    since: ERA_2026,
+    test: 'behaviour 34: the >50% rule needs 5 requests in the window ([2026]); older versions cooled on the first failure',
+  },
+  {
+    id: 'order-always-applied',
+    summary: 'order tiers are always applied and drive the in-group order fallback; before, only with enable_pre_call_checks',
+    source: 'litellm/router.py Router.async_get_healthy_deployments, _get_order_filtered_deployments',
+    since: ERA_2026,
+    test: '2026: order tier 2 serves when every tier-1 deployment is cooled or over its limits',
+  },
+  {
+    id: 'ttft-percentile',
+    summary: 'routing_strategy_args.ttft_percentile scores streams by a TTFT percentile',
+    source: 'litellm/router_strategy/lowest_latency.py LowestLatencyLoggingHandler._get_available_deployments',
+    since: ERA_2026,
+    test: '2026: ttft_percentile scores streams by that percentile of the TTFT window instead of its mean',
+  },
+  {
+    id: 'deployment-cooldown-policy',
+    summary: 'model_info.allowed_fails / allowed_fails_policy / cooldown_time / blocked beat the router values',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment, _get_cooldown_time',
+    since: ERA_2026,
+    test: '2026: deployment-level model_info allowed_fails, allowed_fails_policy and cooldown_time beat the router; blocked is never routed',
+  },
+  {
+    id: 'proxy-first-failure-only',
+    summary: 'the proxy runs the cooldown callback only on the first failure of a request per group entered',
+    source: 'litellm/router.py Router.deployment_callback_on_failure (proxy logging object shared across retries)',
+    since: ERA_2026,
+    test: '2026 proxy: only the first failure of a request (per group entered) runs the cooldown callback; fallback hops count',
+  },
+  {
+    id: 'deployment-id-bypasses-cooldown',
+    summary: 'a request naming a deployment id is served even while that deployment cools',
+    source: 'litellm/router.py Router._get_deployment_by_id path of async_get_available_deployment',
+    since: ERA_2026,
+    test: 'a deployment id request bypasses the strategy ([2026] also the cooldown filter)',
+  },
+  {
+    id: 'health-check-routing',
+    summary: 'enable_health_check_routing filters deployments whose latest health check failed',
+    source: 'litellm/router_utils/health_state_cache.py; litellm/router.py Router._filter_health_check_unhealthy',
+    since: ERA_2026,
+    test: '[2026] enable_health_check_routing: the latest failed probe filters, stale results and all-fail bypass',
+  },
+  {
+    id: 'retry-policy-default-retries',
+    summary: 'retry_policy.DefaultRetries applies to error classes without their own key; an applicable policy skips the no-retry rules',
+    source: 'litellm/router_utils/get_retry_from_policy.py get_num_retries_from_retry_policy',
+    since: ERA_2026,
+    test: 'retry_policy DefaultRetries and policy precedence from 1.81',
+  },
+  {
+    id: 'no-retry-non-retryable',
+    summary: 'non-retryable statuses other than 401/403 are not retried; 403 on a group of one is not retried',
+    source: 'litellm/router.py Router.should_retry_this_error',
+    since: ERA_2026,
+    test: '[2026] plain 4xx errors are not retried; [2025] they are while deployments are healthy',
+  },
+  {
+    id: 'retry-backoff-capped-8s',
+    summary: 'retry sleep min(max(0.5*2^n, retry_after), 8) + jitter; sleeps once more after the last retry',
+    source: 'litellm/router_utils/retry_utils.py; litellm/utils.py _calculate_retry_after',
+    since: ERA_2026,
+    test: 'retry sleep: 0 with healthy peers; backoff on a single deployment; Retry-After ≤ 60 s honoured',
+  },
+  {
+    id: 'fallback-skips-attempted',
+    summary: 'a fallback target already attempted by this request is skipped',
+    source: 'litellm/router_utils/fallback_event_handlers.py run_async_fallback',
+    since: ERA_2026,
+    test: 'fallback targets already attempted are skipped from 1.81',
+  },
+  {
+    id: 'latest-primary-error',
+    summary: 'without fallbacks, the client sees the latest retry error of the group (not the first)',
+    source: 'litellm/router.py Router.async_function_with_retries',
+    since: ERA_2026,
+    test: 'the client sees the latest retry error from 1.81',
+  },
+] as const satisfies readonly BehaviourRow[];
+
+export type BehaviourId = (typeof BEHAVIOURS)[number]['id'];
+
+/** Which behaviours a release has: one boolean per row, computed once per Router. */
+export type BehaviourFlags = Readonly<Record<BehaviourId, boolean>>;
+
+/** True when release `r` has behaviour `row` (since ≤ r < until). */
+export function releaseHas(r: Release, row: BehaviourRow): boolean {
+  if (row.since !== null && compareReleases(r, row.since) < 0) return false;
+  if (row.until !== undefined && compareReleases(r, row.until) >= 0) return false;
+  return true;
+}
+
+export function behaviourFlags(r: Release): BehaviourFlags {
+  const flags = {} as Record<BehaviourId, boolean>;
+  for (const row of BEHAVIOURS) flags[row.id] = releaseHas(r, row);
+  return flags;
+}
