@@ -9,6 +9,8 @@ ruleTester(rule, {
     // run_async_fallback checks the depth only when it enters a list: b and c are both tried.
     { name: 'every entry of an entered list is tried (max_fallbacks 1)', code: `model_list:\n${models}router_settings:\n  max_fallbacks: 1\n  fallbacks:\n    - a: [b, c]\n` },
     { name: 'a long list with a low max_fallbacks', code: `model_list:\n${models}router_settings:\n  max_fallbacks: 2\n  fallbacks:\n    - a: [b, c, d, e]\n` },
+    // Before 1.61.5 every entry of a list runs at the list's depth + 1, so c (depth 1) still enters its list.
+    { name: 'before 1.61.5 the second entry runs at depth 1', release: '1.57', code: `model_list:\n${models}router_settings:\n  max_fallbacks: 2\n  fallbacks:\n    - a: [b, c]\n    - c: [d]\n` },
     { name: 'the entered list of a fallback is within the budget', code: `model_list:\n${models}router_settings:\n  max_fallbacks: 2\n  fallbacks:\n    - a: [b]\n    - b: [c]\n` },
   ],
   invalid: [
@@ -20,7 +22,7 @@ ruleTester(rule, {
     {
       name: 'the second entry is called at depth 2, so its own list is cut at max_fallbacks 2',
       code: `model_list:\n${models}router_settings:\n  max_fallbacks: 2\n  fallbacks:\n    - a: [b, c]\n    - c: [d]\n`,
-      errors: [{ line: 20, column: 11, messageIncludes: ["reaches 'c' at fallback depth 2 (a → c)", "'d' is never tried for requests that started at 'a'"] }],
+      errors: [{ line: 20, column: 11, messageIncludes: ["reaches 'c' at fallback depth 2 (a → c)", 'LiteLLM 1.61.5 and later', "'d' is never tried for requests that started at 'a'"] }],
     },
   ],
 });

@@ -6,6 +6,10 @@
 // group reached at depth >= max_fallbacks never has its own fallbacks tried for that request.
 import type { Rule } from '../../types.js';
 import { fallbackEdges, fallbackLookup, FALLBACK_KINDS, maxFallbacks, type FallbackEdge } from '../_shared/fallbacks.js';
+import { compareReleases, formatRelease } from '../../../routing/releases.js';
+
+/** First release whose run_async_fallback raises the depth per entry tried (BerriAI/litellm#8558). */
+export const CUMULATIVE_DEPTH_SINCE = '1.61.5';
 
 interface Reach {
   depth: number;
@@ -43,9 +47,11 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/fallbacks/too-deep.md',
   },
-  check({ model, report }) {
+  check({ model, report, release }) {
     const edges = fallbackEdges(model);
     const max = maxFallbacks(model).value;
+    const cumulative = compareReleases(release, CUMULATIVE_DEPTH_SINCE) >= 0;
+    const releases = cumulative ? `LiteLLM ${CUMULATIVE_DEPTH_SINCE} and later` : `LiteLLM before ${CUMULATIVE_DEPTH_SINCE}`;
     const reported = new Set<FallbackEdge>();
     for (const kind of FALLBACK_KINDS) {
       if (!edges.some((e) => e.kind === kind)) continue;
@@ -53,7 +59,7 @@ const rule: Rule = {
       const primaries = new Set<string>(model.groups.keys());
       for (const e of edges) if (e.kind === kind && e.from !== '*') primaries.add(e.from);
       for (const primary of primaries) {
-        const dist = fallbackDepths(primary, from, max);
+        const dist = fallbackDepths(primary, from, max, cumulative);
         for (const [group, reach] of dist) {
           if (reach.depth < max) continue;
           // Targets the request reaches another way are tried anyway.
@@ -64,7 +70,7 @@ const rule: Rule = {
           report({
             at: cut[0].location,
             on: 'value',
-            message: `a request for '${primary}' reaches '${group}' at fallback depth ${reach.depth} (${reach.path.join(' → ')}) and max_fallbacks is ${max}, so LiteLLM does not enter the ${kind} of '${group}': ${targets} ${cut.length === 1 ? 'is' : 'are'} never tried for requests that started at '${primary}'. Raise max_fallbacks to ${reach.depth + 1}, or list these targets in the fallbacks of '${primary}' itself`,
+            message: `a request for '${primary}' reaches '${group}' at fallback depth ${reach.depth} (${reach.path.join(' → ')}) and max_fallbacks is ${max}, so LiteLLM (${releases}, linting for ${formatRelease(release)}) does not enter the ${kind} of '${group}': ${targets} ${cut.length === 1 ? 'is' : 'are'} never tried for requests that started at '${primary}'. Raise max_fallbacks to ${reach.depth + 1}, or list these targets in the fallbacks of '${primary}' itself`,
           });
         }
       }
