@@ -2,7 +2,7 @@
 // the ajv errors per file. The schema is compiled the same way scripts/compile-schemas.mjs does it
 // (Ajv2020, strict, allErrors, gwcfg annotation keywords), so a schema that passes here compiles there.
 //
-// Usage: node scripts/check-schema-corpus.mjs [corpus-dir]   (default: /work/shared/corpus)
+// Usage: node scripts/check-schema-corpus.mjs [corpus-dir]   (default: fixtures/corpus)
 //   --quiet     only print files with errors and the summary
 // Exit code: 0 always (this is a report, not a gate); the summary says what to look at.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
-const corpus = args.find((a) => !a.startsWith('--')) ?? '/work/shared/corpus';
+const corpus = args.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../fixtures/corpus', import.meta.url));
 
 const GWCFG_KEYWORDS = ['x-gwcfg-extension', 'x-gwcfg-extension-values', 'x-gwcfg-open', 'x-gwcfg-deprecated'];
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'litellm-config.schema.json'), 'utf8'));

@@ -1,4 +1,4 @@
-// `gwcfg generate prometheus|rules|grafana|all CONFIG -o DIR|-` (DESIGN.md Contract 5).
+// `gwcfg generate prometheus|rules|grafana|all CONFIG -o DIR|-` (docs/contracts.md, contract 5).
 
 import type { Command } from 'commander';
 import { CliError } from './errors.js';

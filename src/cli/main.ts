@@ -10,12 +10,14 @@ import { register as registerExplain } from './explain.js';
 import { register as registerGenerate } from './generate.js';
 import { register as registerCheckMetrics } from './check-metrics.js';
 import { register as registerSimulate } from './simulate.js';
+import { register as registerCalibrate } from './calibrate.js';
 
 const COMMANDS: Record<string, (program: Command) => void> = {
   validate: registerValidate,
   schema: registerSchema,
   lint: registerLint,
   simulate: registerSimulate,
+  calibrate: registerCalibrate,
   rules: registerRules,
   explain: registerExplain,
   generate: registerGenerate,

@@ -51,7 +51,7 @@ export interface ReportSink {
 
 const processSink: ReportSink = { write: writeStdout, env: process.env, isTTY: stdoutIsTTY };
 
-/** Prints the findings and returns the exit code (Contract 1). */
+/** Prints the findings and returns the exit code (docs/contracts.md, contract 1). */
 export function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined, sink: ReportSink = processSink): number {
   let maxWarnings = Infinity;
   if (options.maxWarnings !== undefined) {

@@ -1,4 +1,4 @@
-/** One finding, as in DESIGN.md Contract 2. Lines and columns are 1-based. */
+/** One finding, as in docs/contracts.md, contract 2. Lines and columns are 1-based. */
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {

@@ -1,4 +1,4 @@
-// The one list of Prometheus metrics LiteLLM's exporter emits (spec/litellm.md §e and LiteLLM's own
+// The one list of Prometheus metrics LiteLLM's exporter emits (LiteLLM PrometheusLogger in enterprise/litellm_enterprise/integrations/prometheus.py and LiteLLM's own
 // dashboards). The generators build every query from it and `check-metrics` validates against it,
 // so a name or label can never be right in one place and wrong in the other.
 

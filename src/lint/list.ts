@@ -1,9 +1,10 @@
-// `gwcfg rules` and `gwcfg explain`: the rule catalogue and each rule's docs page. Docs pages are
-// read at run time from <package>/docs/rules/<id>.md, which ships with the package.
+// `gwcfg rules` and `gwcfg explain`: the rule catalogue and each rule's docs page, rendered as
+// plain text. Docs pages are read at run time from <package>/docs/rules/<id>.md, which ships with the package.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../cli/errors.js';
 import { closest } from '../schema/suggest.js';
+import { markdownToText } from '../util/markdown-text.js';
 import { builtinChecks } from './builtin.js';
 import type { Rule } from './types.js';
 
@@ -68,5 +69,5 @@ export async function explain(id: string): Promise<string> {
     text = null;
   }
   if (text === null) throw new CliError(`no documentation page for '${id}' (expected ${page ?? `docs/rules/${id}.md in the gwcfg package`}); the installation may be incomplete`);
-  return text.endsWith('\n') ? text : text + '\n';
+  return markdownToText(text);
 }

@@ -144,7 +144,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   return 0;
 }
 
-/** Problems in the inputs, printed like `validate` does (Contract 2 under --format json); exit 1. */
+/** Problems in the inputs, printed like `validate` does (docs/contracts.md, contract 2, under --format json); exit 1. */
 function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): number {
   const sink = { write: (text: string) => void stdout.write(text), env: io.env ?? process.env, isTTY: () => Boolean(stdout.isTTY) };
   return report({ diagnostics, files, texts }, { format: format === 'json' ? 'json' : undefined }, io.color, sink);

@@ -1,4 +1,4 @@
-// The simulation result (DESIGN.md Contract 4). Numbers are rounded to 3 decimals and every list
+// The simulation result (docs/contracts.md, contract 4). Numbers are rounded to 3 decimals and every list
 // and map is emitted in a fixed order, so the same config + scenario + seed gives the same bytes.
 import type { LatencyHistogram, LatencySummary } from './histogram.js';
 import type { SimulationRun } from './run.js';

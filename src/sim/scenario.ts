@@ -1,4 +1,4 @@
-// Scenario files (DESIGN.md Contract 3): parse, validate against schemas/scenario.schema.json with
+// Scenario files (docs/contracts.md, contract 3): parse, validate against schemas/scenario.schema.json with
 // positioned diagnostics, check references against the config, and normalise to milliseconds.
 import validateScenario from '../schema/generated/scenario.js';
 import scenarioSchema from '../../schemas/scenario.schema.json' with { type: 'json' };

@@ -1,4 +1,4 @@
-// File offset → 1-based line/column (Contract 2 positions), for text that is not a parsed YAML document.
+// File offset → 1-based line/column (positions as in docs/contracts.md, contract 2), for text that is not a parsed YAML document.
 
 export function positionIndex(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];

@@ -11,7 +11,7 @@ test('generate warns about a config with validation errors and still generates',
 });
 
 test('generate refuses a file that is not YAML, in one line with its position', () => {
-  const r = runCli(['generate', 'rules', '../shared/corpus/mistakes/m18-yaml-syntax.yaml', '-o', '-']);
+  const r = runCli(['generate', 'rules', 'fixtures/corpus/mistakes/m18-yaml-syntax.yaml', '-o', '-']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^gwcfg: cannot generate from .*m18-yaml-syntax\.yaml: .*m18-yaml-syntax\.yaml:5:6 /);
   assert.equal(r.stderr.trim().split('\n').length, 1);

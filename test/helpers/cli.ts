@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const SHARED = fileURLToPath(new URL('../../../shared', import.meta.url));
+/** Real LiteLLM configs and planted mistakes kept in the project (see fixtures/corpus/README.md). */
+export const CORPUS = fileURLToPath(new URL('../../fixtures/corpus', import.meta.url));
 
 export interface CliResult {
   status: number;

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { runRules } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
 
-const dir = fileURLToPath(new URL('../../../shared/corpus/litellm/', import.meta.url));
+const dir = fileURLToPath(new URL('../../fixtures/corpus/litellm/', import.meta.url));
 
 it('real configs produce no lint errors', async () => {
   const files = (await glob('**/*.yaml', { cwd: dir })).sort();

@@ -1,4 +1,4 @@
-// Every planted mistake in the shared corpus must be reported at its line by `gwcfg lint`
+// Every planted mistake in the corpus (fixtures/corpus) must be reported at its line by `gwcfg lint`
 // (schema diagnostics plus all rules), within one line of slack or at the alternative line.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { runRules } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
 
-const dir = fileURLToPath(new URL('../../../shared/corpus/mistakes/', import.meta.url));
+const dir = fileURLToPath(new URL('../../fixtures/corpus/mistakes/', import.meta.url));
 const rows = readFileSync(`${dir}expect.tsv`, 'utf8')
   .split('\n')
   .slice(1)

@@ -1,13 +1,11 @@
-// The shared corpus: real LiteLLM configs must pass, broken ones must fail at the right line,
+// The config corpus (fixtures/corpus): real LiteLLM configs must pass, broken ones must fail at the right line,
 // and planted schema/YAML mistakes must be reported at their line by validate alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
-import { SHARED } from '../helpers/cli.js';
-
-const corpus = join(SHARED, 'corpus');
+import { CORPUS as corpus } from '../helpers/cli.js';
 const real = [
   ...readdirSync(join(corpus, 'litellm')).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(corpus, 'litellm', f)),
   ...readdirSync(join(corpus, 'litellm', 'includes')).filter((f) => f.endsWith('.yaml')).map((f) => join(corpus, 'litellm', 'includes', f)),

@@ -1,4 +1,4 @@
-// JSON output (Contract 4): two-space indented, trailing newline, fixed key order.
+// JSON output (docs/contracts.md, contract 4): two-space indented, trailing newline, fixed key order.
 import type { SimResult } from '../result.js';
 
 export function resultJson(result: SimResult): string {

@@ -1,4 +1,4 @@
-// The fallback lists as the router uses them (spec §d.2): each kind comes from router_settings,
+// The fallback lists as the router uses them (LiteLLM run_async_fallback in litellm/router_utils/fallback_event_handlers.py): each kind comes from router_settings,
 // else litellm_settings; default_fallbacks acts as a `"*"` entry of `fallbacks`.
 import type { GatewayModel, Location } from '../../../config/model.js';
 import { routerSetting, ROUTER_DEFAULTS } from './settings.js';

@@ -1,5 +1,5 @@
 // A deployment's rpm/tpm as LiteLLM reads them: litellm_params first, then the entry's top
-// level (copied into litellm_params by set_model_list), then model_info (spec §a.3).
+// level (copied into litellm_params by set_model_list), then model_info (LiteLLM Router.set_model_list in litellm/router.py).
 import type { DeploymentModel, GatewayModel, Location } from '../../../config/model.js';
 import { toNumber } from './values.js';
 

@@ -1,4 +1,4 @@
-// Which deployments a requested name reaches (spec §c.1): a model_name, a model_group_alias,
+// Which deployments a requested name reaches (LiteLLM Router.async_get_available_deployment in litellm/router.py): a model_name, a model_group_alias,
 // a wildcard group (`openai/*`), a model_info.id, or a litellm_params.model.
 import type { DeploymentModel, GatewayModel } from '../../../config/model.js';
 import { asDict } from './values.js';

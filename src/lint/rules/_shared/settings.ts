@@ -1,5 +1,5 @@
 // Effective router settings. The Router takes each setting from router_settings; several fall
-// back to the litellm module global set by litellm_settings (spec §a.2). Router values win.
+// back to the litellm module global set by litellm_settings (LiteLLM ProxyConfig.load_config in litellm/proxy/proxy_server.py). Router values win.
 import type { GatewayModel, Location } from '../../../config/model.js';
 import { sectionLocation } from './locations.js';
 import { isTrue, toNumber } from './values.js';
@@ -25,7 +25,7 @@ export const LITELLM_FALLBACK_KEYS: Readonly<Record<string, string>> = {
   max_fallbacks: 'max_fallbacks',
 };
 
-/** LiteLLM defaults of the router settings the rules reason about (spec §a.4, §d). */
+/** LiteLLM defaults of the router settings the rules reason about (LiteLLM Router.__init__ and Router.async_function_with_fallbacks in litellm/router.py). */
 export const ROUTER_DEFAULTS = {
   routing_strategy: 'simple-shuffle',
   num_retries: 2,
@@ -39,7 +39,7 @@ const FALLBACK_LISTS = new Set(['fallbacks', 'context_window_fallbacks', 'conten
 
 function unset(key: string, value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  // An explicit but empty fallback list in the router counts as unset (spec §a.2).
+  // An explicit but empty fallback list in the router counts as unset (LiteLLM ProxyConfig.load_config in litellm/proxy/proxy_server.py).
   return FALLBACK_LISTS.has(key) && Array.isArray(value) && value.length === 0;
 }
 
@@ -98,7 +98,7 @@ export function globalAllowedFails(model: GatewayModel): number {
 }
 
 /**
- * LiteLLM's cooldown decision mode (spec §d.3): count mode when Router.allowed_fails differs
+ * LiteLLM's cooldown decision mode (litellm/router_utils/cooldown_handlers.py::_should_cooldown_deployment): count mode when Router.allowed_fails differs
  * from the module global litellm.allowed_fails, or when allowed_fails_policy is set; failure
  * rate mode otherwise. Router.allowed_fails is router_settings.allowed_fails, else that same
  * global (litellm/router.py::Router.__init__; litellm/router_utils/cooldown_handlers.py::

@@ -1,4 +1,4 @@
-// simple-shuffle weights (spec §c.2): litellm_params.weight, else rpm, else tpm, else uniform.
+// simple-shuffle weights (LiteLLM simple_shuffle in litellm/router_strategy/simple_shuffle.py): litellm_params.weight, else rpm, else tpm, else uniform.
 import type { DeploymentModel, GatewayModel, Location } from '../../../config/model.js';
 import { limitOf } from './limits.js';
 import { toNumber } from './values.js';

@@ -1,4 +1,4 @@
-// An alias with the same name as a real group: the router resolves aliases first (spec §c.1),
+// An alias with the same name as a real group: the router resolves aliases first (LiteLLM Router.async_get_available_deployment in litellm/router.py),
 // so that group's own deployments are unreachable by name.
 import type { Rule } from '../../types.js';
 import { sectionLocation } from '../_shared/locations.js';

@@ -1,5 +1,5 @@
 // model_group_alias pointing at a group that does not exist: every request for the alias fails
-// (spec §c.1 step c; BerriAI/litellm#10317).
+// (LiteLLM Router._common_checks_available_deployment in litellm/router.py; BerriAI/litellm#10317).
 import type { Rule } from '../../types.js';
 import { closest } from '../../../schema/suggest.js';
 import { sectionLocation } from '../_shared/locations.js';

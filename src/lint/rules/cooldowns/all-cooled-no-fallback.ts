@@ -1,5 +1,5 @@
 // When every deployment of a group is cooled, requests fail fast with "No deployments available"
-// (spec §d.3.5; BerriAI/litellm#3646) and without a fallback nothing catches them. Most configs
+// (LiteLLM Router.async_get_available_deployment in litellm/router.py; BerriAI/litellm#3646) and without a fallback nothing catches them. Most configs
 // have such groups, so this is one finding per config listing them (issue 9: a rule that fires
 // on every group is a banner).
 import type { Rule } from '../../types.js';

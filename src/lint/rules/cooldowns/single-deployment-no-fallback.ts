@@ -1,5 +1,5 @@
 // In count mode (Router.allowed_fails differs from litellm.allowed_fails, or allowed_fails_policy
-// is set) cooldown has no single-deployment exemption (spec §d.3, §f.1.2; PR #8668): a lone
+// is set) cooldown has no single-deployment exemption (litellm/router_utils/cooldown_handlers.py::_should_cooldown_deployment; PR #8668): a lone
 // deployment can be cooled, and its group is then empty until cooldown_time passes. Reported
 // once per config, at the setting that switched to count mode, with the groups it exposes.
 import type { Rule } from '../../types.js';

@@ -1,4 +1,4 @@
-// cooldown_time 0 means two different things (spec §f.1.1): router-level 0 becomes the 5 s
+// cooldown_time 0 means two different things (LiteLLM _set_cooldown_deployments in litellm/router_utils/cooldown_handlers.py): router-level 0 becomes the 5 s
 // default (`cooldown_time or 5`); a deployment-level 0 disables cooldown for that deployment.
 import type { Rule } from '../../types.js';
 import { describeDeployment } from '../_shared/locations.js';

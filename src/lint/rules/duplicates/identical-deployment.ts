@@ -1,5 +1,5 @@
 // Two entries with the same model_name and identical litellm_params get the same default id
-// (sha256 of name + params; spec §a.3, §f.1.5): they share cooldown and usage state, and the
+// (sha256 of name + params; LiteLLM Router._generate_model_id in litellm/router.py): they share cooldown and usage state, and the
 // group's random pick counts that endpoint twice.
 import type { Rule } from '../../types.js';
 import { nameLocation } from '../_shared/locations.js';

@@ -1,5 +1,5 @@
 // model_info.id identifies a deployment for cooldowns, usage counters and id-based requests; two
-// deployments with one id merge all of that state (spec §a.3).
+// deployments with one id merge all of that state (LiteLLM ModelInfo in litellm/types/router.py).
 import type { Rule } from '../../types.js';
 
 const rule: Rule = {

@@ -1,5 +1,5 @@
 // `os.environ/NAME` references whose variable is not set: LiteLLM resolves them to None without
-// an error (spec §a.1.2), so the deployment runs without its key or endpoint. Only runs when
+// an error (LiteLLM ProxyConfig._check_for_os_environ_vars in litellm/proxy/proxy_server.py), so the deployment runs without its key or endpoint. Only runs when
 // the user asked (`--env-file` / `--check-env`).
 import type { Rule } from '../../types.js';
 import type { PathSegment } from '../../../config/document.js';

@@ -1,5 +1,5 @@
 // Fallbacks that lead back to a group already in the chain. Each fallback runs the target's own
-// fallbacks too (spec §d.2), so older releases ping-pong until max_fallbacks, retrying each hop.
+// fallbacks too (LiteLLM run_async_fallback in litellm/router_utils/fallback_event_handlers.py), so older releases ping-pong until max_fallbacks, retrying each hop.
 import type { Rule } from '../../types.js';
 import { fallbackEdges, fallbackLookup, FALLBACK_KINDS, type FallbackEdge } from '../_shared/fallbacks.js';
 import { resolveDirect } from '../_shared/resolve.js';

@@ -1,5 +1,5 @@
 // A fallback to a group of another mode (chat → embedding): the fallback call cannot succeed, so
-// the client still gets the error (mode from model_info.mode, default chat; spec §a.3).
+// the client still gets the error (mode from model_info.mode, default chat; LiteLLM ModelInfo in litellm/types/router.py).
 import type { Rule } from '../../types.js';
 import { fallbackEdges } from '../_shared/fallbacks.js';
 import { modesOf } from '../_shared/group-facts.js';

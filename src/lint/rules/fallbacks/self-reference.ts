@@ -1,5 +1,5 @@
 // A group listed as its own fallback: LiteLLM skips the failed group in its fallback list, so the
-// target is never tried (spec §d.2).
+// target is never tried (LiteLLM run_async_fallback in litellm/router_utils/fallback_event_handlers.py).
 import type { Rule } from '../../types.js';
 import { fallbackEdges } from '../_shared/fallbacks.js';
 

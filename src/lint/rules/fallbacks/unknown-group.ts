@@ -1,5 +1,5 @@
 // A fallback naming a group that does not exist: the fallback call fails at once and the client
-// gets the primary group's error (spec §c.1, §d.2; BerriAI/litellm#6498).
+// gets the primary group's error (LiteLLM Router.async_get_available_deployment in litellm/router.py; run_async_fallback in litellm/router_utils/fallback_event_handlers.py; BerriAI/litellm#6498).
 import type { Rule } from '../../types.js';
 import { closest } from '../../../schema/suggest.js';
 import { fallbackEdges } from '../_shared/fallbacks.js';

@@ -1,5 +1,5 @@
 // Background health checks only feed /health; routing ignores them unless the 2026 opt-in
-// enable_health_check_routing is set (spec §d.4, §f.1.15; BerriAI/litellm#3202).
+// enable_health_check_routing is set (LiteLLM perform_health_check in litellm/proxy/health_check.py; BerriAI/litellm#3202).
 import type { Rule } from '../../types.js';
 import { sectionLocation } from '../_shared/locations.js';
 import { isTrue } from '../_shared/values.js';

@@ -1,5 +1,5 @@
 // Health-check settings belong in general_settings (or model_info); the Router drops them from
-// router_settings, so the checks keep their defaults (spec §a.5, §d.4).
+// router_settings, so the checks keep their defaults (LiteLLM Router.__init__ in litellm/router.py; perform_health_check in litellm/proxy/health_check.py).
 import type { Rule } from '../../types.js';
 import { sectionLocation } from '../_shared/locations.js';
 import { isTrue } from '../_shared/values.js';

@@ -1,4 +1,4 @@
-// Every retry re-runs selection and waits a backoff (0.5 s doubling, capped at 8 s; spec §d.1),
+// Every retry re-runs selection and waits a backoff (0.5 s doubling, capped at 8 s; LiteLLM Router.async_function_with_retries and Router._time_to_sleep_before_retry in litellm/router.py),
 // so a high num_retries multiplies load on failing providers and delays the error.
 import type { Rule } from '../../types.js';
 import { describeDeployment, sectionLocation } from '../_shared/locations.js';

@@ -1,5 +1,5 @@
 // Credentials written into the config: anyone who can read the file (repo, CI logs, image) can
-// use them. LiteLLM resolves `os.environ/NAME` at load time (spec §a.1.2), so there is no reason
+// use them. LiteLLM resolves `os.environ/NAME` at load time (LiteLLM ProxyConfig._check_for_os_environ_vars in litellm/proxy/proxy_server.py), so there is no reason
 // to inline them. Values are masked in messages.
 import type { Rule } from '../../types.js';
 import type { PathSegment } from '../../../config/document.js';

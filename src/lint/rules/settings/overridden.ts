@@ -1,5 +1,5 @@
 // The same setting in router_settings and litellm_settings: the Router takes its own value, so
-// the litellm_settings one is dead for routing (spec §a.2).
+// the litellm_settings one is dead for routing (LiteLLM ProxyConfig.load_config in litellm/proxy/proxy_server.py).
 import type { Rule } from '../../types.js';
 import { sectionLocation } from '../_shared/locations.js';
 import { LITELLM_FALLBACK_KEYS } from '../_shared/settings.js';

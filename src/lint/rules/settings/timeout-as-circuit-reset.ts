@@ -1,5 +1,5 @@
 // router_settings.timeout is LiteLLM's per-request timeout, not a circuit-breaker reset time
-// (spec §a.5, §c.9); written next to circuit-breaker keys it is almost always meant as a reset.
+// (LiteLLM Router.__init__ in litellm/router.py); written next to circuit-breaker keys it is almost always meant as a reset.
 import type { Rule } from '../../types.js';
 import { sectionLocation } from '../_shared/locations.js';
 import { toNumber } from '../_shared/values.js';

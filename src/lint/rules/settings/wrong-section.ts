@@ -1,6 +1,6 @@
 // A key written in the wrong section: litellm_settings sets module globals the Router never
 // reads, the Router drops keys it does not take, and general_settings ignores router keys
-// (spec §a.2). Says where the key belongs.
+// (LiteLLM ProxyConfig.load_config in litellm/proxy/proxy_server.py). Says where the key belongs.
 import type { Rule } from '../../types.js';
 import { configSchemaIndex } from '../../../schema/config-schema.js';
 import { sectionLocation } from '../_shared/locations.js';

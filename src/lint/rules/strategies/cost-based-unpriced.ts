@@ -1,5 +1,5 @@
 // cost-based-routing sorts by input+output price per token; a model LiteLLM cannot price gets a
-// high default, so it only serves when every priced deployment is unavailable (spec §c.7).
+// high default, so it only serves when every priced deployment is unavailable (LiteLLM LowestCostLoggingHandler.async_get_available_deployments in litellm/router_strategy/lowest_cost.py).
 import type { Rule } from '../../types.js';
 import { priceSourceOf } from '../_shared/group-facts.js';
 import { isWildcardName } from '../_shared/limits.js';

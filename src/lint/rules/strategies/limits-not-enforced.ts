@@ -1,5 +1,5 @@
 // Under simple-shuffle, rpm/tpm are weights, not limits, unless pre-call checks enforce them
-// (spec §c.2; BerriAI/litellm#5783).
+// (LiteLLM simple_shuffle in litellm/router_strategy/simple_shuffle.py; BerriAI/litellm#5783).
 import type { Rule } from '../../types.js';
 import { limitOf } from '../_shared/limits.js';
 import { rateLimitsEnforced, strategyOf } from '../_shared/settings.js';

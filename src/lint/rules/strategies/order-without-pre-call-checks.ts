@@ -1,5 +1,5 @@
 // `order` is a priority filter applied by the pre-call checks in 2025-era LiteLLM; without
-// enable_pre_call_checks every tier shares traffic (spec §c.1, §f.1.6; BerriAI/litellm#18444).
+// enable_pre_call_checks every tier shares traffic (LiteLLM Router.async_get_available_deployment in litellm/router.py; _get_order_filtered_deployments in litellm/utils.py; BerriAI/litellm#18444).
 import type { Rule } from '../../types.js';
 import { routerFlag } from '../_shared/settings.js';
 

@@ -1,4 +1,4 @@
-// simple-shuffle is an independent random pick per request, not a rotation (spec §c.2); the
+// simple-shuffle is an independent random pick per request, not a rotation (LiteLLM simple_shuffle in litellm/router_strategy/simple_shuffle.py); the
 // source document calls it "Round Robin" and promises A, B, C, A.
 import type { Rule } from '../../types.js';
 import { hasAnyLimit } from '../_shared/limits.js';

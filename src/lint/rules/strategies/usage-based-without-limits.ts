@@ -1,5 +1,5 @@
 // Usage-based routing balances on rpm/tpm headroom; a deployment without limits has infinite
-// headroom (spec §c.4, §c.5), so it is never rate-limited and the strategy cannot balance it.
+// headroom (LiteLLM litellm/router_strategy/lowest_tpm_rpm.py; litellm/router_strategy/lowest_tpm_rpm_v2.py), so it is never rate-limited and the strategy cannot balance it.
 import type { Rule } from '../../types.js';
 import { hasAnyLimit, isWildcardName } from '../_shared/limits.js';
 import { describeDeployment, paramsLocation } from '../_shared/locations.js';

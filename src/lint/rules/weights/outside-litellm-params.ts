@@ -1,5 +1,5 @@
 // `weight` next to litellm_params is ignored: simple-shuffle reads only litellm_params.weight
-// (spec §a.3, §f.1.4), so the intended split silently becomes the default pick.
+// (LiteLLM LiteLLM_Params in litellm/types/router.py; simple_shuffle in litellm/router_strategy/simple_shuffle.py), so the intended split silently becomes the default pick.
 import { locate } from '../../../config/document.js';
 import type { DeploymentModel, GatewayModel } from '../../../config/model.js';
 import type { Rule, TextEdit } from '../../types.js';

@@ -1,6 +1,6 @@
 // Some deployments of a group weighted and others not: newer LiteLLM gives the unweighted ones
 // weight 0 (never picked); older releases used weights only when the first deployment had one
-// (spec §c.2, §f.1.3; BerriAI/litellm#33329).
+// (LiteLLM simple_shuffle in litellm/router_strategy/simple_shuffle.py; BerriAI/litellm#33329).
 import type { Rule } from '../../types.js';
 import { paramsLocation } from '../_shared/locations.js';
 import { strategyOf } from '../_shared/settings.js';
