@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { isCliError } from './errors.js';
 import { VERSION } from './version.js';
+import { safeLines, safeText } from '../util/safe-text.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
 import { register as registerLint } from './lint.js';
@@ -37,7 +38,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run gwcfg --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(safeLines(s)) });
   const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
   const only = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]] : Object.values(COMMANDS);
   for (const register of only) register(program);
@@ -60,11 +61,11 @@ function exitCodeFor(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (isCliError(error)) {
-    process.stderr.write(`gwcfg: ${error.message}\n`);
+    process.stderr.write(`gwcfg: ${safeText(error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  process.stderr.write(`gwcfg: internal error: ${message}${debug ? '' : ' (run with --debug for a stack trace)'}\n`);
+  process.stderr.write(`gwcfg: internal error: ${safeText(message)}${debug ? '' : ' (run with --debug for a stack trace)'}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
   return 2;
 }

@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { CliError } from '../cli/errors.js';
 import { parseSource, makeDiagnostic, valuePosition, type PathSegment, type SourceDocument } from './document.js';
 import { checkAgainstSchema } from '../schema/check.js';
-import { configSchemaIndex, validateConfig } from '../schema/config-schema.js';
+import { configSchema, configSchemaIndex, validateConfig } from '../schema/config-schema.js';
+import { isNearMiss } from '../schema/suggest.js';
 
 export interface LoadedConfig {
   file: string;
@@ -63,8 +64,24 @@ export async function loadConfigBytes(file: string, bytes: Uint8Array): Promise<
   return result;
 }
 
-async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, seen: Set<string>): Promise<unknown> {
+/** Where an included file is listed: the including file and the index of its `include` entry. */
+interface IncludedFrom {
+  source: SourceDocument;
+  index: number;
+  entry: string;
+}
+
+async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, seen: Set<string>, from?: IncludedFrom): Promise<unknown> {
   const parsed = parseSource(file, bytes);
+  const notConfig = from ? notAConfig(parsed) : null;
+  if (from && notConfig) {
+    // A .env, /etc/passwd or key file: one finding on the include entry, none of its content.
+    const at = ['include', from.index];
+    result.diagnostics.push(
+      makeDiagnostic(from.source.file, 'schema/include-not-config', 'error', `included file '${from.entry}' is not a LiteLLM config (${notConfig}); gwcfg shows none of its content. Include only YAML files with config sections such as model_list`, valuePosition(from.source, at), at),
+    );
+    return undefined;
+  }
   result.diagnostics.push(...parsed.diagnostics);
   if (!parsed.source) return undefined;
   result.sources.push(parsed.source);
@@ -96,10 +113,27 @@ async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, se
       );
       continue;
     }
-    const inner = await loadOne(shown, included, result, new Set([...seen, target]));
+    const inner = await loadOne(shown, included, result, new Set([...seen, target]), { source, index: i, entry });
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) mergeInclude(merged, inner as Record<string, unknown>);
   }
   return merged;
+}
+
+const SECTIONS = [...configSchemaIndex.properties(configSchema, {}).keys()];
+
+/**
+ * Why an included file is not a LiteLLM config, or null when it is one: it must parse as a YAML
+ * mapping with at least one config section (or a near miss of one, which the schema check then
+ * reports with its did-you-mean). Says nothing of the file's content.
+ */
+function notAConfig(parsed: ReturnType<typeof parseSource>): string | null {
+  const value = parsed.source?.value;
+  if (parsed.diagnostics.some((d) => d.ruleId === 'yaml/not-a-mapping')) return 'not a YAML mapping';
+  if (!parsed.source || parsed.diagnostics.some((d) => d.severity === 'error' && d.ruleId.startsWith('yaml/'))) return 'not valid YAML';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a YAML mapping';
+  const keys = Object.keys(value);
+  if (keys.length > 0 && !keys.some((k) => SECTIONS.includes(k) || isNearMiss(k, SECTIONS) !== null)) return 'none of its top-level keys is a config section';
+  return null;
 }
 
 function recordOrigins(origins: Origins, source: SourceDocument, value: Record<string, unknown>): void {

@@ -1,5 +1,6 @@
 // What the generators need from a LiteLLM config, read from plain data (the config loader's
 // `value`) with our own guards. Secrets are never copied out: only whether they exist.
+import { safeText } from '../util/safe-text.js';
 
 export interface DeploymentView {
   readonly index: number;
@@ -74,18 +75,24 @@ export function parseBudgetDuration(v: unknown): number | undefined {
   return seconds > 0 ? seconds : undefined;
 }
 
+/** A config string as generated files may show it: credentials masked, control characters escaped. */
+function safeStr(v: unknown): string | undefined {
+  const s = str(v);
+  return s === undefined ? undefined : safeText(s);
+}
+
 function readDeployment(entry: unknown, index: number): DeploymentView | undefined {
   if (!isDict(entry)) return undefined;
-  const modelName = str(entry.model_name);
+  const modelName = safeStr(entry.model_name);
   if (modelName === undefined) return undefined;
   const params = dict(entry.litellm_params);
   const info = dict(entry.model_info);
   return {
     index,
     modelName,
-    model: str(params.model),
-    apiBase: str(params.api_base),
-    id: str(info.id),
+    model: safeStr(params.model),
+    apiBase: safeStr(params.api_base),
+    id: safeStr(info.id),
     // LiteLLM copies entry-level rpm/tpm into litellm_params; strategies also read model_info.
     rpm: positiveNumber(params.rpm) ?? positiveNumber(entry.rpm) ?? positiveNumber(info.rpm),
     tpm: positiveNumber(params.tpm) ?? positiveNumber(entry.tpm) ?? positiveNumber(info.tpm),

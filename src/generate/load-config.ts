@@ -3,6 +3,7 @@
 
 import { loadConfig } from '../config/load.js';
 import { CliError } from '../cli/errors.js';
+import { safeText } from '../util/safe-text.js';
 
 export async function loadConfigValue(file: string): Promise<unknown> {
   const loaded = await loadConfig(file);
@@ -12,6 +13,6 @@ export async function loadConfigValue(file: string): Promise<unknown> {
     throw new CliError(`cannot generate from ${file}: ${why}`);
   }
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) process.stderr.write(`gwcfg: warning: ${loaded.file} has ${errors} validation error(s); generating anyway (see gwcfg validate)\n`);
+  if (errors > 0) process.stderr.write(`gwcfg: warning: ${safeText(loaded.file)} has ${errors} validation error(s); generating anyway (see gwcfg validate)\n`);
   return loaded.value;
 }

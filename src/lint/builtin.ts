@@ -30,6 +30,7 @@ export const builtinChecks: readonly BuiltinCheck[] = [
   { id: 'schema/env-ref', description: 'an os.environ/ reference names an impossible variable', severity: 'error' },
   { id: 'schema/gwcfg-extension', description: 'a key or value that only some LiteLLM builds or gwcfg understand', severity: 'warning' },
   { id: 'schema/include-missing', description: 'a file listed under include cannot be read', severity: 'error' },
+  { id: 'schema/include-not-config', description: 'a file listed under include is not a LiteLLM config (a .env, a key file); its content is never shown', severity: 'error' },
   { id: 'schema/include-cycle', description: 'files include each other in a cycle', severity: 'error' },
   { id: 'schema/fallback-shape', description: 'a fallbacks item does not map exactly one model group to its fallbacks', severity: 'error' },
   { id: 'schema/shape', description: 'a mapping or list has too few or too many entries', severity: 'error' },

@@ -24,7 +24,8 @@ export function parseDotenv(text: string): Map<string, string> {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const key = KEY.exec(trimmed);
-    if (!key) throw new DotenvError(i + 1, `expected KEY=VALUE, got '${trimmed.length > 40 ? trimmed.slice(0, 37) + '...' : trimmed}'`);
+    // Messages never quote the line: a dotenv file is made of secrets.
+    if (!key) throw new DotenvError(i + 1, 'expected KEY=VALUE (the line is not shown: dotenv files hold secrets)');
     let rest = trimmed.slice(key[0].length);
     const quote = rest[0];
     if (quote === '"' || quote === "'" || quote === '`') {
@@ -37,9 +38,9 @@ export function parseDotenv(text: string): Map<string, string> {
         body += '\n' + lines[i];
         close = findClose(body, quote);
       }
-      if (close === -1) throw new DotenvError(startLine + 1, `unclosed ${quote} quote in the value of ${key[1]}`);
+      if (close === -1) throw new DotenvError(startLine + 1, `unclosed ${quote} quote in a value`);
       const after = body.slice(close + 1).trim();
-      if (after !== '' && !after.startsWith('#')) throw new DotenvError(i + 1, `unexpected text after the closing quote of ${key[1]}`);
+      if (after !== '' && !after.startsWith('#')) throw new DotenvError(i + 1, 'unexpected text after the closing quote of a value');
       const value = body.slice(0, close);
       out.set(key[1], quote === '"' ? unescapeDouble(value) : value);
       continue;

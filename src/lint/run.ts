@@ -14,6 +14,7 @@ import { buildEnv } from './env.js';
 import { fixUntilStable } from './fixer.js';
 import type { Rule } from './types.js';
 import { writeStdout } from '../cli/stdout.js';
+import { safeLines } from '../util/safe-text.js';
 import { resolveRelease, type Release } from '../routing/releases.js';
 
 export interface LintCliOptions extends ReportOptions {
@@ -67,7 +68,8 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
     if (result.diff) diffs.push(result.diff);
   }
   if (diffs.length > 0) {
-    const text = diffs.join('');
+    // A diff shows config lines: masked and escaped like code frames.
+    const text = safeLines(diffs.join(''));
     if (DOCUMENT_FORMATS.has(chooseFormat(options.format))) process.stderr.write(text);
     else writeStdout(text);
   }

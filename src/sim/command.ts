@@ -16,6 +16,7 @@ import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
 import { buildResult, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
+import { safeText } from '../util/safe-text.js';
 
 export { ALL_STRATEGIES };
 
@@ -94,7 +95,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     return printDiagnostics(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), format, io, stdout);
   }
   const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (configErrors > 0) stderr.write(`gwcfg: warning: ${loaded.file} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
+  if (configErrors > 0) stderr.write(`gwcfg: warning: ${safeText(loaded.file)} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
 
   let scenario: ScenarioSource | null = null;
   if (options.scenario) {

@@ -2,6 +2,7 @@
 // and map is emitted in a fixed order, so the same config + scenario + seed gives the same bytes.
 import type { LatencyHistogram, LatencySummary } from './histogram.js';
 import type { SimulationRun } from './run.js';
+import { safeText } from '../util/safe-text.js';
 
 export interface DeploymentResult {
   index: number;
@@ -119,9 +120,10 @@ export function buildResult(run: SimulationRun): SimResult {
       const d = m.deployments[i];
       return {
         index: i,
-        id: view.id,
-        model_name: view.modelName,
-        model: view.model,
+        // Config strings, masked and escaped like every other output (src/util/safe-text.ts).
+        id: safeText(view.id),
+        model_name: safeText(view.modelName),
+        model: safeText(view.model),
         requests: d.calls,
         share: round(totalCalls > 0 ? d.calls / totalCalls : 0, 6),
         succeeded: d.succeeded,
@@ -139,7 +141,7 @@ export function buildResult(run: SimulationRun): SimResult {
       };
     }),
     groups: [...m.groups.values()].map((g) => ({
-      model_name: g.name,
+      model_name: safeText(g.name),
       requests: g.requests,
       succeeded: g.succeeded,
       failed: g.failed,

@@ -13,6 +13,7 @@ import { ArrivalProcess } from './traffic.js';
 import { Fifo } from './fifo.js';
 import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
+import { safeText } from '../util/safe-text.js';
 
 export interface SimulationInput {
   /** Parsed LiteLLM config (plain data). */
@@ -485,7 +486,7 @@ export class SimulationRun {
 
 /** A short, stable name for a deployment in tables: model_info.id when set by the user, else group#index. */
 export function deploymentLabel(view: { index: number; modelName: string; model: string }): string {
-  return `${view.modelName}#${view.index} ${view.model}`;
+  return safeText(`${view.modelName}#${view.index} ${view.model}`);
 }
 
 const NICE_BUCKETS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400];

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { summarize } from '../types.js';
 import type { Formatter } from './types.js';
+import { safeLine } from '../../util/safe-text.js';
 
 /** `file:line:col severity message [ruleId]`, the source line and a caret under the fault. */
 export const formatStylish: Formatter = (diagnostics, context) => {
@@ -15,10 +16,13 @@ export const formatStylish: Formatter = (diagnostics, context) => {
     if (!linesOf.has(d.file)) linesOf.set(d.file, text.split(/\r?\n/));
     const source = linesOf.get(d.file)![d.line - 1];
     if (source === undefined) continue;
-    const shown = source.replace(/\t/g, ' ');
-    const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, shown.length - d.column + 1);
+    // Credentials masked and control characters escaped; the caret follows the shown columns.
+    const line = safeLine(source.replace(/\t/g, ' '));
+    const shown = line.text;
+    const start = line.column(d.column);
+    const width = d.endLine === d.line ? Math.max(1, line.column(d.endColumn) - start) : Math.max(1, shown.length - start + 1);
     lines.push(`  ${c.dim(String(d.line).padStart(4))} | ${shown.length > 200 ? shown.slice(0, 200) + '…' : shown}`);
-    lines.push(`       | ${' '.repeat(Math.max(0, d.column - 1))}${colour('^'.repeat(Math.min(width, 120)))}`);
+    lines.push(`       | ${' '.repeat(Math.max(0, start - 1))}${colour('^'.repeat(Math.min(width, 120)))}`);
   }
   const s = summarize(diagnostics, context.files.length);
   const total = s.errors + s.warnings + s.infos;

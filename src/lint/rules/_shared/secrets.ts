@@ -120,8 +120,90 @@ export function findSecret(key: string, value: string): SecretFinding | null {
   return null;
 }
 
-/** At most the first four characters, then an ellipsis: enough to recognise, not to use. */
+/**
+ * At most the first four characters, then an ellipsis: enough to recognise, not to use. Values
+ * shorter than 12 characters (passwords) show nothing, since four characters are much of them.
+ */
 export function mask(value: string): string {
   const text = value.trim();
-  return text.length <= 4 ? '…' : `${text.slice(0, 4)}…`;
+  return text.length < 12 ? '…' : `${text.slice(0, 4)}…`;
+}
+
+/**
+ * Whether output must mask a value under a credential key (api_key, password, …): any literal
+ * except an os.environ/ or ${…}/{{…}} reference and a URL or path without a password. Wider than
+ * findSecret, which reports only values that look real: a short password or one that merely
+ * contains "test" is not worth a finding but still must not be printed.
+ */
+export function isLiteralCredential(key: string, value: string): boolean {
+  const text = value.trim();
+  if (text === '' || !isSecretKey(key) || text.startsWith('os.environ/') || /^(\$\{|\{\{)/.test(text)) return false;
+  // Short obvious examples (fake-key, sk-1234) stay readable; a long value is masked even if it
+  // contains "test" or "my-".
+  if (text.length < 12 && (isPlaceholder(text) || /^[-+]?[\d.]+(e[-+]?\d+)?$/i.test(text))) return false;
+  if (/^(https?|file|s3|gs):\/\/|^\/|^\.\.?\//.test(text)) return false; // URL passwords: credentialSpans
+  return true;
+}
+
+// The PATTERNS unanchored, for finding credentials inside longer text (messages, source lines).
+const IN_TEXT = new RegExp(
+  PATTERNS.map((p) => `(?<![A-Za-z0-9_-])(?:${p.test.source.replace(/^\^/, '').replace(/\$$/, '')})(?![A-Za-z0-9_-])`).join('|'),
+  'g',
+);
+// `key=value` (dotenv, URL query) and, in source lines, `key: value` / `"key": "value"`: the
+// value of a credential key; a quoted value runs to its closing quote (a PEM in one JSON string).
+const VALUE = `(?:"([^"]*)"?|'([^']*)'?|([^\\s"'&,}\\]#]+))`;
+const KEY_EQUALS = new RegExp(`([A-Za-z_][A-Za-z0-9_.-]*)[ \\t]*=[ \\t]*${VALUE}`, 'dg');
+const KEY_COLON = new RegExp(`([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \\t]*:[ \\t]+${VALUE}`, 'dg');
+// user:password@ in a URL.
+const URL_USERINFO = /[a-z][a-z0-9+.-]*:\/\/[^:/@\s'"]*:([^@\s'"]+)@/gi;
+// Opaque high-entropy tokens (base64/hex blobs: key material, PEM bodies, unknown providers).
+const OPAQUE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{32,}(?![A-Za-z0-9+/=_-])/g;
+
+function opaqueSecret(token: string): boolean {
+  if (!/[A-Z]/.test(token) || !/[a-z]/.test(token) || !/[0-9]/.test(token)) return false;
+  // base64 uses + and /, base64url - and _, never both: `os.environ/sk-…` or a path is not one blob.
+  if (/[+/]/.test(token) && /[-_]/.test(token)) return false;
+  // Words joined by - or _ (model names, ids) are not key material.
+  if (/[-_]/.test(token) && token.split(/[-_]/).every((part) => part.length < 16)) return false;
+  return entropy(token) >= 4;
+}
+
+/**
+ * Where credentials are in free text, as [start, end) offsets, sorted and not overlapping: provider
+ * formats anywhere, URL passwords, values of credential keys (isLiteralCredential) after `=` (and
+ * after `:` when `lines` says the text is file lines, where `key: value` is YAML, not prose), and
+ * opaque high-entropy tokens of 32+ characters. The one detector behind every masked output
+ * (src/util/redact.ts).
+ */
+export function credentialSpans(text: string, lines = false): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(IN_TEXT)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(URL_USERINFO)) {
+    const start = m.index + m[0].length - 1 - m[1].length;
+    if (!m[1].startsWith('os.environ')) spans.push([start, start + m[1].length]);
+  }
+  for (const pattern of lines ? [KEY_EQUALS, KEY_COLON] : [KEY_EQUALS]) {
+    for (const m of text.matchAll(pattern)) {
+      const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+      const span = m.indices![group]!;
+      // An unquoted word followed by more words is prose (`# API_KEY: your key here`).
+      if (group === 4 && /^[ \t]+[A-Za-z]/.test(text.slice(span[1]))) continue;
+      if (isLiteralCredential(m[1], m[group])) spans.push(span);
+    }
+  }
+  for (const m of text.matchAll(OPAQUE)) {
+    // A leading path word (`environ/`, `openai/`) is not part of the blob.
+    const word = /^(?:[a-z]+\/)+/.exec(m[0])?.[0].length ?? 0;
+    const token = m[0].slice(word);
+    if (token.length >= 32 && opaqueSecret(token)) spans.push([m.index + word, m.index + m[0].length]);
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
 }
