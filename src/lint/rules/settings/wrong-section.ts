@@ -2,7 +2,7 @@
 // litellm/__init__.py does not define is read by nothing (litellm/proxy/proxy_server.py::
 // ProxyConfig.load_config; cooldown_time there is ignored: Router.__init__ takes it only from its
 // own arguments); the Router drops keys it does not take, and general_settings ignores router
-// keys (spec §a.2). Says where the key belongs: another section, the top level (mcp_servers) or
+// keys (litellm/router.py::Router.__init__ takes named arguments only). Says where the key belongs: another section, the top level (mcp_servers) or
 // each deployment's litellm_params (additional_drop_params).
 import type { Rule } from '../../types.js';
 import { formatRelease } from '../../../routing/releases.js';
