@@ -2,8 +2,9 @@
 // Per deployment (matched by model_id = gwcfg's deployment id, else by api_base + model):
 // latency as TTFT + per-output-token time when streams were logged, else whole latency; error
 // rate and dominant status. Per model group: arrival rate with phases, token counts, streaming.
-import { readLogRows, LogInputError, type LogRow } from '../traffic/spend-logs.js';
+import { readLogRows, LogInputError, isStream, type LogRow } from '../traffic/spend-logs.js';
 import { Sample, type LognormalFit } from './fit.js';
+import { safeText } from '../util/safe-text.js';
 import { ArrivalCounter, type RatePhase } from './arrivals.js';
 
 /** What calibration needs of the config: its deployments (index order) and routable names. */
@@ -248,13 +249,10 @@ export async function calibrate(target: CalibrationTarget, spendLog: string, err
       };
     });
 
-  return { spendLog, errorLog, rows, firstMs, lastMs, durationMs, deployments: deploymentFits, groups: groupFits, unfitted };
+  // Group names and models come from the log and the config: shown in comments and reports.
+  return { spendLog, errorLog, rows, firstMs, lastMs, durationMs, deployments: deploymentFits, groups: groupFits, unfitted: unfitted.map((u) => safeText(u)) };
 }
 
-/** A logged stream: LiteLLM sets completionStartTime at the first chunk, and to endTime otherwise. */
-export function isStream(row: Pick<LogRow, 'completionStartMs' | 'endMs'>): boolean {
-  return row.completionStartMs !== null && row.endMs !== null && row.completionStartMs < row.endMs;
-}
 
 /** A segment differs from the base when its rate is off by more than 10 % and more than 4 Poisson standard deviations. */
 const PHASE_MIN_RELATIVE = 0.1;

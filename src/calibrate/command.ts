@@ -8,6 +8,7 @@ import { LogInputError } from '../traffic/spend-logs.js';
 import { calibrate, type Calibration, type CalibrationTarget } from './calibrate.js';
 import { scenarioYaml, durationText, POOR_FIT_KS } from './scenario-writer.js';
 import type { LognormalFit } from './fit.js';
+import { safeText, safeLines } from '../util/safe-text.js';
 
 export interface CalibrateOptions {
   spendLogs: string;
@@ -139,9 +140,10 @@ export function fitTable(c: Calibration): string {
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   let out = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n';
+  out = safeLines(out);
   for (const g of c.groups) {
     const changes = g.phases.length > 1 ? `, ${g.phases.length} phases` : '';
-    out += `group ${g.model}: ${g.requests} requests, ${round(g.ratePerSec, 3)}/s base rate${changes}, ${(g.streamShare * 100).toFixed(0)}% streamed\n`;
+    out += `group ${safeText(g.model)}: ${g.requests} requests, ${round(g.ratePerSec, 3)}/s base rate${changes}, ${(g.streamShare * 100).toFixed(0)}% streamed\n`;
   }
   for (const u of c.unfitted) out += `not fitted: ${u}\n`;
   return out;

@@ -3,6 +3,7 @@
 // Kolmogorov–Smirnov distance. Strings are JSON-quoted, which is valid YAML.
 import type { LognormalFit } from './fit.js';
 import type { Calibration, DeploymentFit, GroupFit } from './calibrate.js';
+import { safeText } from '../util/safe-text.js';
 
 /** KS distance above which a fit is flagged as poor in the comments and the report. */
 export const POOR_FIT_KS = 0.1;
@@ -59,7 +60,7 @@ function groupBlock(g: GroupFit, durationMs: number): string {
 function deploymentBlock(d: DeploymentFit): string | null {
   const fitted = d.ttft !== null || d.latency !== null;
   if (!fitted && d.failures === 0) return null;
-  let out = `  - match: { id: ${q(d.id)} }   # deployment ${d.index}: ${d.modelName} -> ${d.model}\n`;
+  let out = `  - match: { id: ${q(d.id)} }   # deployment ${d.index}: ${safeText(d.modelName)} -> ${safeText(d.model)}\n`;
   if (d.ttft) {
     out += lognormalLine('ttft', d.ttft, 'ms', '    ');
     if (d.perToken) out += lognormalLine('per_token', d.perToken, 'ms', '    ');
@@ -73,7 +74,7 @@ function deploymentBlock(d: DeploymentFit): string | null {
 
 /** The scenario text. `seed` is the scenario's PRNG seed (the simulation's, not the fit's). */
 export function scenarioYaml(c: Calibration, seed = 1): string {
-  let out = `# Scenario calibrated by gwcfg calibrate from ${c.spendLog}${c.errorLog ? ` and ${c.errorLog}` : ''}\n`;
+  let out = `# Scenario calibrated by gwcfg calibrate from ${safeText(c.spendLog)}${c.errorLog ? ` and ${safeText(c.errorLog)}` : ''}\n`;
   out += `# ${c.rows} logged rows, ${iso(c.firstMs)} .. ${iso(c.lastMs)}. Every number below is fitted; edit freely.\n`;
   out += `# Latencies: log-normal fits (maximum likelihood on ln x); KS = Kolmogorov-Smirnov distance to the data.\n`;
   for (const u of c.unfitted) out += `# not fitted: ${u}\n`;

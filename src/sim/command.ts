@@ -16,6 +16,10 @@ import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
 import { buildResult, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
+import { configTargets } from './targets.js';
+import { Router } from '../routing/router.js';
+import { loadRecordedTraffic, type RecordedTraffic } from '../traffic/replay.js';
+import { LogInputError } from '../traffic/spend-logs.js';
 import { safeText } from '../util/safe-text.js';
 
 export { ALL_STRATEGIES };
@@ -112,6 +116,13 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     return printDiagnostics(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), format, io, stdout);
   }
   const job: SimJob = { ...flags, config: loaded.value, scenario };
+  if (options.traffic !== undefined) {
+    const loadedTraffic = await recordedTraffic(loaded.value, options.traffic, options.speed, stderr);
+    if (loadedTraffic === null) return 1;
+    job.traffic = loadedTraffic;
+  } else if (options.speed !== undefined) {
+    throw new CliError('--speed needs --traffic');
+  }
   const interactive = options.progress !== false && Boolean(stdout.isTTY) && !env.CI;
   const plainProgress = options.progress !== false && !interactive;
   const say = (line: string) => plainProgress && stderr.write(`${line}\n`);
@@ -143,6 +154,28 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   const result = buildResult(run);
   stdout.write(format === 'json' ? resultJson(result) : resultTable(result));
   return 0;
+}
+
+/** Reads `--traffic`; null after printing a positioned input error (exit 1). */
+async function recordedTraffic(config: unknown, file: string, speedFlag: string | undefined, stderr: NodeJS.WriteStream): Promise<RecordedTraffic | null> {
+  const speed = speedFlag === undefined ? 1 : Number(speedFlag);
+  if (!(speed > 0) || !Number.isFinite(speed)) throw new CliError(`--speed must be a positive number, got '${speedFlag}'`);
+  const router = Router.fromConfig(config, { random: () => 0.5 });
+  try {
+    const traffic = await loadRecordedTraffic(file, configTargets(config, router).isRoutable, speed);
+    for (const [why, n] of Object.entries(traffic.skipped)) stderr.write(`gwcfg: warning: ${safeText(`${file}: ${n} row(s) not replayed: ${why}`)}\n`);
+    if (traffic.timesMs.length === 0) {
+      stderr.write(`${safeText(file)}: no row names a model group the config serves (column model_group); nothing to replay\n`);
+      return null;
+    }
+    return traffic;
+  } catch (error) {
+    if (error instanceof LogInputError) {
+      stderr.write(`${error.format()}\n`);
+      return null;
+    }
+    throw error;
+  }
 }
 
 /** Problems in the inputs, printed like `validate` does (docs/contracts.md, contract 2, under --format json); exit 1. */

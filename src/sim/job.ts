@@ -5,6 +5,7 @@ import type { StrategyName } from '../routing/types.js';
 import { prepareScenario, type ScenarioSource } from './prepare.js';
 import { buildResult, type SimResult } from './result.js';
 import { SimulationRun } from './run.js';
+import type { RecordedTraffic } from '../traffic/replay.js';
 
 export interface SimJob {
   config: unknown;
@@ -14,6 +15,8 @@ export interface SimJob {
   litellmVersion?: LitellmVersion;
   durationMs?: number;
   requests?: number;
+  /** Recorded requests replayed instead of the scenario's traffic. */
+  traffic?: RecordedTraffic;
 }
 
 export const DEFAULT_SEED = 1;
@@ -31,6 +34,7 @@ export function createRun(job: SimJob): SimulationRun {
     litellmVersion: job.litellmVersion,
     durationMs: job.durationMs,
     requests: job.requests,
+    traffic: job.traffic,
   });
 }
 

@@ -70,6 +70,17 @@ export interface SimResult {
   deployments: DeploymentResult[];
   groups: GroupResult[];
   timeline: TimelineBucket[];
+  /** Present when `--traffic` replayed recorded requests instead of the scenario's traffic. */
+  replay?: ReplaySummary;
+}
+
+export interface ReplaySummary {
+  file: string;
+  speed: number;
+  /** Rows read from the file, requests replayed, rows left out (reason -> count). */
+  rows: number;
+  replayed: number;
+  skipped: Record<string, number>;
 }
 
 /** Round half away from zero to `digits` decimals, never producing -0. */
@@ -157,5 +168,9 @@ export function buildResult(run: SimulationRun): SimResult {
     })),
   };
   if (t.ttft.count > 0) result.totals.ttft_ms = latency(t.ttft);
+  const replay = run.input.traffic;
+  if (replay) {
+    result.replay = { file: replay.file, speed: replay.speed, rows: replay.rows, replayed: run.requestsIssued, skipped: sortedRecord(new Map(Object.entries(replay.skipped))) };
+  }
   return result;
 }

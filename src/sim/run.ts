@@ -13,6 +13,7 @@ import { ArrivalProcess } from './traffic.js';
 import { Fifo } from './fifo.js';
 import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
+import type { RecordedTraffic } from '../traffic/replay.js';
 import { safeText } from '../util/safe-text.js';
 
 export interface SimulationInput {
@@ -25,6 +26,8 @@ export interface SimulationInput {
   /** Overrides of the scenario's duration / request count (CLI flags). */
   durationMs?: number;
   requests?: number;
+  /** Recorded requests to replay instead of the scenario's traffic (`--traffic`). */
+  traffic?: RecordedTraffic;
 }
 
 /** Simulated time of a run when neither scenario nor flags say. */
@@ -178,25 +181,41 @@ export class SimulationRun {
     this.inputCost = deployments.map((d) => d.inputCostPerToken ?? 0);
     this.outputCost = deployments.map((d) => d.outputCostPerToken ?? 0);
 
-    this.requestLimit = input.requests ?? scenario.requests ?? Infinity;
-    const duration = input.durationMs ?? scenario.durationMs ?? (this.requestLimit === Infinity ? DEFAULT_DURATION_MS : Infinity);
+    // A replay runs to the end of the recording unless --duration / --requests cut it; the
+    // scenario's own duration and requests belong to its synthetic traffic.
+    const replaying = input.traffic !== undefined;
+    this.requestLimit = input.requests ?? (replaying ? undefined : scenario.requests) ?? Infinity;
+    const duration = input.durationMs ?? (replaying ? Infinity : scenario.durationMs ?? (this.requestLimit === Infinity ? DEFAULT_DURATION_MS : Infinity));
     this.arrivalEndMs = duration;
     this.warmupMs = scenario.warmupMs;
-    const totalRatePerMs = scenario.traffic.reduce((s, t) => s + t.ratePerSec / 1000, 0);
-    this.expectedEndMs = Math.max(1, Math.min(duration, totalRatePerMs > 0 ? this.requestLimit / totalRatePerMs : Infinity));
+    const replay = input.traffic;
+    if (replay) {
+      const last = Math.min(replay.timesMs.length, this.requestLimit) - 1;
+      this.expectedEndMs = Math.max(1, Math.min(duration, last >= 0 ? replay.timesMs[last] : 0));
+    } else {
+      const totalRatePerMs = scenario.traffic.reduce((s, t) => s + t.ratePerSec / 1000, 0);
+      this.expectedEndMs = Math.max(1, Math.min(duration, totalRatePerMs > 0 ? this.requestLimit / totalRatePerMs : Infinity));
+    }
     const bucketMs = scenario.bucketMs ?? chooseBucketMs(this.expectedEndMs === Infinity ? DEFAULT_DURATION_MS : this.expectedEndMs);
     this.metrics = new Metrics(deployments.length, bucketMs);
-    for (const t of scenario.traffic) this.metrics.group(t.model);
+    for (const model of replay ? replay.groups : scenario.traffic.map((t) => t.model)) this.metrics.group(model);
 
     // Close the measured window at its end even if nothing else happens then.
     if (Number.isFinite(this.arrivalEndMs)) this.sim.at(this.arrivalEndMs, this.onWindowEnd, null);
-    this.arrivalsOpen = scenario.traffic.length;
-    for (const t of scenario.traffic) {
-      const process = new ArrivalProcess(t);
-      this.scheduleArrival(process, 0);
+    if (replay) {
+      this.arrivalsOpen = 1;
+      this.scheduleReplay(0, 0);
+    } else {
+      this.arrivalsOpen = scenario.traffic.length;
+      for (const t of scenario.traffic) this.scheduleArrival(new ArrivalProcess(t), 0);
     }
     const interval = this.router.healthCheckIntervalMs();
     if (interval !== null && interval > 0 && deployments.length > 0) this.sim.after(interval, this.onHealthChecks, interval);
+  }
+
+  /** Client requests that have arrived so far. */
+  get requestsIssued(): number {
+    return this.issued;
   }
 
   get done(): boolean {
@@ -264,17 +283,39 @@ export class SimulationRun {
       this.arrivalsOpen--;
       return;
     }
-    this.issued++;
-    this.lastArrivalMs = now;
-    if (this.issued >= this.requestLimit) this.closeWindow(now);
     const source = process.source;
     const tokens = this.streams.tokens;
     const inputTokens = Math.max(1, Math.round(source.inputTokens.sample(tokens)));
     const outputTokens = Math.max(1, Math.round(source.outputTokens.sample(tokens)));
+    this.admit(source.model, inputTokens, outputTokens, source.stream, now);
+    this.scheduleArrival(process, now);
+  };
+
+  /** Schedules recorded request i (replay), or closes arrivals after the last one. */
+  private scheduleReplay(i: number, now: number): void {
+    const replay = this.input.traffic!;
+    if (i >= replay.timesMs.length || replay.timesMs[i] >= this.arrivalEndMs || this.issued >= this.requestLimit) {
+      if (--this.arrivalsOpen === 0 && this.arrivalEndMs === Infinity) this.closeWindow(now);
+      return;
+    }
+    this.sim.at(replay.timesMs[i], this.onReplayArrival, i);
+  }
+
+  private readonly onReplayArrival = (now: number, i: number): void => {
+    const r = this.input.traffic!;
+    this.admit(r.groups[r.group[i]], r.inputTokens[i], r.outputTokens[i], r.stream[i] === 1, now);
+    this.scheduleReplay(i + 1, now);
+  };
+
+  /** One client request arrives: counted, routed, dispatched. */
+  private admit(model: string, inputTokens: number, outputTokens: number, stream: boolean, now: number): void {
+    this.issued++;
+    this.lastArrivalMs = now;
+    if (this.issued >= this.requestLimit) this.closeWindow(now);
     const measured = now >= this.warmupMs;
-    const groupStats = this.metrics.group(source.model);
+    const groupStats = this.metrics.group(model);
     const request = this.freeRequests.pop() ?? new ClientRequest(this);
-    request.init(source.model, groupStats, now, measured, inputTokens, outputTokens, source.stream);
+    request.init(model, groupStats, now, measured, inputTokens, outputTokens, stream);
     this.inFlight++;
     this.metrics.bucket(now).requests++;
     if (measured) {
@@ -284,8 +325,7 @@ export class SimulationRun {
     const run = request.run === null ? this.router.beginRequest(request.req, now) : this.router.restartRequest(request.run, request.req, now);
     request.run = run;
     this.handleStep(request, run.next(now), now);
-    this.scheduleArrival(process, now);
-  };
+  }
 
   // ---- request orchestration ----
 

@@ -6,6 +6,7 @@
 import { createReadStream, statSync, accessSync, constants } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
+import { safeText } from '../util/safe-text.js';
 
 /** One request as LiteLLM logged it. Times are epoch milliseconds (fractions kept). */
 export interface LogRow {
@@ -41,8 +42,8 @@ export class LogInputError extends Error {
 
   /** `file:line: message`, or `file: row N: message` for JSON arrays. */
   format(): string {
-    if (this.line === null) return `${this.file}: ${this.message}`;
-    return this.rowIsIndex ? `${this.file}: row ${this.line}: ${this.message}` : `${this.file}:${this.line}: ${this.message}`;
+    const text = this.line === null ? `${this.file}: ${this.message}` : this.rowIsIndex ? `${this.file}: row ${this.line}: ${this.message}` : `${this.file}:${this.line}: ${this.message}`;
+    return safeText(text);
   }
 }
 
@@ -68,6 +69,7 @@ export function parseTimestampMs(text: string): number {
   const m = TIMESTAMP.exec(text.trim());
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
+  if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +h > 23 || +mi > 59 || +s > 60) return NaN;
   let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
   if (frac) ms += Number(`0.${frac}`) * 1000;
   if (zone && zone.toUpperCase() !== 'Z') {
@@ -253,4 +255,12 @@ async function* readJsonArray(file: string, kind: LogKind): AsyncGenerator<LogRo
   } finally {
     pipeline.destroy();
   }
+}
+
+/**
+ * A logged stream: LiteLLM stamps completionStartTime at the first chunk and otherwise sets it to
+ * endTime (litellm/litellm_core_utils/litellm_logging.py, Logging._success_handler_helper_fn).
+ */
+export function isStream(row: Pick<LogRow, 'completionStartMs' | 'endMs'>): boolean {
+  return row.completionStartMs !== null && row.endMs !== null && row.completionStartMs < row.endMs;
 }

@@ -109,3 +109,10 @@ test('a log of 400,000 rows calibrates in a 64 MB heap (rows are streamed, not h
   assert.equal(report.rows, 400_000);
   assert.equal(report.deployments[0].calls, 400_000);
 });
+
+test('log values and file names with control characters are escaped in messages', async () => {
+  const path = file('esc\u001b[2J.csv', 'startTime,model_group\n\u001b[31mred,chat\n');
+  const message = await failure(path);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(message), JSON.stringify(message));
+  assert.match(message, /esc.*\.csv:2: column 'startTime'/);
+});
