@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { CliError } from '../cli/errors.js';
 import { writeFilesAtomic } from '../util/write-files.js';
 import { readConfigView, type ConfigView } from './config-view.js';
+import { readExporterConfig, type ExporterConfig } from './exporter-config.js';
+import { checkText } from './check/run.js';
 import { DASHBOARD_FILE_NAME, renderDashboard } from './grafana.js';
 import { loadConfigValue } from './load-config.js';
 import { OptionError, resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
@@ -75,7 +77,28 @@ export function generate(kind: GenerateKind, config: unknown, options: GenerateO
   if (kind === 'grafana' || kind === 'all') {
     files.push({ name: DASHBOARD_FILE_NAME, content: renderDashboard(opts, dashboardUid(config, opts.uid)) });
   }
+  warnings.push(...configConflicts(files, readExporterConfig(config)));
   return { files, warnings };
+}
+
+const CONFIG_RULES = new Set(['metrics/disabled-by-config', 'metrics/label-disabled-by-config', 'metrics/impossible-label-value']);
+
+/**
+ * Generated queries the config's own exporter settings make empty, one warning per distinct
+ * problem with the files and how many queries have it (prometheus.yml has no queries).
+ */
+function configConflicts(files: readonly GeneratedFile[], exporter: ExporterConfig): string[] {
+  const seen = new Map<string, Map<string, number>>();
+  for (const f of files) {
+    if (f.name === PROMETHEUS_FILE_NAME) continue;
+    for (const d of checkText(f.name, f.content, { exporter })) {
+      if (!CONFIG_RULES.has(d.ruleId)) continue;
+      const where = seen.get(d.message) ?? new Map<string, number>();
+      where.set(f.name, (where.get(f.name) ?? 0) + 1);
+      seen.set(d.message, where);
+    }
+  }
+  return [...seen].map(([message, where]) => `${[...where].map(([file, n]) => `${file} (${n} ${n === 1 ? 'query' : 'queries'})`).join(', ')}: ${message}`);
 }
 
 /** One stream for `-o -`; with several files each gets a `# ---- gwcfg: NAME ----` header line. */

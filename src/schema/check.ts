@@ -96,6 +96,9 @@ function describeError(source: SourceDocument, error: ErrorObject, index: Schema
   const name = describePath(path);
   const params = error.params as Record<string, unknown>;
   const at = (ruleId: string, message: string, position = valuePosition(source, path)) => makeDiagnostic(source.file, ruleId, 'error', message, position, path);
+  // The proxy reads general_settings with .get() and treats None as unset
+  // (litellm/proxy/proxy_server.py::ProxyConfig.load_config), so `database_url: null` is "off".
+  if (value === null && path.length === 2 && path[0] === 'general_settings' && error.keyword !== 'required') return null;
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);

@@ -8,12 +8,15 @@ import { runRules, type RuleSetting } from '../../src/lint/engine.js';
 import type { Rule } from '../../src/lint/types.js';
 import type { Diagnostic } from '../../src/diagnostics/types.js';
 import { applyEdits } from '../../src/lint/rules/_shared/edits.js';
+import { resolveRelease } from '../../src/routing/releases.js';
 
 export interface CaseOptions {
   /** Rule options (merged over the defaults). */
   options?: Record<string, unknown>;
   /** Environment for env rules; omitted = not asked for. */
   env?: Record<string, string> | null;
+  /** LiteLLM release to lint against (e.g. '1.60'); default: the engine's. */
+  release?: string;
   name?: string;
 }
 
@@ -49,7 +52,7 @@ export async function lintWith(rule: Rule, code: string, c: CaseOptions = {}): P
   const settings = new Map<string, RuleSetting>();
   if (c.options) settings.set(rule.meta.id, { severity: rule.meta.severity, options: c.options });
   const env = c.env === undefined || c.env === null ? null : new Map(Object.entries(c.env));
-  return runRules(loaded, { rules: [rule], settings, env });
+  return runRules(loaded, { rules: [rule], settings, env, release: c.release === undefined ? undefined : resolveRelease(c.release) });
 }
 
 const show = (ds: Diagnostic[]) => ds.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n') || '(none)';

@@ -10,9 +10,11 @@ import {
   labelAllowed,
   NOT_EMITTED,
   seriesByName,
+  TARGET_LABELS,
   type ExposedSeries,
 } from '../metrics-catalog.js';
 import { tokenize, type Token } from './lexer.js';
+import type { ExporterConfig } from '../exporter-config.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -31,7 +33,11 @@ export interface AnalyzeContext {
   readonly extraLabels?: readonly string[];
   /** litellm_* names the same file defines itself (recording rules). */
   readonly definedNames?: ReadonlySet<string>;
+  /** What the LiteLLM config lets the exporter emit (check-metrics --config, generate). */
+  readonly exporter?: ExporterConfig;
 }
+
+const CONFIG = 'litellm_settings.prometheus_metrics_config';
 
 const AGGREGATORS = new Set([
   'sum', 'min', 'max', 'avg', 'group', 'stddev', 'stdvar', 'count', 'count_values', 'bottomk', 'topk', 'quantile',
@@ -159,11 +165,66 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
     return { series: [found], known: !metric.openLabels };
   };
 
+  /** A metric the config's prometheus_metrics_config leaves out is a no-op: the query is always empty. */
+  const checkConfiguredMetric = (tok: Token, series: ExposedSeries[]) => {
+    const enabled = ctx.exporter?.enabledFamilies;
+    // Counters may be registered with their _total name (litellm_guardrail_errors_total).
+    if (!enabled || series.length === 0 || series.some((s) => enabled.has(s.metric.family) || enabled.has(`${s.metric.family}_total`))) return;
+    const family = series[0].metric.family;
+    findings.push({
+      ruleId: 'metrics/disabled-by-config',
+      severity: 'warning',
+      message: `'${family}' is not listed in ${CONFIG}, so LiteLLM creates it as a no-op and this query is always empty. Add '${family}' to a metrics list there, or drop the query`,
+      start: tok.start,
+      end: tok.end,
+    });
+  };
+  /** A label include_labels drops from every matched family never appears on the series. */
+  const checkConfiguredLabel = (tok: Token, label: string, series: ExposedSeries[]) => {
+    const filters = ctx.exporter?.labelFilters;
+    if (!filters || series.length === 0 || label === 'le' || TARGET_LABELS.includes(label)) return;
+    const filterOf = (s: ExposedSeries) => filters.get(s.metric.family) ?? filters.get(`${s.metric.family}_total`);
+    if (!series.every((s) => filterOf(s) && !filterOf(s)!.has(label))) return;
+    findings.push({
+      ruleId: 'metrics/label-disabled-by-config',
+      severity: 'warning',
+      message: `'${label}' is not in the include_labels of '${series[0].metric.family}' in ${CONFIG}, so LiteLLM does not attach it and this query matches or groups nothing by it. Add '${label}' to include_labels, or drop it from the query`,
+      start: tok.start,
+      end: tok.end,
+    });
+  };
+  /** model_id holds deployment ids (model_info.id or LiteLLM's sha256), never provider or group names. */
+  const checkMatcherValue = (m: { label: string; op: string; value: Token }) => {
+    const ids = ctx.exporter?.modelIds;
+    const wanted = m.value.value ?? '';
+    if (m.label !== 'model_id' || !ids || ids.size === 0 || wanted.includes('$')) return;
+    let matches: boolean;
+    if (m.op === '=') matches = ids.has(wanted);
+    else if (m.op === '=~') {
+      let re: RegExp;
+      try {
+        re = new RegExp(`^(?:${wanted})$`);
+      } catch {
+        return;
+      }
+      matches = [...ids].some((id) => re.test(id));
+    } else return;
+    if (matches) return;
+    findings.push({
+      ruleId: 'metrics/impossible-label-value',
+      severity: 'warning',
+      message: `model_id ${m.op} ${m.value.text} matches no deployment of the config: model_id holds each deployment's model_info.id, or LiteLLM's sha256 of its model_name and litellm_params (${[...ids].slice(0, 2).map((i) => `'${i.length > 16 ? `${i.slice(0, 12)}…` : i}'`).join(', ')}${ids.size > 2 ? ', …' : ''}), so this matcher never matches. Match providers with api_provider and groups with model_group, or set model_info.id on the deployments`,
+      start: m.value.start,
+      end: m.value.end,
+    });
+  };
+
   const checkMatchers = (open: number, close: number, nameTok: Token | undefined, name: string | undefined, selectorIndex: number) => {
     let series: ExposedSeries[] = [];
     let known = false;
     let reportTok = nameTok;
     const labels: Token[] = [];
+    const matchers: { label: string; op: string; value: Token }[] = [];
     // Pass 1: find __name__ when there is no leading name.
     for (let k = open + 1; k < close; k++) {
       const label = tokens[k];
@@ -192,6 +253,7 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
           }
         } else if (labelName !== '__name__') {
           labels.push(label);
+          matchers.push({ label: labelName, op: op.text, value });
         }
         k += 2;
       }
@@ -202,8 +264,10 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
         const labelName = label.kind === 'string' ? label.value ?? '' : label.text;
         if (!series.some((s) => labelAllowed(s, labelName, ctx.extraLabels))) {
           reportUnknownLabel(label, series, series.length === 1 ? series[0].name : `any of ${series.map((s) => s.name).join(', ')}`);
-        }
+        } else checkConfiguredLabel(label, labelName, series);
       }
+      if (reportTok) checkConfiguredMetric(reportTok, series);
+      for (const m of matchers) checkMatcherValue(m);
     }
     selectors.push({ index: selectorIndex, nameToken: reportTok, series, known });
   };
@@ -220,6 +284,7 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
     if (isPunct(i + 1, '{') && pairs.has(i + 1)) checkMatchers(i + 1, pairs.get(i + 1)!, t, t.text, i);
     else {
       const { series, known } = resolveName(t, t.text);
+      if (known) checkConfiguredMetric(t, series);
       selectors.push({ index: i, nameToken: t, series, known });
     }
   });
@@ -235,7 +300,7 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
     for (const label of labelTokens) {
       if (!series.some((s) => labelAllowed(s, label.text, ctx.extraLabels))) {
         reportUnknownLabel(label, series, `${[...new Set(series.map((s) => s.name))].join(', ')} (${where})`);
-      }
+      } else checkConfiguredLabel(label, label.text, series);
     }
   };
 

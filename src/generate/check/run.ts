@@ -7,10 +7,14 @@ import { normalizeVersion } from '../version.js';
 import { analyzeExpression } from './analyze.js';
 import { positionIndex } from '../../util/positions.js';
 import { extractExpressions } from './sources.js';
+import { readExporterConfig, type ExporterConfig } from '../exporter-config.js';
+import { loadConfigValue } from '../load-config.js';
 
 export interface CheckOptions {
   version?: string;
   allowLabels?: readonly string[];
+  /** What the LiteLLM config lets the exporter emit (check-metrics --config). */
+  exporter?: ExporterConfig;
 }
 
 /** Diagnostics for one file's text (pure; used by the CLI and the tests). */
@@ -31,6 +35,7 @@ export function checkText(file: string, text: string, opts: CheckOptions = {}): 
       version: opts.version,
       extraLabels: opts.allowLabels,
       definedNames: extracted.definedNames,
+      exporter: opts.exporter,
     });
     for (const f of findings) {
       const start = source.offsetOf(f.start);
@@ -50,7 +55,7 @@ export interface CheckResult {
   texts: Map<string, string>;
 }
 
-export async function checkFiles(files: readonly string[], litellmVersion: string | undefined, allowLabels: readonly string[] = []): Promise<CheckResult> {
+export async function checkFiles(files: readonly string[], litellmVersion: string | undefined, allowLabels: readonly string[] = [], configFile?: string): Promise<CheckResult> {
   let version: string | undefined;
   try {
     version = normalizeVersion(litellmVersion);
@@ -61,6 +66,7 @@ export async function checkFiles(files: readonly string[], litellmVersion: strin
   for (const file of files) {
     texts.set(file, new TextDecoder().decode(await readInput(file, LIMITS.metrics)));
   }
-  const diagnostics = [...texts].flatMap(([file, text]) => checkText(file, text, { version, allowLabels }));
+  const exporter = configFile === undefined ? undefined : readExporterConfig(await loadConfigValue(configFile));
+  const diagnostics = [...texts].flatMap(([file, text]) => checkText(file, text, { version, allowLabels, exporter }));
   return { diagnostics, files: [...texts.keys()], texts };
 }

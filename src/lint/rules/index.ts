@@ -7,6 +7,7 @@ import cooldownsSingleDeploymentNoFallback from './cooldowns/single-deployment-n
 import cooldownsZeroCooldown from './cooldowns/zero-cooldown.js';
 import duplicatesIdenticalDeployment from './duplicates/identical-deployment.js';
 import duplicatesModelInfoId from './duplicates/model-info-id.js';
+import envShellStyleReference from './env/shell-style-reference.js';
 import envUnsetVariable from './env/unset-variable.js';
 import fallbacksCycle from './fallbacks/cycle.js';
 import fallbacksModeMismatch from './fallbacks/mode-mismatch.js';
@@ -19,8 +20,11 @@ import healthKeysInRouterSettings from './health/keys-in-router-settings.js';
 import retriesNoBackoff from './retries/no-backoff.js';
 import retriesTooMany from './retries/too-many.js';
 import secretsLiteralSecret from './secrets/literal-secret.js';
+import settingsCompletionModel from './settings/completion-model.js';
+import settingsDeadSetting from './settings/dead-setting.js';
 import settingsOverridden from './settings/overridden.js';
 import settingsTimeoutAsCircuitReset from './settings/timeout-as-circuit-reset.js';
+import settingsUnknownKey from './settings/unknown-key.js';
 import settingsWrongSection from './settings/wrong-section.js';
 import strategiesCostBasedUnpriced from './strategies/cost-based-unpriced.js';
 import strategiesLimitsNotEnforced from './strategies/limits-not-enforced.js';
@@ -28,6 +32,7 @@ import strategiesOrderWithoutPreCallChecks from './strategies/order-without-pre-
 import strategiesShuffleNotRoundRobin from './strategies/shuffle-not-round-robin.js';
 import strategiesSingleDeployment from './strategies/single-deployment.js';
 import strategiesUsageBasedWithoutLimits from './strategies/usage-based-without-limits.js';
+import valuesUnreplacedPlaceholder from './values/unreplaced-placeholder.js';
 import weightsAllZero from './weights/all-zero.js';
 import weightsIgnoredByStrategy from './weights/ignored-by-strategy.js';
 import weightsMixedScale from './weights/mixed-scale.js';
@@ -43,6 +48,7 @@ export const rules: readonly Rule[] = [
   cooldownsZeroCooldown,
   duplicatesIdenticalDeployment,
   duplicatesModelInfoId,
+  envShellStyleReference,
   envUnsetVariable,
   fallbacksCycle,
   fallbacksModeMismatch,
@@ -55,8 +61,11 @@ export const rules: readonly Rule[] = [
   retriesNoBackoff,
   retriesTooMany,
   secretsLiteralSecret,
+  settingsCompletionModel,
+  settingsDeadSetting,
   settingsOverridden,
   settingsTimeoutAsCircuitReset,
+  settingsUnknownKey,
   settingsWrongSection,
   strategiesCostBasedUnpriced,
   strategiesLimitsNotEnforced,
@@ -64,6 +73,7 @@ export const rules: readonly Rule[] = [
   strategiesShuffleNotRoundRobin,
   strategiesSingleDeployment,
   strategiesUsageBasedWithoutLimits,
+  valuesUnreplacedPlaceholder,
   weightsAllZero,
   weightsIgnoredByStrategy,
   weightsMixedScale,

@@ -13,6 +13,7 @@ const two = yaml`
       litellm_params:
         model: anthropic/claude-3-5-sonnet-20241022
 `;
+const pairs = (n: number) => Array.from({ length: n * 2 }, (_, i) => `  - {model_name: g${i >> 1}, litellm_params: {model: openai/m${i}}}\n`).join('');
 
 ruleTester(rule, {
   valid: [
@@ -20,7 +21,8 @@ ruleTester(rule, {
     { name: 'cooldowns disabled', code: `${two}router_settings:\n  disable_cooldowns: true\n` },
   ],
   invalid: [
-    { code: two, errors: [{ line: 2, column: 5, severity: 'info', messageIncludes: ['one rate-limit error (429) on each of its 2 deployments', 'next 5 s'] }] },
-    { name: 'count mode', code: `${two}router_settings:\n  allowed_fails: 2\n  cooldown_time: 60\n`, errors: [{ line: 2, column: 5, messageIncludes: '2 × 3 = 6 failures within 60 s' }] },
+    { code: two, errors: [{ line: 2, column: 5, severity: 'info', messageIncludes: ["group 'gpt-4o' has 2 deployments", 'one rate-limit error (429) on each deployment', 'next 5 s'] }] },
+    { name: 'count mode', code: `${two}router_settings:\n  allowed_fails: 2\n  cooldown_time: 60\n`, errors: [{ line: 2, column: 5, messageIncludes: '3 failures of each deployment within 60 s' }] },
+    { name: 'one finding per config, groups listed', code: `model_list:\n${pairs(3)}`, errors: [{ line: 2, column: 6, messageIncludes: "3 groups with several deployments have no fallback ('g0', 'g1' and 'g2')" }] },
   ],
 });

@@ -13,23 +13,37 @@ const one = yaml`
       litellm_params:
         model: azure/gpt-4o-eu
 `;
+const lone = (n: number) => Array.from({ length: n }, (_, i) => `  - {model_name: m${i}, litellm_params: {model: openai/m${i}}}\n`).join('');
 
 ruleTester(rule, {
   valid: [
-    { name: 'percentage mode exempts single deployments', code: `${one}router_settings:\n  allowed_fails: 3\n` },
+    { name: 'allowed_fails equal to the default keeps failure-rate mode', code: `${one}router_settings:\n  allowed_fails: 3\n` },
     { name: 'a fallback catches the cooled group', code: `${one}router_settings:\n  allowed_fails: 1\n  fallbacks: [{gpt-4o: [backup]}]\n` },
     { name: 'default fallbacks count', code: `${one}router_settings:\n  allowed_fails: 1\n  default_fallbacks: [backup]\n` },
     { name: 'cooldowns disabled', code: `${one}router_settings:\n  allowed_fails: 1\n  disable_cooldowns: true\n` },
+    // The repro fp-allowed-fails-in-litellm-settings: Router.allowed_fails falls back to litellm.allowed_fails.
+    { name: 'allowed_fails only in litellm_settings is the global itself: no count mode', code: `${one}litellm_settings:\n  allowed_fails: 5\n` },
+    { name: 'router allowed_fails equal to the litellm_settings global', code: `${one}litellm_settings:\n  allowed_fails: 5\nrouter_settings:\n  allowed_fails: 5\n` },
   ],
   invalid: [
     {
       code: `${one}router_settings:\n  allowed_fails: 1\n  cooldown_time: 30\n`,
-      errors: [{ line: 2, column: 5, messageIncludes: ['allowed_fails: 1', 'after 2 failures within 30 s', 'cooled for 30 s', 'No deployments available'] }],
+      errors: [{ line: 12, column: 3, messageIncludes: ['router_settings.allowed_fails: 1', "group 'gpt-4o' has a single deployment", 'after 2 failures within 30 s', 'No deployments available" for 30 s'] }],
     },
     {
-      name: 'a policy switches to count mode too (litellm_settings allowed_fails counts)',
+      name: 'a policy switches to count mode too',
       code: `${one}router_settings:\n  allowed_fails_policy: {RateLimitErrorAllowedFails: 10}\n`,
-      errors: [{ line: 2, column: 5, messageIncludes: 'allowed_fails_policy' }],
+      errors: [{ line: 12, column: 3, messageIncludes: 'router_settings.allowed_fails_policy' }],
+    },
+    {
+      name: 'router allowed_fails differing from the litellm_settings global',
+      code: `${one}litellm_settings:\n  allowed_fails: 5\nrouter_settings:\n  allowed_fails: 3\n`,
+      errors: [{ line: 14, column: 3, messageIncludes: 'allowed_fails: 3' }],
+    },
+    {
+      name: 'one finding per config, with the groups listed',
+      code: `model_list:\n${lone(7)}router_settings:\n  allowed_fails: 1\n`,
+      errors: [{ line: 10, column: 3, messageIncludes: "7 groups ('m0', 'm1', 'm2', 'm3', 'm4' and 2 more)" }],
     },
   ],
 });

@@ -14,6 +14,19 @@ const config = (kind: string, a: number, b: number) => yaml`
       - big: [small]
 `;
 
+// Two groups of two deployments each; `preCall` switches enable_pre_call_checks.
+const twoByTwo = (a: [number, number], b: [number, number], preCall: boolean) => yaml`
+  model_list:
+    - {model_name: tools, litellm_params: {model: openai/t1}, model_info: {max_input_tokens: ${a[0]}}}
+    - {model_name: tools, litellm_params: {model: openai/t2}, model_info: {max_input_tokens: ${a[1]}}}
+    - {model_name: big, litellm_params: {model: openai/b1}, model_info: {max_input_tokens: ${b[0]}}}
+    - {model_name: big, litellm_params: {model: openai/b2}, model_info: {max_input_tokens: ${b[1]}}}
+  router_settings:
+    enable_pre_call_checks: ${preCall}
+    context_window_fallbacks:
+      - tools: [big]
+`;
+
 ruleTester(rule, {
   valid: [
     { name: 'larger fallback', code: config('context_window_fallbacks', 8000, 128000) },
@@ -26,10 +39,14 @@ ruleTester(rule, {
         router_settings:
           fallbacks: [{big: [small]}]
       ` },
+    // The repro: the smallest deployments tie (32k) but the target's 1M deployment takes the prompt.
+    { name: 'pre-call checks: the largest target deployment decides', code: twoByTwo([32000, 128000], [32000, 1048576], true) },
+    { name: 'no pre-call checks: a prompt over the smallest source window can fail; a larger target deployment helps', code: twoByTwo([32000, 128000], [64000, 64000], false) },
   ],
   invalid: [
-    { code: config('context_window_fallbacks', 128000, 8000), errors: [{ line: 10, column: 13, severity: 'warning', messageIncludes: ['fewer (8k)', 'ContextWindowExceededError'] }] },
-    { name: 'same size does not help', code: config('context_window_fallbacks', 8000, 8000), errors: [{ line: 10, column: 13, messageIncludes: 'the same' }] },
+    { code: config('context_window_fallbacks', 128000, 8000), errors: [{ line: 10, column: 13, severity: 'warning', messageIncludes: ['largest 8k', 'ContextWindowExceededError'] }] },
+    { name: 'same size does not help', code: config('context_window_fallbacks', 8000, 8000), errors: [{ line: 10, column: 13, messageIncludes: "cannot take the prompts that are too long for 'big'" }] },
     { name: 'generic fallback: info', code: config('fallbacks', 128000, 8000), errors: [{ line: 10, column: 13, severity: 'info', messageIncludes: 'prompts over 8k tokens' }] },
+    { name: 'pre-call checks: every target deployment is below the largest source deployment', code: twoByTwo([32000, 128000], [64000, 64000], true), errors: [{ line: 9, column: 15, messageIncludes: ['its largest deployment takes 128k', 'largest 64k'] }] },
   ],
 });

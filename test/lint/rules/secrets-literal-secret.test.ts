@@ -30,10 +30,35 @@ ruleTester(rule, {
               api_key: fake-key
               max_tokens: 4096
         general_settings:
-          master_key: sk-1234
+          master_key: os.environ/LITELLM_MASTER_KEY
           database_url: "postgresql://user:password@localhost:5432/litellm"
       `,
     },
+    {
+      // The repro fp-placeholder-api-key: the openai/ provider needs a non-empty api_key even for a keyless server.
+      name: 'word-made placeholders for keyless local servers',
+      code: yaml`
+        model_list:
+          - model_name: local
+            litellm_params:
+              model: openai/qwen2.5-7b
+              api_base: http://vllm:8000/v1
+              api_key: "sk-no-auth-required"
+          - model_name: local
+            litellm_params:
+              model: openai/qwen2.5-7b
+              api_key: none
+          - model_name: local
+            litellm_params:
+              model: openai/qwen2.5-7b
+              api_key: sk-no-authentication-required-locally
+          - model_name: local
+            litellm_params:
+              model: openai/qwen2.5-7b
+              api_key: local-vllm-key-2
+      `,
+    },
+    { name: 'a shell-style master_key is left to env/shell-style-reference', code: 'general_settings:\n  master_key: ${LITELLM_MASTER_KEY}\n' },
   ],
   invalid: [
     {
@@ -71,11 +96,22 @@ ruleTester(rule, {
       errors: [
         { line: 5, column: 26, messageIncludes: 'AWS access key id' },
         { line: 9, column: 16, messageIncludes: 'Azure-style 32-hex key' },
-        { line: 11, column: 15, messageIncludes: 'high-entropy secret' },
+        { line: 11, column: 15, severity: 'error', messageIncludes: "general_settings.master_key is written literally (Hq8#…): it is the proxy's admin key" },
         { line: 12, column: 17, severity: 'error', messageIncludes: 'password in a connection URL' },
         { line: 14, column: 19 },
         { line: 18, column: 10, severity: 'warning', messageIncludes: 'local host' },
       ],
+    },
+    {
+      name: 'entropy of the random part only: words around a key do not hide it',
+      code: 'model_list:\n  - model_name: a\n    litellm_params:\n      model: openai/gpt-4o\n      api_key: \"prod-key-x7Qp2LrT9vWb4NcZ8kYd\"\n',
+      errors: [{ line: 5, column: 16, messageIncludes: ['random-looking 20-character secret', 'bits of entropy per character'] }],
+    },
+    {
+      // The repro miss-literal-master-key-short: sk-1234 is a placeholder as an api_key, but as the admin key it is the real one.
+      name: 'a literal master_key of any length',
+      code: 'general_settings:\n  master_key: sk-1234\n',
+      errors: [{ line: 2, column: 15, severity: 'warning', messageIncludes: ['written literally (…)', 'os.environ/LITELLM_MASTER_KEY'] }],
     },
   ],
 });

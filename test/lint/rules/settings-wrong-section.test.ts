@@ -19,6 +19,23 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // The repros miss-litellm-settings-cooldown-time and miss-misplaced-mcp-servers-drop-params.
+      name: 'litellm_settings keys that are no module global: cooldown_time, mcp_servers, additional_drop_params',
+      code: yaml`
+        litellm_settings:
+          allowed_fails: 3
+          cooldown_time: 30
+          additional_drop_params: [provider]
+          mcp_servers:
+            fabric: {url: https://mcp.example.com/mcp}
+      `,
+      errors: [
+        { line: 3, column: 3, messageIncludes: ["'cooldown_time' is not a litellm_settings setting", 'Move it to router_settings'] },
+        { line: 4, column: 3, messageIncludes: "Move it to each deployment's litellm_params" },
+        { line: 5, column: 3, messageIncludes: 'Move it to the top level of the config' },
+      ],
+    },
+    {
       code: yaml`
         litellm_settings:
           routing_strategy: latency-based-routing

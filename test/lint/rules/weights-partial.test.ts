@@ -3,6 +3,8 @@ import { ruleTester, yaml } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    // Order tiers are picked from separately (litellm/utils.py::_get_order_filtered_deployments).
+    { name: 'an unweighted last-resort tier is not a partial weighting', code: `model_list:\n  - {model_name: a, litellm_params: {model: openai/gpt-4o, weight: 2, order: 1}}\n  - {model_name: a, litellm_params: {model: azure/gpt-4o, weight: 1, order: 1}}\n  - {model_name: a, litellm_params: {model: ollama/llama3, order: 2}}\nrouter_settings:\n  enable_pre_call_checks: true\n` },
     {
       name: 'every deployment weighted',
       code: yaml`
@@ -27,6 +29,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'without pre-call checks the order tiers do not apply, so the weights are partial',
+      code: `model_list:\n  - {model_name: a, litellm_params: {model: openai/gpt-4o, weight: 2, order: 1}}\n  - {model_name: a, litellm_params: {model: azure/gpt-4o, weight: 1, order: 1}}\n  - {model_name: a, litellm_params: {model: ollama/llama3, order: 2}}\n`,
+      errors: [{ line: 4, column: 21, messageIncludes: "group 'a' weighs deployments by weight" }],
+    },
+    {
+      name: 'inside one tier a missing weight still counts as 0',
+      code: `model_list:\n  - {model_name: a, litellm_params: {model: openai/gpt-4o, weight: 2, order: 1}}\n  - {model_name: a, litellm_params: {model: azure/gpt-4o, order: 1}}\nrouter_settings:\n  enable_pre_call_checks: true\n`,
+      errors: [{ line: 3, column: 21, messageIncludes: "group 'a' (order 1 tier) weighs deployments by weight" }],
+    },
     {
       code: yaml`
         model_list:

@@ -17,15 +17,21 @@ export function inputWindowOf(d: DeploymentModel): number | null {
   return window !== null && window > 0 ? window : null;
 }
 
-/** Smallest context window among the deployments (a request may land on any); null if any is unknown. */
-export function groupInputWindow(deployments: readonly DeploymentModel[]): number | null {
+/**
+ * Smallest and largest max input tokens among the deployments; null if any is unknown. With
+ * enable_pre_call_checks LiteLLM filters deployments one by one by their own window
+ * (litellm/router.py::Router._pre_call_checks), so the largest decides what the group can serve.
+ */
+export function groupInputWindows(deployments: readonly DeploymentModel[]): { min: number; max: number } | null {
   let min = Infinity;
+  let max = 0;
   for (const d of deployments) {
     const w = inputWindowOf(d);
     if (w === null) return null;
     min = Math.min(min, w);
+    max = Math.max(max, w);
   }
-  return Number.isFinite(min) ? min : null;
+  return Number.isFinite(min) ? { min, max } : null;
 }
 
 /**

@@ -49,6 +49,28 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value) || /^(.)\1+$/.test(value);
 }
 
+/**
+ * A word-like token: letters only, in one case style, with vowels and no long consonant run, so
+ * `no`, `auth`, `Required` pass and `Zx81mQ`, `hqvtplmx` do not.
+ */
+function isWordLike(token: string): boolean {
+  if (!/^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)$/.test(token) || token.length > 15) return false;
+  return /[aeiouy]/i.test(token) && !/[^aeiouy]{5}/i.test(token);
+}
+
+const KEY_PREFIX = /^(?:sk|pk|key|api|token)[-_]/i;
+const SEPARATORS = /[-_.:/\s]+/;
+
+/**
+ * Made only of words and short numbers after an optional key prefix (`sk-no-auth-required`,
+ * `local-vllm-key-2`): what people write as the non-empty api_key a keyless local server needs.
+ * Provider keys and generated secrets always contain a random run of letters and digits.
+ */
+export function isWordy(value: string): boolean {
+  const tokens = value.replace(KEY_PREFIX, '').split(SEPARATORS).filter((t) => t !== '');
+  return tokens.length > 0 && tokens.every((t) => isWordLike(t) || /^\d{1,6}$/.test(t));
+}
+
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
   const counts = new Map<string, number>();
@@ -73,18 +95,28 @@ function urlPassword(value: string): SecretFinding | null {
   return { kind: 'a password in a connection URL', severity: LOCAL_HOSTS.test(host) ? 'warning' : 'error' };
 }
 
+/** The longest separator-free run that is not a word, with its entropy: the random part of a value. */
+export function randomPart(value: string): { length: number; bits: number } | null {
+  let best: string | null = null;
+  for (const token of value.split(SEPARATORS)) if (!isWordLike(token) && token.length > (best?.length ?? 0)) best = token;
+  return best ? { length: best.length, bits: entropy(best) } : null;
+}
+
 export function findSecret(key: string, value: string): SecretFinding | null {
   const text = value.trim();
   if (text === '' || text.startsWith('os.environ/')) return null;
   const url = urlPassword(text);
   if (url) return url;
-  if (PATTERN_PREFIXES.some((prefix) => text.startsWith(prefix)) || text.includes('-----BEGIN')) {
+  // Provider key formats are never made of words (`sk-no-authentication-required` is a placeholder).
+  if ((PATTERN_PREFIXES.some((prefix) => text.startsWith(prefix)) || text.includes('-----BEGIN')) && !isWordy(text)) {
     for (const p of PATTERNS) if (p.test.test(text) && !isPlaceholder(text)) return { kind: p.kind, severity: 'error' };
   }
-  if (!isSecretKey(key) || isPlaceholder(text)) return null;
+  if (!isSecretKey(key) || isPlaceholder(text) || isWordy(text)) return null;
   if (/^[0-9a-f]{32}$/i.test(text) && /(api_?key|secret)/i.test(key)) return { kind: 'an Azure-style 32-hex key', severity: 'error' };
   if (/^(https?|file|s3|gs):\/\/|^\/|^\.\.?\//.test(text) || /\s/.test(text)) return null;
-  if (text.length >= 16 && entropy(text) >= 3.5) return { kind: 'a high-entropy secret', severity: 'error' };
+  // Entropy of the random-looking part only, so words around it neither hide nor fake a key.
+  const random = randomPart(text);
+  if (random && random.length >= 16 && random.bits >= 3.5) return { kind: `a random-looking ${random.length}-character secret (${random.bits.toFixed(1)} bits of entropy per character)`, severity: 'error' };
   return null;
 }
 

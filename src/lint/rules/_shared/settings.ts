@@ -92,15 +92,28 @@ export interface CooldownMode {
   cause: Setting | null;
 }
 
+/** litellm.allowed_fails: litellm_settings.allowed_fails (set on the module), else LiteLLM's 3. */
+export function globalAllowedFails(model: GatewayModel): number {
+  return toNumber(model.litellmSettings.allowed_fails) ?? ROUTER_DEFAULTS.allowed_fails;
+}
+
 /**
- * LiteLLM's cooldown decision mode (LiteLLM _should_cooldown_deployment in litellm/router_utils/cooldown_handlers.py): count mode when allowed_fails is anything but
- * the global default 3, or when allowed_fails_policy is set; percentage mode otherwise.
+ * LiteLLM's cooldown decision mode (litellm/router_utils/cooldown_handlers.py::_should_cooldown_deployment): count mode when Router.allowed_fails differs
+ * from the module global litellm.allowed_fails, or when allowed_fails_policy is set; failure
+ * rate mode otherwise. Router.allowed_fails is router_settings.allowed_fails, else that same
+ * global (litellm/router.py::Router.__init__; litellm/router_utils/cooldown_handlers.py::
+ * _is_allowed_fails_set_on_router; read in 1.80.15), so allowed_fails written only in
+ * litellm_settings never switches to count mode.
  */
 export function cooldownMode(model: GatewayModel): CooldownMode {
   const policy = routerSetting(model, 'allowed_fails_policy');
-  const allowed = routerSetting(model, 'allowed_fails');
-  const allowedFails = allowed ? toNumber(allowed.value) ?? ROUTER_DEFAULTS.allowed_fails : ROUTER_DEFAULTS.allowed_fails;
-  if (allowed && allowedFails !== ROUTER_DEFAULTS.allowed_fails) return { mode: 'count', allowedFails, cause: allowed };
+  const global = globalAllowedFails(model);
+  const own = model.routerSettings.allowed_fails;
+  const ownValue = own === undefined || own === null ? null : toNumber(own);
+  const allowedFails = ownValue ?? global;
+  if (ownValue !== null && ownValue !== global) {
+    return { mode: 'count', allowedFails, cause: { value: own, section: 'router_settings', key: 'allowed_fails', location: sectionLocation(model, 'router_settings', 'allowed_fails')! } };
+  }
   if (policy && typeof policy.value === 'object') return { mode: 'count', allowedFails, cause: policy };
   return { mode: 'percentage', allowedFails, cause: null };
 }

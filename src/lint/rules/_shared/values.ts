@@ -33,3 +33,10 @@ export function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** "'a', 'b' and 'c'", or "'a', 'b', 'c' and 4 more" past `max` names: one finding per config stays short. */
+export function nameList(names: readonly string[], max = 5): string {
+  const quoted = names.map((n) => `'${n}'`);
+  if (quoted.length <= max) return joinList(quoted);
+  return `${quoted.slice(0, max).join(', ')} and ${quoted.length - max} more`;
+}

@@ -1,17 +1,17 @@
-// In count mode (allowed_fails ≠ 3 or allowed_fails_policy) cooldown has no single-deployment
-// exemption (LiteLLM _should_cooldown_deployment and should_cooldown_based_on_allowed_fails_policy in litellm/router_utils/cooldown_handlers.py; PR #8668): a lone deployment can be cooled, and the group is
-// then empty until cooldown_time passes.
+// In count mode (Router.allowed_fails differs from litellm.allowed_fails, or allowed_fails_policy
+// is set) cooldown has no single-deployment exemption (litellm/router_utils/cooldown_handlers.py::_should_cooldown_deployment; PR #8668): a lone
+// deployment can be cooled, and its group is then empty until cooldown_time passes. Reported
+// once per config, at the setting that switched to count mode, with the groups it exposes.
 import type { Rule } from '../../types.js';
 import { hasFallback, fallbackEdges } from '../_shared/fallbacks.js';
 import { isWildcardName } from '../_shared/limits.js';
-import { nameLocation } from '../_shared/locations.js';
 import { cooldownMode, cooldownsDisabled, routerCooldownSeconds } from '../_shared/settings.js';
-import { toNumber } from '../_shared/values.js';
+import { nameList, toNumber } from '../_shared/values.js';
 
 const rule: Rule = {
   meta: {
     id: 'cooldowns/single-deployment-no-fallback',
-    description: 'a one-deployment group that can be cooled down (allowed_fails or a policy is set) and has no fallback',
+    description: 'count-mode cooldowns (allowed_fails or a policy in router_settings) with one-deployment groups that have no fallback',
     severity: 'warning',
     fixable: false,
     docs: 'docs/rules/cooldowns/single-deployment-no-fallback.md',
@@ -19,20 +19,24 @@ const rule: Rule = {
   check({ model, report }) {
     if (cooldownsDisabled(model)) return;
     const mode = cooldownMode(model);
-    if (mode.mode !== 'count') return;
+    if (mode.mode !== 'count' || !mode.cause) return;
     const edges = fallbackEdges(model);
     const seconds = routerCooldownSeconds(model);
-    const cause = mode.cause!.key === 'allowed_fails' ? `${mode.cause!.key}: ${mode.allowedFails}` : mode.cause!.key;
+    const exposed: string[] = [];
     for (const [name, group] of model.groups) {
       if (group.length !== 1 || isWildcardName(name)) continue;
       const d = group[0];
       if (toNumber(d.params.cooldown_time) === 0 || toNumber(d.info.cooldown_time) === 0) continue;
       if (hasFallback(model, name, edges)) continue;
-      report({
-        at: nameLocation(model, d),
-        message: `'${name}' has one deployment and ${cause} switches cooldowns to count mode, which has no single-deployment exemption: after ${mode.allowedFails + 1} failures within ${seconds} s the only deployment is cooled for ${seconds} s and every request for '${name}' fails with "No deployments available". Add a fallback for '${name}', or a second deployment`,
-      });
+      exposed.push(name);
     }
+    if (exposed.length === 0) return;
+    const cause = mode.cause.key === 'allowed_fails' ? `${mode.cause.section}.allowed_fails: ${mode.allowedFails}` : `${mode.cause.section}.${mode.cause.key}`;
+    const groups = exposed.length === 1 ? `group ${nameList(exposed)} has` : `${exposed.length} groups (${nameList(exposed)}) have`;
+    report({
+      at: mode.cause.location,
+      message: `${cause} switches cooldowns to count mode, where one deployment can be cooled on its own: ${groups} a single deployment and no fallback, so after ${mode.allowedFails + 1} failures within ${seconds} s every request for them fails with "No deployments available" for ${seconds} s. Add fallbacks (or default_fallbacks) or a second deployment, or remove the setting to keep LiteLLM's single-deployment exemption`,
+    });
   },
 };
 

@@ -4,6 +4,7 @@ import type { Rule } from '../../types.js';
 import { describeDeployment } from '../_shared/locations.js';
 import { sectionLocation } from '../_shared/locations.js';
 import { toNumber } from '../_shared/values.js';
+import { tiers } from '../_shared/tiers.js';
 
 const rule: Rule = {
   meta: {
@@ -21,7 +22,11 @@ const rule: Rule = {
         message: 'router_settings.cooldown_time: 0 does not turn cooldowns off: LiteLLM reads it as `cooldown_time or 5`, so failing deployments are still cooled for 5 s. Use disable_cooldowns: true to turn them off, or a positive number of seconds',
       });
     }
+    // A last-resort deployment (a higher order tier) gets traffic only when every lower tier is
+    // unavailable: it has no share to keep, and exempting it from cooldown is deliberate.
+    const lastResort = new Set(tiers(model).filter((t) => t.tiered && !t.first).flatMap((t) => t.deployments));
     for (const d of model.deployments) {
+      if (lastResort.has(d)) continue;
       for (const path of [['litellm_params', 'cooldown_time'], ['model_info', 'cooldown_time']]) {
         const dict = path[0] === 'litellm_params' ? d.params : d.info;
         if (toNumber(dict.cooldown_time) !== 0) continue;

@@ -6,7 +6,7 @@ import type { PathSegment } from '../../../config/document.js';
 import { pathLocation } from '../_shared/locations.js';
 import { asDict } from '../_shared/values.js';
 
-const REF = /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/;
+import { ENV_REF as REF } from '../_shared/env-refs.js';
 const MAX_DEPTH = 32;
 
 const rule: Rule = {

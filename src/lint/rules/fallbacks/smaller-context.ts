@@ -1,42 +1,51 @@
-// A fallback whose context window is smaller than the primary's: long prompts that broke the
-// primary also break the fallback (BerriAI/litellm#31557). For context_window_fallbacks, whose
-// only job is a bigger window, a target that is not larger is useless.
+// A fallback whose deployments cannot take the prompts that made the primary fail
+// (BerriAI/litellm#31557). Deployment by deployment: with enable_pre_call_checks LiteLLM drops
+// each deployment whose own max_input_tokens is too small (litellm/router.py::
+// Router._pre_call_checks) and raises ContextWindowExceededError only when none fits, so a group
+// serves prompts up to its largest window; without pre-call checks a prompt can fail on any
+// deployment larger than the smallest window, and the fallback helps if one target deployment
+// is larger than that.
 import type { Rule } from '../../types.js';
 import { fallbackEdges } from '../_shared/fallbacks.js';
-import { groupInputWindow } from '../_shared/group-facts.js';
+import { groupInputWindows } from '../_shared/group-facts.js';
 import { resolveName } from '../_shared/resolve.js';
+import { routerFlag } from '../_shared/settings.js';
 
 const k = (n: number) => (n >= 1000 ? `${Number((n / 1000).toFixed(1))}k` : String(n));
 
 const rule: Rule = {
   meta: {
     id: 'fallbacks/smaller-context',
-    description: 'a fallback target has a smaller context window than the group it backs up',
+    description: 'no deployment of a fallback target takes the prompts that are too long for the group it backs up',
     severity: 'warning',
     fixable: false,
     docs: 'docs/rules/fallbacks/smaller-context.md',
   },
   check({ model, report }) {
+    const preCall = routerFlag(model, 'enable_pre_call_checks');
     for (const edge of fallbackEdges(model)) {
       if (edge.from === '*' || edge.kind === 'content_policy_fallbacks') continue;
       const source = model.groups.get(edge.from);
       const target = resolveName(model, edge.to);
       if (!source || !target) continue;
-      const from = groupInputWindow(source);
-      const to = groupInputWindow(target.deployments);
+      const from = groupInputWindows(source);
+      const to = groupInputWindows(target.deployments);
       if (from === null || to === null) continue;
-      if (edge.kind === 'context_window_fallbacks' && to <= from) {
+      // The largest prompt that still makes the primary fail with ContextWindowExceededError.
+      const failsAbove = preCall ? from.max : from.min;
+      if (edge.kind === 'context_window_fallbacks' && to.max <= failsAbove) {
+        const why = preCall ? `its largest deployment takes ${k(from.max)} input tokens` : `without enable_pre_call_checks a prompt over ${k(from.min)} tokens can land on its smallest deployment`;
         report({
           at: edge.location,
           on: 'value',
-          message: `context_window_fallbacks exist for prompts too long for '${edge.from}' (${k(from)} input tokens), but '${edge.to}' takes ${to === from ? 'the same' : 'fewer'} (${k(to)}): the fallback fails with the same ContextWindowExceededError. Fall back to a model with a larger context window`,
+          message: `context_window_fallback '${edge.to}' cannot take the prompts that are too long for '${edge.from}': ${why}, and no deployment of '${edge.to}' takes more (largest ${k(to.max)}), so the fallback fails with the same ContextWindowExceededError. Fall back to a group with a deployment whose context window is larger`,
         });
-      } else if (edge.kind === 'fallbacks' && to < from) {
+      } else if (edge.kind === 'fallbacks' && to.max < from.max) {
         report({
           at: edge.location,
           on: 'value',
           severity: 'info',
-          message: `fallback '${edge.to}' takes ${k(to)} input tokens, fewer than '${edge.from}' (${k(from)}): requests with prompts over ${k(to)} tokens that fall back to it fail with ContextWindowExceededError`,
+          message: `fallback '${edge.to}' takes at most ${k(to.max)} input tokens on any deployment, fewer than '${edge.from}' (up to ${k(from.max)}): prompts over ${k(to.max)} tokens that fall back to it fail with ContextWindowExceededError. Add a deployment with a larger context window to '${edge.to}' if long prompts must survive the fallback`,
         });
       }
     }

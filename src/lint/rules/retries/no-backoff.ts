@@ -1,33 +1,44 @@
-// Under usage-based routing a 429 means a deployment hit its per-minute limit. LiteLLM retries
-// at once while healthy deployments remain, then backs off 0.5 s, 1 s, … (LiteLLM Router._time_to_sleep_before_retry in litellm/router.py; _calculate_retry_after in litellm/utils.py), and
-// retry_after 0 adds nothing: all retries are spent long before the minute window resets.
+// How LiteLLM waits between retries (litellm/router.py::Router._time_to_sleep_before_retry and
+// litellm/utils.py::_calculate_retry_after, read in 1.80.15): at once while the group has other
+// healthy deployments; otherwise the provider's Retry-After header when it is 0-60 s, else an
+// exponential backoff 0.5 s, 1 s, … raised to at least retry_after, then capped at 8 s
+// (MAX_RETRY_DELAY), so retry_after cannot stretch one wait past 8 s.
+// usage-based-routing-v2 puts `retry-after: 60` on its own "no deployments" 429
+// (lowest_tpm_rpm_v2.py), but usage-based-routing (v1) raises RouterRateLimitError with no
+// header: when every deployment is over its rpm/tpm, explicit retries run out within seconds,
+// long before the per-minute limits reset.
 import type { Rule } from '../../types.js';
-import { isUsageBased, routerNumber, routerSetting, strategyOf } from '../_shared/settings.js';
+import { hasAnyLimit } from '../_shared/limits.js';
+import { backoffSeconds } from '../_shared/retries.js';
+import { routerSetting, strategyOf } from '../_shared/settings.js';
 import { toNumber } from '../_shared/values.js';
 import { sectionLocation } from '../_shared/locations.js';
 
 const rule: Rule = {
   meta: {
     id: 'retries/no-backoff',
-    description: 'usage-based routing with retries but retry_after 0: retries are spent within milliseconds of a 429',
+    description: 'usage-based-routing (v1) with explicit retries: when every deployment is over its limit, the retries run out long before the limits reset',
     severity: 'warning',
     fixable: false,
     docs: 'docs/rules/retries/no-backoff.md',
   },
   check({ model, report }) {
     const strategy = strategyOf(model);
-    if (!isUsageBased(strategy.name) || !strategy.location) return;
-    const retries = routerNumber(model, 'num_retries').value;
-    if (retries === null || retries <= 0) return;
+    if (strategy.name !== 'usage-based-routing' || !strategy.location) return;
+    // Without a limit v1 never runs out of deployments, and LiteLLM's default retries are not the author's choice.
+    if (!model.deployments.some((d) => hasAnyLimit(model, d))) return;
+    const setting = routerSetting(model, 'num_retries');
+    const retries = setting ? toNumber(setting.value) : null;
+    if (!setting || retries === null || retries <= 0) return;
     const retryAfter = model.routerSettings.retry_after;
-    if (retryAfter !== undefined && retryAfter !== null && toNumber(retryAfter) !== 0) return;
     const explicit = retryAfter !== undefined && retryAfter !== null;
-    const retriesSetting = routerSetting(model, 'num_retries');
-    const at = explicit ? sectionLocation(model, 'router_settings', 'retry_after')! : (retriesSetting?.location ?? strategy.location);
+    const floor = explicit ? toNumber(retryAfter) : 0;
+    if (floor === null || backoffSeconds(retries, floor) >= 60) return;
+    const waited = Math.round(backoffSeconds(retries, floor) * 10) / 10;
     report({
-      at,
-      on: explicit || !retriesSetting ? 'value' : 'key',
-      message: `${strategy.name} with ${retries} retries and retry_after ${explicit ? '0' : 'unset (0)'}: after a 429 LiteLLM retries immediately while any deployment is left, then waits only 0.5 s, 1 s, …, so a burst spends all ${retries} retries within about ${Math.min(0.5 * (2 ** retries - 1), 8 * retries)} s while the rpm/tpm limits reset only at the next minute. Set router_settings.retry_after to a few seconds, or add fallbacks`,
+      at: explicit ? sectionLocation(model, 'router_settings', 'retry_after')! : setting.location,
+      on: 'value',
+      message: `usage-based-routing retries ${retries} times but only about ${waited} s in all when every deployment of a group is over its rpm/tpm: its own "No deployments available" error carries no Retry-After header, so LiteLLM falls back to a 0.5 s, 1 s, … backoff capped at 8 s per wait while the limits reset only at the next minute (provider 429s with Retry-After are honoured). Use usage-based-routing-v2, whose error asks for 60 s, or add fallbacks to another group`,
     });
   },
 };

@@ -4,13 +4,7 @@ import type { Rule } from '../../types.js';
 import { describeDeployment, sectionLocation } from '../_shared/locations.js';
 import { routerSetting } from '../_shared/settings.js';
 import { asDict, toNumber } from '../_shared/values.js';
-
-/** Worst-case backoff sum for n retries when no healthy deployment remains: min(0.5·2^i, 8). */
-function backoffSeconds(n: number): number {
-  let total = 0;
-  for (let i = 0; i < n; i++) total += Math.min(0.5 * 2 ** i, 8);
-  return total;
-}
+import { backoffSeconds } from '../_shared/retries.js';
 
 const rule: Rule = {
   meta: {

@@ -1,32 +1,13 @@
-// A key written in the wrong section: litellm_settings sets module globals the Router never
-// reads, the Router drops keys it does not take, and general_settings ignores router keys
-// (LiteLLM ProxyConfig.load_config in litellm/proxy/proxy_server.py). Says where the key belongs.
+// A key written in the wrong place: litellm_settings sets module globals, so a name the release's
+// litellm/__init__.py does not define is read by nothing (litellm/proxy/proxy_server.py::
+// ProxyConfig.load_config; cooldown_time there is ignored: Router.__init__ takes it only from its
+// own arguments); the Router drops keys it does not take, and general_settings ignores router
+// keys (litellm/router.py::Router.__init__ takes named arguments only). Says where the key belongs: another section, the top level (mcp_servers) or
+// each deployment's litellm_params (additional_drop_params).
 import type { Rule } from '../../types.js';
-import { configSchemaIndex } from '../../../schema/config-schema.js';
+import { formatRelease } from '../../../routing/releases.js';
 import { sectionLocation } from '../_shared/locations.js';
-
-type Section = 'router_settings' | 'litellm_settings' | 'general_settings';
-const SECTIONS: readonly Section[] = ['router_settings', 'litellm_settings', 'general_settings'];
-
-let cached: Map<Section, Set<string>> | null = null;
-
-/** Keys each section declares (gwcfg-only extension keys excluded: they are no one's home). */
-function sectionKeys(): Map<Section, Set<string>> {
-  if (cached) return cached;
-  const index = configSchemaIndex;
-  const top = index.properties(index.root, {});
-  cached = new Map();
-  for (const section of SECTIONS) {
-    const schema = index.resolve(top.get(section));
-    const keys = new Set<string>();
-    for (const [key, sub] of index.properties(schema, {})) {
-      if (typeof (sub as Record<string, unknown>)['x-gwcfg-extension'] === 'string') continue;
-      keys.add(key);
-    }
-    cached.set(section, keys);
-  }
-  return cached;
-}
+import { homesOf, SECTIONS, type Home, type Section } from '../_shared/litellm-keys.js';
 
 const EFFECT: Readonly<Record<Section, string>> = {
   router_settings: 'the Router drops keys it does not take, so it has no effect',
@@ -34,27 +15,35 @@ const EFFECT: Readonly<Record<Section, string>> = {
   general_settings: 'the proxy never reads it there, so it has no effect',
 };
 
+const WHERE: Readonly<Record<Home, string>> = {
+  router_settings: 'router_settings',
+  litellm_settings: 'litellm_settings',
+  general_settings: 'general_settings',
+  'top level': 'the top level of the config (a section of its own)',
+  litellm_params: "each deployment's litellm_params",
+};
+
 const rule: Rule = {
   meta: {
     id: 'settings/wrong-section',
-    description: 'a setting written in a section where LiteLLM does not read it, while another section has it',
+    description: 'a setting written in a section where LiteLLM does not read it, while another place has it',
     severity: 'warning',
     fixable: false,
     docs: 'docs/rules/settings/wrong-section.md',
   },
-  check({ model, report }) {
-    const keys = sectionKeys();
+  check({ model, report, release }) {
     const values: Record<Section, Record<string, unknown>> = { router_settings: model.routerSettings, litellm_settings: model.litellmSettings, general_settings: model.generalSettings };
+    const version = formatRelease(release);
     for (const section of SECTIONS) {
       for (const key of Object.keys(values[section])) {
-        if (keys.get(section)!.has(key) || key === '<<') continue;
+        if (key === '<<') continue;
         // Health-check keys in router_settings have their own rule.
         if (section === 'router_settings' && /^(background_health_checks|health_check_)/.test(key)) continue;
-        const homes = SECTIONS.filter((s) => s !== section && keys.get(s)!.has(key));
+        const homes = homesOf(section, key, version);
         if (homes.length === 0) continue;
         report({
           at: sectionLocation(model, section, key)!,
-          message: `'${key}' is not a ${section} setting: ${EFFECT[section]}. Move it to ${homes.join(' or ')}`,
+          message: `'${key}' is not a ${section} setting: ${EFFECT[section]}. Move it to ${homes.map((h) => WHERE[h]).join(' or ')}`,
         });
       }
     }

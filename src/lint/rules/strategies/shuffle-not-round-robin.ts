@@ -4,6 +4,7 @@ import type { Rule } from '../../types.js';
 import { hasAnyLimit } from '../_shared/limits.js';
 import { strategyOf } from '../_shared/settings.js';
 import { percent } from '../_shared/values.js';
+import { tiers, tierLabel } from '../_shared/tiers.js';
 
 const rule: Rule = {
   meta: {
@@ -16,14 +17,13 @@ const rule: Rule = {
   check({ model, report }) {
     const strategy = strategyOf(model);
     if (strategy.name !== 'simple-shuffle' || !strategy.location) return;
-    const plain = [...model.groups].find(([, g]) => g.length >= 2 && g.every((d) => d.params.weight === undefined && !hasAnyLimit(model, d)));
+    const plain = tiers(model).find((t) => t.deployments.length >= 2 && t.deployments.every((d) => d.params.weight === undefined && !hasAnyLimit(model, d)));
     if (!plain) return;
-    const [name, group] = plain;
-    const n = group.length;
+    const n = plain.deployments.length;
     report({
       at: strategy.location,
       on: 'value',
-      message: `simple-shuffle picks one of the ${n} deployments of '${name}' at random for every request (${percent(1 / n)} each on average), not in rotation: two requests in a row land on the same deployment ${percent(1 / n)} of the time, and short bursts can be uneven. That is fine for load spreading; if strict rotation is required, LiteLLM has no such strategy`,
+      message: `simple-shuffle picks one of the ${n} deployments of ${tierLabel(plain)} at random for every request (${percent(1 / n)} each on average), not in rotation: two requests in a row land on the same deployment ${percent(1 / n)} of the time, and short bursts can be uneven. That is fine for load spreading; if strict rotation is required, LiteLLM has no such strategy`,
     });
   },
 };

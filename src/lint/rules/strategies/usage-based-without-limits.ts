@@ -4,6 +4,7 @@ import type { Rule } from '../../types.js';
 import { hasAnyLimit, isWildcardName } from '../_shared/limits.js';
 import { describeDeployment, paramsLocation } from '../_shared/locations.js';
 import { isUsageBased, strategyOf } from '../_shared/settings.js';
+import { tiers, tierLabel } from '../_shared/tiers.js';
 
 const rule: Rule = {
   meta: {
@@ -16,14 +17,15 @@ const rule: Rule = {
   check({ model, report }) {
     const strategy = strategyOf(model);
     if (!isUsageBased(strategy.name)) return;
-    for (const [name, group] of model.groups) {
+    for (const tier of tiers(model)) {
+      const { name, deployments: group } = tier;
       // A lone deployment has nothing to be balanced against.
       if (group.length < 2 || isWildcardName(name)) continue;
       for (const d of group) {
       if (hasAnyLimit(model, d)) continue;
       report({
         at: paramsLocation(model, d),
-        message: `${describeDeployment(d)} sets neither rpm nor tpm, but routing_strategy is ${strategy.name}: LiteLLM treats its limits as unlimited, so within '${name}' it is never held back and takes every request while its token count is the lowest, and the strategy cannot steer traffic away before the provider returns 429s. Set rpm and/or tpm to the provider's real limits`,
+        message: `${describeDeployment(d)} sets neither rpm nor tpm, but routing_strategy is ${strategy.name}: LiteLLM treats its limits as unlimited, so within ${tierLabel(tier)} it is never held back and takes every request while its token count is the lowest, and the strategy cannot steer traffic away before the provider returns 429s. Set rpm and/or tpm to the provider's real limits`,
       });
       }
     }

@@ -2,6 +2,7 @@
 // older releases pass all-zero weights to random.choices, which raises on every request.
 import type { Rule } from '../../types.js';
 import { weightsOf } from '../_shared/weights.js';
+import { tiers, tierLabel } from '../_shared/tiers.js';
 
 const rule: Rule = {
   meta: {
@@ -12,14 +13,15 @@ const rule: Rule = {
     docs: 'docs/rules/weights/all-zero.md',
   },
   check({ model, report }) {
-    for (const [name, group] of model.groups) {
+    for (const tier of tiers(model)) {
+      const group = tier.deployments;
       const weights = weightsOf(model, group).filter((w) => w.location !== null);
       if (weights.length === 0 || weights.length !== group.length) continue;
       if (!weights.every((w) => w.value === 0)) continue;
       for (const w of weights) {
         report({
           at: w.location!,
-          message: `every deployment of '${name}' has weight 0: newer LiteLLM ignores all-zero weights and picks ${group.length > 1 ? 'uniformly (or by rpm/tpm)' : 'the only deployment anyway'}, while older releases raise 'Total of weights must be greater than zero' on every request to '${name}'. Give the deployments positive weights, or remove the weights`,
+          message: `every deployment of ${tierLabel(tier)} has weight 0: newer LiteLLM ignores all-zero weights and picks ${group.length > 1 ? 'uniformly (or by rpm/tpm)' : 'the only deployment anyway'}, while older releases raise 'Total of weights must be greater than zero' on every request to ${tierLabel(tier)}. Give the deployments positive weights, or remove the weights`,
         });
       }
     }

@@ -2,6 +2,7 @@
 import type { Rule } from '../../types.js';
 import { strategyOf } from '../_shared/settings.js';
 import { weightsOf } from '../_shared/weights.js';
+import { tiers, tierLabel } from '../_shared/tiers.js';
 
 /** LiteLLM strategies that do not read weight (gwcfg's own round-robin extensions do). */
 const IGNORING = new Set(['least-busy', 'usage-based-routing', 'usage-based-routing-v2', 'latency-based-routing', 'cost-based-routing', 'provider-budget-routing']);
@@ -17,12 +18,13 @@ const rule: Rule = {
   check({ model, report }) {
     const strategy = strategyOf(model);
     if (!IGNORING.has(strategy.name)) return;
-    for (const [name, group] of model.groups) {
+    for (const tier of tiers(model)) {
+      const group = tier.deployments;
       const first = weightsOf(model, group).find((w) => w.location !== null);
       if (!first || group.length < 2) continue;
       report({
         at: first.location!,
-        message: `routing_strategy is ${strategy.name}, which never reads weight: the weights of '${name}' have no effect on its traffic split. Use simple-shuffle for a weighted split, or remove the weights`,
+        message: `routing_strategy is ${strategy.name}, which never reads weight: the weights of ${tierLabel(tier)} have no effect on its traffic split. Use simple-shuffle for a weighted split, or remove the weights`,
       });
     }
   },

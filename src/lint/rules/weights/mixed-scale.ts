@@ -3,6 +3,7 @@
 import type { Rule } from '../../types.js';
 import { joinList, percent } from '../_shared/values.js';
 import { sharesOf, weightsOf } from '../_shared/weights.js';
+import { tiers, tierLabel } from '../_shared/tiers.js';
 
 const rule: Rule = {
   meta: {
@@ -13,7 +14,8 @@ const rule: Rule = {
     docs: 'docs/rules/weights/mixed-scale.md',
   },
   check({ model, report }) {
-    for (const [name, group] of model.groups) {
+    for (const tier of tiers(model)) {
+      const group = tier.deployments;
       const weights = weightsOf(model, group).filter((w) => w.value !== null && w.value > 0);
       const fractions = weights.filter((w) => (w.value as number) < 1);
       const wholes = weights.filter((w) => (w.value as number) >= 1);
@@ -22,7 +24,7 @@ const rule: Rule = {
       const split = joinList(weights.map((w, i) => `${w.value} → ${percent(shares[i])}`));
       report({
         at: fractions[0].location!,
-        message: `group '${name}' mixes fractional and whole-number weights; LiteLLM puts them on one scale, so the shares are ${split}. Write all weights on the same scale (all fractions or all whole numbers)`,
+        message: `group ${tierLabel(tier)} mixes fractional and whole-number weights; LiteLLM puts them on one scale, so the shares are ${split}. Write all weights on the same scale (all fractions or all whole numbers)`,
       });
     }
   },

@@ -6,6 +6,7 @@ import { paramsLocation } from '../_shared/locations.js';
 import { strategyOf } from '../_shared/settings.js';
 import { joinList, percent } from '../_shared/values.js';
 import { sharesOf, shuffleWeights } from '../_shared/weights.js';
+import { tiers, tierLabel } from '../_shared/tiers.js';
 
 const rule: Rule = {
   meta: {
@@ -17,7 +18,8 @@ const rule: Rule = {
   },
   check({ model, report }) {
     if (strategyOf(model).name !== 'simple-shuffle') return;
-    for (const [name, group] of model.groups) {
+    for (const tier of tiers(model)) {
+      const group = tier.deployments;
       if (group.length < 2) continue;
       const weights = shuffleWeights(model, group);
       if (!weights) continue;
@@ -32,7 +34,7 @@ const rule: Rule = {
       for (const e of missing) {
         report({
           at: paramsLocation(model, e.deployment),
-          message: `group '${name}' weighs deployments by ${weights.source}, but model_list[${e.deployment.index}] sets none: LiteLLM counts it as 0, so it never gets traffic (${split}); ${older}. Set ${weights.source} on every deployment of the group`,
+          message: `group ${tierLabel(tier)} weighs deployments by ${weights.source}, but model_list[${e.deployment.index}] sets none: LiteLLM counts it as 0, so it never gets traffic (${split}); ${older}. Set ${weights.source} on every deployment of the group`,
         });
       }
     }

@@ -3,6 +3,7 @@
 import type { Rule } from '../../types.js';
 import { percent } from '../_shared/values.js';
 import { sharesOf, weightsOf } from '../_shared/weights.js';
+import { tiers, tierLabel } from '../_shared/tiers.js';
 
 const rule: Rule = {
   meta: {
@@ -20,7 +21,8 @@ const rule: Rule = {
   },
   check({ model, report, options }) {
     const tolerance = typeof options.tolerance === 'number' ? options.tolerance : 20;
-    for (const [name, group] of model.groups) {
+    for (const tier of tiers(model)) {
+      const group = tier.deployments;
       const weights = weightsOf(model, group);
       if (group.length < 2 || weights.some((w) => w.value === null)) continue;
       const values = weights.map((w) => w.value as number);
@@ -31,7 +33,7 @@ const rule: Rule = {
       const split = weights.map((w, i) => `${values[i]} → ${percent(shares[i])}`).join(', ');
       report({
         at: weights[0].location!,
-        message: `the weights of '${name}' add up to ${sum}, not 100: LiteLLM divides each by the sum, so the traffic shares are ${split}. Make them add up to 100 if they are meant as percentages`,
+        message: `the weights of ${tierLabel(tier)} add up to ${sum}, not 100: LiteLLM divides each by the sum, so the traffic shares are ${split}. Make them add up to 100 if they are meant as percentages`,
       });
     }
   },

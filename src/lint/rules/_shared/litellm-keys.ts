@@ -1,0 +1,80 @@
+// The keys LiteLLM releases read from litellm_settings (module globals of litellm/__init__.py,
+// plus the keys ProxyConfig.load_config handles itself) and from general_settings (keys the proxy
+// reads, and the ConfigGeneralSettings model). Data: src/lint/data/litellm-settings-keys.json,
+// written by scripts/refresh-litellm-settings-keys.py from the releases it lists.
+import data from '../../data/litellm-settings-keys.json' with { type: 'json' };
+import { compareVersions } from '../../../generate/version.js';
+import { configSchemaIndex } from '../../../schema/config-schema.js';
+
+export type KeyedSection = 'litellm_settings' | 'general_settings';
+
+/** The releases the data was read from, oldest first. */
+export const KEY_RELEASES: readonly string[] = Object.keys(data.releases);
+export const NEWEST_KEY_RELEASE = KEY_RELEASES[KEY_RELEASES.length - 1];
+
+/** "1.76.0" or "1.55.0..1.72.0": the first and (when dropped) last release read that has the key. */
+function spanOf(section: KeyedSection, key: string): [string, string | null] | null {
+  const table = data[section] as Record<string, string>;
+  if (!Object.hasOwn(table, key)) return null;
+  const [first, last] = table[key].split('..');
+  return [first, last ?? null];
+}
+
+/**
+ * Whether a release reads this key. Without a release: whether any release read does. A release
+ * newer than the newest read is judged by the newest (keys added later are unknown to gwcfg).
+ */
+export function isKnownKey(section: KeyedSection, key: string, release?: string): boolean {
+  const span = spanOf(section, key);
+  if (!span) return false;
+  if (!release) return true;
+  const [first, last] = span;
+  return compareVersions(release, first) >= 0 && (last === null || compareVersions(release, last) <= 0);
+}
+
+/** The releases that read the key, in words ("1.76.0 and later", "1.55.0 to 1.72.0"); null for none. */
+export function keyReleases(section: KeyedSection, key: string): string | null {
+  const span = spanOf(section, key);
+  if (!span) return null;
+  return span[1] === null ? `${span[0]} and later` : `${span[0]} to ${span[1]}`;
+}
+
+export type Section = 'router_settings' | 'litellm_settings' | 'general_settings';
+export const SECTIONS: readonly Section[] = ['router_settings', 'litellm_settings', 'general_settings'];
+
+/** Places a key can belong, besides the three settings sections. */
+export type Home = Section | 'top level' | 'litellm_params';
+
+let cached: Map<Home, Set<string>> | null = null;
+
+/**
+ * Keys gwcfg's schema declares per place: each settings section, the top level and a
+ * deployment's litellm_params (gwcfg-only extension keys excluded: they are no one's home).
+ */
+export function schemaSectionKeys(place: Home): ReadonlySet<string> {
+  if (!cached) {
+    const index = configSchemaIndex;
+    const top = index.properties(index.root, {});
+    const keysOf = (schema: unknown) => {
+      const keys = new Set<string>();
+      for (const [key, sub] of index.properties(index.resolve(schema), {})) if (typeof sub['x-gwcfg-extension'] !== 'string') keys.add(key);
+      return keys;
+    };
+    cached = new Map<Home, Set<string>>(SECTIONS.map((s) => [s, keysOf(top.get(s))]));
+    cached.set('top level', new Set([...top.keys()].filter((k) => !(SECTIONS as readonly string[]).includes(k) && k !== 'model_list' && !k.startsWith('x-'))));
+    cached.set('litellm_params', keysOf({ $ref: '#/$defs/litellmParams' }));
+  }
+  return cached.get(place)!;
+}
+
+/**
+ * Where a key written in `section` is read instead, when LiteLLM does not read it there. A
+ * litellm_settings key is read there when the release defines that module global; other
+ * sections go by the schema. Empty when the key belongs where it is, or nowhere known.
+ */
+export function homesOf(section: Section, key: string, release?: string): Home[] {
+  const readHere = section === 'litellm_settings' ? isKnownKey('litellm_settings', key, release) : schemaSectionKeys(section).has(key);
+  if (readHere) return [];
+  const places: Home[] = [...SECTIONS.filter((s) => s !== section), ...(section === 'litellm_settings' ? (['top level', 'litellm_params'] as const) : [])];
+  return places.filter((p) => schemaSectionKeys(p).has(key));
+}

@@ -1,0 +1,67 @@
+// Monitoring config awareness: queries held against what the LiteLLM config lets its exporter emit
+// (litellm_settings.prometheus_metrics_config, model_id values).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createHash } from 'node:crypto';
+import { parse } from 'yaml';
+import { analyzeExpression } from '../../src/generate/check/analyze.js';
+import { readExporterConfig } from '../../src/generate/exporter-config.js';
+import { generate } from '../../src/generate/index.js';
+
+const config = (text: string) => readExporterConfig(parse(text));
+const ids = (expr: string, cfg: string) => analyzeExpression(expr, { exporter: config(cfg) }).map((f) => `${f.ruleId} ${expr.slice(f.start, f.end)}`);
+
+const LIMITED = `
+model_list:
+  - {model_name: solo, litellm_params: {model: openai/gpt-4o-mini, rpm: 4}}
+  - {model_name: pinned, litellm_params: {model: openai/gpt-4o}, model_info: {id: prod-gpt-4o}}
+litellm_settings:
+  callbacks: [prometheus]
+  prometheus_metrics_config:
+    - group: routing
+      metrics: [litellm_deployment_failure_responses, litellm_deployment_total_requests]
+      include_labels: [model_id, api_provider]
+    - group: proxy
+      metrics: [litellm_proxy_total_requests_metric]
+`;
+
+describe('exporter config: model_id values', () => {
+  test("model_info.id, else LiteLLM's sha256 of model_name + litellm_params keys and values", () => {
+    const cfg = config(LIMITED);
+    // Router._generate_model_id: sha256("solo" + "model" + "openai/gpt-4o-mini" + "rpm" + str(4)).
+    const expected = createHash('sha256').update('solomodelopenai/gpt-4o-minirpm4').digest('hex');
+    assert.deepEqual([...cfg.modelIds!].sort(), [expected, 'prod-gpt-4o'].sort());
+  });
+  test('unknown when a value comes from the environment or models live in the database', () => {
+    assert.equal(config('model_list:\n  - {model_name: a, litellm_params: {model: openai/a, api_key: os.environ/K}}\n').modelIds, null);
+    assert.equal(config('model_list:\n  - {model_name: a, litellm_params: {model: openai/a}}\ngeneral_settings: {store_model_in_db: true}\n').modelIds, null);
+  });
+});
+
+const cases: Array<{ name: string; expr: string; cfg?: string; expected: string[] }> = [
+  // valid
+  { name: 'an enabled metric with a kept label', expr: 'sum by (model_id) (rate(litellm_deployment_failure_responses_total{api_provider="openai"}[5m]))', expected: [] },
+  { name: 'no prometheus_metrics_config: everything is on', expr: 'rate(litellm_spend_metric_total{model="x"}[5m])', cfg: 'model_list: []\n', expected: [] },
+  { name: 'a metric of a group without include_labels keeps its labels', expr: 'rate(litellm_proxy_total_requests_metric_total{status_code="500"}[5m])', expected: [] },
+  { name: 'a model_id that exists', expr: 'litellm_deployment_total_requests_total{model_id="prod-gpt-4o"}', expected: [] },
+  { name: 'a Grafana variable is not judged', expr: 'litellm_deployment_total_requests_total{model_id="$model_id"}', expected: [] },
+  // invalid
+  { name: 'a metric the config leaves out', expr: 'rate(litellm_spend_metric_total[5m])', expected: ['metrics/disabled-by-config litellm_spend_metric_total'] },
+  { name: 'a label include_labels drops, in a matcher and in by (...)', expr: 'sum by (requested_model) (rate(litellm_deployment_failure_responses_total{litellm_model_name="x"}[5m]))', expected: ['metrics/label-disabled-by-config requested_model', 'metrics/label-disabled-by-config litellm_model_name'] },
+  { name: 'a provider name compared with model_id', expr: 'litellm_deployment_total_requests_total{model_id="openai"}', expected: ['metrics/impossible-label-value "openai"'] },
+  { name: 'a model_id regex that matches no deployment', expr: 'litellm_deployment_total_requests_total{model_id=~"azure.*"}', expected: ['metrics/impossible-label-value "azure.*"'] },
+];
+
+describe('check-metrics with the LiteLLM config', () => {
+  for (const c of cases) test(c.name, () => assert.deepEqual(ids(c.expr, c.cfg ?? LIMITED), c.expected));
+});
+
+test('generate warns about generated queries the config disables', () => {
+  const { warnings } = generate('rules', parse(LIMITED), {});
+  const disabled = warnings.filter((w) => w.includes('prometheus_metrics_config'));
+  assert.ok(disabled.length > 0, warnings.join('\n'));
+  assert.ok(disabled.some((w) => /^rules\.yml.*'litellm_[a-z_]+' is not listed/.test(w) || /'litellm_[a-z_]+' is not listed/.test(w)), disabled.join('\n'));
+  // Without the setting nothing is reported.
+  const plain = generate('rules', parse('model_list:\n  - {model_name: a, litellm_params: {model: openai/a}}\nlitellm_settings: {callbacks: [prometheus]}\n'), {}).warnings;
+  assert.ok(!plain.some((w) => w.includes('prometheus_metrics_config')), plain.join('\n'));
+});
