@@ -2,6 +2,7 @@
 // command runs in-process when --jobs is 1.
 import type { LitellmVersion } from '../routing/router.js';
 import type { StrategyName } from '../routing/types.js';
+import { modelMapFromRows, type ModelRow } from '../model-map/index.js';
 import { prepareScenario, type ScenarioSource } from './prepare.js';
 import { buildResult, type SimResult } from './result.js';
 import { SimulationRun } from './run.js';
@@ -15,6 +16,8 @@ export interface SimJob {
   litellmVersion?: LitellmVersion;
   durationMs?: number;
   requests?: number;
+  /** A user's model map (--model-cost-map), distilled; plain data so it crosses to worker threads. */
+  modelMap?: { name: string; date: string | null; rows: ModelRow[] };
   /** Recorded requests replayed instead of the scenario's traffic. */
   traffic?: RecordedTraffic;
 }
@@ -34,6 +37,7 @@ export function createRun(job: SimJob): SimulationRun {
     litellmVersion: job.litellmVersion,
     durationMs: job.durationMs,
     requests: job.requests,
+    modelMap: job.modelMap ? modelMapFromRows(job.modelMap.name, job.modelMap.date, job.modelMap.rows) : undefined,
     traffic: job.traffic,
   });
 }

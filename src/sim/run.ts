@@ -1,6 +1,8 @@
 // One simulation run: client requests arrive, go through the real routing core (retries,
 // fallbacks, cooldowns, breakers, health checks) on virtual time, and call simulated providers.
 // Every client request ends as a success or a typed failure.
+import { callCost, type CallPrices } from '../model-map/lookup.js';
+import type { ModelMap } from '../model-map/index.js';
 import { Router } from '../routing/router.js';
 import type { CallOutcome, DeploymentHealth, NextStep, RouteRequest, StrategyName } from '../routing/types.js';
 import type { RequestRun } from '../routing/router.js';
@@ -23,6 +25,8 @@ export interface SimulationInput {
   seed: number;
   strategy?: StrategyName;
   litellmVersion?: LitellmVersion;
+  /** LiteLLM's model map for prices and context windows (default: the built-in copy). */
+  modelMap?: ModelMap;
   /** Overrides of the scenario's duration / request count (CLI flags). */
   durationMs?: number;
   requests?: number;
@@ -151,8 +155,7 @@ export class SimulationRun {
   private readonly slotWaiters: Fifo<ClientRequest>[];
   private readonly cooldownEnd: number[];
   private readonly lastHealth: DeploymentHealth[];
-  private readonly inputCost: number[];
-  private readonly outputCost: number[];
+  private readonly callPrices: CallPrices[];
   private readonly freeRequests: ClientRequest[] = [];
   /** How far a progress display asked the run to go; shown in snapshots, never read by the simulation. */
   private horizonMs = 0;
@@ -169,6 +172,7 @@ export class SimulationRun {
       random: this.streams.routing,
       strategy: input.strategy,
       litellmVersion: input.litellmVersion,
+      modelMap: input.modelMap,
     });
     const deployments = this.router.deployments;
     this.behaviours = resolveBehaviours(deployments, scenario);
@@ -178,8 +182,7 @@ export class SimulationRun {
     this.slotWaiters = deployments.map(() => new Fifo<ClientRequest>());
     this.cooldownEnd = deployments.map(() => 0);
     this.lastHealth = deployments.map(() => 'healthy' as DeploymentHealth);
-    this.inputCost = deployments.map((d) => d.inputCostPerToken ?? 0);
-    this.outputCost = deployments.map((d) => d.outputCostPerToken ?? 0);
+    this.callPrices = deployments.map((d) => ({ input: d.inputCostPerToken, output: d.outputCostPerToken, tiers: d.priceTiers }));
 
     // A replay runs to the end of the recording unless --duration / --requests cut it; the
     // scenario's own duration and requests belong to its synthetic traffic.
@@ -402,7 +405,7 @@ export class SimulationRun {
       stats.latency.record(p.latencyMs);
       if (p.status === 200) {
         stats.succeeded++;
-        const cost = request.inputTokens * this.inputCost[d] + request.outputTokens * this.outputCost[d];
+        const cost = callCost(this.callPrices[d], request.inputTokens, request.outputTokens);
         stats.costUsd += cost;
         stats.inputTokens += request.inputTokens;
         stats.outputTokens += request.outputTokens;
