@@ -12,8 +12,6 @@ import { relative } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-// The model price/context table, distilled from @pydantic/genai-prices' bundled data.
-execFileSync(process.execPath, ['scripts/extract-prices.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // commander loads node:child_process at start-up (~1.5 ms) only to run executable subcommands,

@@ -21,6 +21,7 @@ export function register(program: Command): void {
     .option('--dotenv <file>', 'same as --env-file')
     .option('--check-env', 'check os.environ/ references against the current environment')
     .option('--litellm-version <v>', 'LiteLLM release rules check against, e.g. 1.80 or 1.80.5 (default: newest verified; 2024, 2025, 2026 are aliases)')
+    .option('--model-cost-map <file>', "LiteLLM's model_prices_and_context_window.json to price and size models with (default: gwcfg's copy; also model_cost_map: in .gwcfg.yaml)")
     .action(async (inputs: string[], options) => {
       const { runLint } = await import('../lint/run.js');
       process.exitCode = await runLint(inputs, options, program.opts().color);

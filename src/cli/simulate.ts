@@ -14,6 +14,7 @@ export interface SimulateOptions {
   requests?: string;
   progress?: boolean;
   litellmVersion?: string;
+  modelCostMap?: string;
   traffic?: string;
   speed?: string;
 }
@@ -32,6 +33,7 @@ export function register(program: Command): void {
     .option('--duration <d>', 'simulated time, e.g. 90s, 10m (overrides the scenario)')
     .option('--requests <n>', 'number of client requests (overrides the scenario)')
     .option('--litellm-version <v>', 'LiteLLM release to model, e.g. 1.80 or 1.80.5 (default: newest verified; 2024, 2025, 2026 are aliases)')
+    .option('--model-cost-map <file>', "LiteLLM's model_prices_and_context_window.json to price and size models with (default: gwcfg's copy; also model_cost_map: in .gwcfg.yaml)")
     .option('--traffic <file>', "replay requests LiteLLM logged (LiteLLM_SpendLogs export: CSV, JSON lines or JSON) instead of the scenario's traffic")
     .option('--speed <k>', 'with --traffic: replay k times faster (0.5 = half speed; default 1)')
     .option('--no-progress', 'no progress output')

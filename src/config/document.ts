@@ -1,8 +1,12 @@
 // One parse of a YAML config file: decoded text, the yaml AST, line positions and the plain value.
 // Every later stage (schema, lint, routing) reads from this; nothing parses twice.
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { formatPath } from '../diagnostics/types.js';
+import { constructDocument, containsItself, expandedSize, isMergeKeyNode, linkAliases, plainBuilder, type DuplicateKey, type Graph } from './pyyaml/construct.js';
+import { firstNonPrintable, normalizeLineBreaks } from './pyyaml/scan.js';
+import { resolvePlain, resolvePlainGwcfg, type ScalarTag } from './pyyaml/scalars.js';
+import { composeLikePyYaml, YAML_OPTIONS, type Composed } from './pyyaml/compose.js';
 
 export type PathSegment = string | number;
 
@@ -11,8 +15,10 @@ export interface SourceDocument {
   text: string;
   lineCounter: LineCounter;
   doc: Document.Parsed;
-  /** Plain JS value (YAML 1.1, merge keys applied); undefined when parsing failed. */
+  /** Plain JS value as PyYAML safe_load builds it (merge keys applied); undefined when loading failed. */
   value: unknown;
+  /** The node each alias refers to (filled when the document is constructed). */
+  aliases: Map<Alias, Node>;
 }
 
 export interface ParseResult {
@@ -28,10 +34,14 @@ export interface Position {
 }
 
 /** Resource limits that keep hostile input (alias bombs, deep nesting) fast and safe. */
-const MAX_ALIAS_COUNT = 10_000;
 const MAX_NESTING = 500;
 
-export function parseSource(file: string, bytes: Uint8Array): ParseResult {
+export interface ParseOptions {
+  /** gwcfg's own files (scenarios, .gwcfg.yaml): also read `1e-3` as a number (PyYAML: a string). */
+  gwcfgFile?: boolean;
+}
+
+export function parseSource(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
   const early = (ruleId: string, message: string, line = 1, column = 1): ParseResult => ({
     source: null,
     diagnostics: [makeDiagnostic(file, ruleId, 'error', message, { line, column, endLine: line, endColumn: column + 1 })],
@@ -49,56 +59,161 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
   }
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return early('yaml/empty', 'file has no content; a LiteLLM config needs at least a model_list or settings section');
+  if (/^[ \r\n]*$/.test(text)) return early('yaml/empty', 'file has no content; a LiteLLM config needs at least a model_list or settings section');
 
-  const lineCounter = new LineCounter();
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== -1) {
     const { line, col } = positionInText(text, tooDeep);
     return early('yaml/too-deep', `nesting deeper than ${MAX_NESTING} levels; a LiteLLM config never needs this`, line, col);
   }
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { version: '1.1', merge: true, uniqueKeys: false, lineCounter, prettyErrors: false, keepSourceTokens: false });
-  } catch (error) {
-    return early('yaml/syntax', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`);
+  const refused = firstNonPrintable(text);
+  if (refused) {
+    const { line, col } = positionInText(normalizeLineBreaks(text), refused.offset);
+    return early('yaml/syntax', refused.message, line, col);
   }
-  const diagnostics: Diagnostic[] = [];
+  return parseYaml(file, text, options);
+}
+
+function parseYaml(file: string, text: string, options: ParseOptions): ParseResult {
+  let composed: Composed;
+  try {
+    composed = composeLikePyYaml(normalizeLineBreaks(text));
+  } catch (error) {
+    return { source: null, diagnostics: [makeDiagnostic(file, 'yaml/syntax', 'error', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1, endLine: 1, endColumn: 2 })] };
+  }
+  const { docs, scanned, anchors, lineCounter } = composed;
+  const doc = docs[0] ?? (parseDocument('', YAML_OPTIONS) as Document.Parsed);
+  const source: SourceDocument = { file, text, lineCounter, doc, value: undefined, aliases: new Map() };
+  const at = (offset: number, end = offset + 1): Position => {
+    const s = lineCounter.linePos(offset);
+    const e = lineCounter.linePos(Math.max(end, offset + 1));
+    return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  };
+  // PyYAML stops at the start of a second document (safe_load wants exactly one).
+  const secondStart = docs.length > 1 ? documentStart(text, docs[1].range[0]) : Infinity;
+  const problems: { offset: number; diagnostic: Diagnostic }[] = [];
+  // A value that is itself a mapping on the key's line (`a: b: c`), or a two-line key, is one
+  // problem for PyYAML, at the first ':' it cannot accept ("mapping values are not allowed here").
+  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+  const skip = new Set<unknown>();
+  const colonAt = new Map<unknown, number>();
+  const nextToken = (offset: number): number => {
+    const ws = /(?:[ \t\r\n]+|#[^\n]*)*/y;
+    ws.lastIndex = offset;
+    return ws.exec(text) && ws.lastIndex < text.length ? ws.lastIndex : offset;
+  };
   for (const error of doc.errors) {
+    // PyYAML accepts a comment right after a quoted scalar or a bracket (`"x"# note`).
+    if (/^Comments must be separated from other tokens by white space/.test(error.message)) skip.add(error);
+    if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') continue;
+    const from = nextToken(error.pos[0]);
+    const lineEnd = text.indexOf('\n', from);
+    const rest = text.slice(from, lineEnd === -1 ? undefined : lineEnd).replace(/(^|[ \t])#.*$/, '');
+    const colon = /:(?=[ \t\r]|$)/.exec(rest);
+    const sameLine = doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && lineOf(e.pos[0]) === lineOf(from));
+    if (colon) {
+      colonAt.set(error, from + colon.index);
+      for (const e of sameLine) skip.add(e);
+    } else if (sameLine.length > 0) skip.add(error);
+  }
+  for (const error of doc.errors) {
+    if (skip.has(error)) continue;
     let [start, end] = error.pos;
-    if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+    if (colonAt.has(error)) {
+      start = colonAt.get(error)!;
+      end = start + 1;
+    } else if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
       start = openingQuote(text, start, error.message.includes("'") && !error.message.includes('"') ? "'" : '"');
       end = start + 1;
+    } else if (error.code === 'MULTILINE_IMPLICIT_KEY') {
+      // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here").
+      start = end;
+      end = start + 1;
     } else {
-      // Point at the offending token, not at the indentation before it.
-      while (start < text.length && (text[start] === ' ' || text[start] === '\t') && start < end + 200) start++;
-      if (end < start) end = start + 1;
+      // Point at the offending token, not at the blank lines, comments or indentation before it.
+      start = nextToken(start);
+      if (end <= start) end = start + 1;
     }
-    const s = lineCounter.linePos(start);
-    const e = lineCounter.linePos(Math.max(end, start + 1));
-    const ruleId = 'yaml/syntax';
-    diagnostics.push(
-      makeDiagnostic(file, ruleId, 'error', describeYamlError(error.code, error.message), { line: s.line, column: s.col, endLine: e.line, endColumn: e.col }),
-    );
+    problems.push({ offset: start, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', describeYamlError(error.code, error.message), at(start, end)) });
   }
-  const source: SourceDocument = { file, text, lineCounter, doc, value: undefined };
-  if (diagnostics.length > 0) return { source, diagnostics };
-  diagnostics.push(...findDuplicateKeys(source));
-  try {
-    source.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    const message = (error as Error).message;
-    const ruleId = /alias/i.test(message) ? 'yaml/alias-limit' : 'yaml/syntax';
-    const text = ruleId === 'yaml/alias-limit' ? `aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); this looks like an alias bomb` : message.split('\n')[0];
-    return { source, diagnostics: [makeDiagnostic(file, ruleId, 'error', text, firstAliasPosition(source))] };
+  // Anchor and alias errors (PyYAML's composer) count where they occur, even after a syntax error.
+  const linked = linkAliases(doc.contents as Node | null);
+  if (linked.problem?.node?.range) {
+    // A duplicate anchor is reported at its second `&name` token, as PyYAML does.
+    const name = linked.problem.node.anchor;
+    const second = name !== undefined && !isAlias(linked.problem.node) ? anchors.filter((a) => a.name === name)[1] : undefined;
+    const offset = second ? second.offset : linked.problem.node.range[0];
+    problems.push({ offset, diagnostic: makeDiagnostic(file, linked.problem.ruleId, 'error', linked.problem.message, at(offset)) });
   }
+  for (const p of scanned) if (p.offset < secondStart) problems.push({ offset: p.offset, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
+  if (docs.length > 1) {
+    problems.push({
+      offset: secondStart,
+      diagnostic: makeDiagnostic(file, 'yaml/multi-document', 'error', 'a second YAML document starts here; LiteLLM loads the config with PyYAML safe_load, which accepts exactly one ("expected a single document in the stream"), so LiteLLM does not start. Remove this document separator and what follows, or move it to its own file', at(secondStart, secondStart + 3)),
+    });
+  }
+  if (problems.length > 0) {
+    // One finding per line: a tab the yaml package also reports is one problem, not two.
+    problems.sort((a, b) => a.offset - b.offset);
+    const lines = new Set<number>();
+    const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));
+    return { source, diagnostics };
+  }
+  return construct(source, linked, options.gwcfgFile ? resolvePlainGwcfg : resolvePlain);
+}
+
+/** The expanded-size guard: aliases may add this many values beyond what the file spells out. */
+const MAX_ALIAS_EXPANSION = 1_000_000;
+
+/** Builds source.value as PyYAML safe_load would, or reports what PyYAML (or gwcfg's guard) refuses. */
+function construct(source: SourceDocument, graph: Graph, resolve: (plain: string) => ScalarTag): ParseResult {
+  const { file, doc } = source;
+  const root = doc.contents as Node | null;
+  source.aliases = graph.aliasTarget;
+  const fail = (ruleId: string, message: string, node: Node | null): ParseResult => ({ source, diagnostics: [makeDiagnostic(file, ruleId, 'error', message, rangeOf(source, node))] });
+  const expanded = graph.firstAlias ? expandedSize(root, graph, graph.nodes + MAX_ALIAS_EXPANSION) : { size: graph.nodes, recursive: null };
+  if (expanded.size > graph.nodes + MAX_ALIAS_EXPANSION) {
+    return fail('yaml/alias-limit', `aliases expand this file by more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values (an alias bomb, or anchors reused far too often); PyYAML shares aliased values, but LiteLLM and gwcfg walk the expanded config. Use fewer or smaller aliases`, graph.firstAlias);
+  }
+  const built = constructDocument(root, graph, plainBuilder, resolve);
+  if (built.problem) return fail(built.problem.ruleId, built.problem.message, built.problem.node);
+  if (expanded.recursive && containsItself(built.value)) {
+    const what = isAlias(expanded.recursive) ? `alias '*${expanded.recursive.source}' sits inside the node its anchor marks` : 'this merge copies in a mapping that contains it';
+    return fail('yaml/recursive-alias', `${what}, so the value contains itself; PyYAML builds a self-referencing structure, but LiteLLM cannot use it (it copies and prints the config at start-up) and gwcfg cannot check it. Write the repeated part out instead`, expanded.recursive);
+  }
+  const diagnostics: Diagnostic[] = built.duplicates.map((d) => duplicateKey(source, d));
+  source.value = built.value;
   if (source.value === null || source.value === undefined) {
     diagnostics.push(makeDiagnostic(file, 'yaml/empty', 'error', 'file has no content (only comments); a LiteLLM config needs at least a model_list or settings section', { line: 1, column: 1, endLine: 1, endColumn: 2 }));
-  } else if (typeof source.value !== 'object' || Array.isArray(source.value)) {
-    const kind = Array.isArray(source.value) ? 'a list' : `a ${typeof source.value}`;
+  } else if (typeof source.value !== 'object' || Array.isArray(source.value) || source.value instanceof Date || source.value instanceof Uint8Array || source.value instanceof Set) {
+    const kind = Array.isArray(source.value) ? 'a list' : typeof source.value === 'object' ? 'a tagged value' : `a ${typeof source.value}`;
     diagnostics.push(makeDiagnostic(file, 'yaml/not-a-mapping', 'error', `top level is ${kind}; a LiteLLM config must be a mapping with keys such as model_list and router_settings`, rangeOf(source, doc.contents as Node)));
   }
   return { source, diagnostics };
+}
+
+/**
+ * Duplicate keys are a warning, not an error: LiteLLM reads YAML with PyYAML, which keeps the
+ * last value, so the config loads but the earlier value is silently lost.
+ */
+function duplicateKey(source: SourceDocument, d: DuplicateKey): Diagnostic {
+  const firstLine = rangeOf(source, d.first).line;
+  const message = d.typeClash
+    ? `key '${d.name}' also appears on line ${firstLine} as a different type (e.g. a quoted '1' and a plain 1); PyYAML keeps both, gwcfg checks only this one. Use one spelling`
+    : `duplicate key '${d.name}' (first at line ${firstLine}); LiteLLM keeps only this last value, so the one on line ${firstLine} is silently lost. Remove or merge one of them`;
+  return makeDiagnostic(source.file, 'yaml/duplicate-key', 'warning', message, rangeOf(source, d.key));
+}
+
+/** Start of a document's first token (PyYAML's mark for "but found another document"). */
+function documentStart(text: string, offset: number): number {
+  const re = /[ \t\r\n]+|#[^\n]*/y;
+  let i = offset;
+  for (;;) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m || m[0].length === 0) return i;
+    i += m[0].length;
+  }
 }
 
 function describeYamlError(code: string, message: string): string {
@@ -109,6 +224,8 @@ function describeYamlError(code: string, message: string): string {
     case 'MISSING_CHAR':
       if (/quote/i.test(first)) return `unclosed ${first.includes("'") && !first.includes('"') ? 'single' : 'double'} quote: the string that starts here never ends; add the closing quote`;
       return first;
+    case 'MULTILINE_IMPLICIT_KEY':
+      return "this ':' ends a key that starts on an earlier line, but a key must fit on one line (PyYAML: mapping values are not allowed here); check the indentation, or a missing ':' on the line above";
     case 'BAD_INDENT':
       return `${first}; check that the key lines up with its siblings`;
     default:
@@ -172,15 +289,11 @@ export function locate(source: SourceDocument, path: readonly PathSegment[]): Lo
   return located;
 }
 
-/** `<<` merge keys: yaml represents them as a scalar whose value is a symbol (or '<<'). */
-export function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.source === '<<'));
-}
+/** `<<` merge keys as PyYAML resolves them: a plain `<<` or one tagged !!merge (a quoted '<<' is a key). */
+export const isMergeKey = isMergeKeyNode;
 
 function resolveAlias(source: SourceDocument, node: unknown): unknown {
-  let current = node;
-  for (let i = 0; i < 64 && isAlias(current); i++) current = current.resolve(source.doc);
-  return current;
+  return isAlias(node) ? source.aliases.get(node) : node;
 }
 
 function findPair(source: SourceDocument, map: unknown, key: string, depth: number): Pair | null {
@@ -215,13 +328,6 @@ export function keyPosition(source: SourceDocument, path: readonly PathSegment[]
 export function valuePosition(source: SourceDocument, path: readonly PathSegment[]): Position {
   const at = locate(source, path);
   return rangeOf(source, at.value ?? at.key);
-}
-
-function firstAliasPosition(source: SourceDocument): Position {
-  const match = /\*[A-Za-z0-9_-]+/.exec(source.text);
-  if (!match) return { line: 1, column: 1, endLine: 1, endColumn: 2 };
-  const { line, col } = source.lineCounter.linePos(match.index);
-  return { line, column: col, endLine: line, endColumn: col + match[0].length };
 }
 
 function positionInText(text: string, offset: number): { line: number; col: number } {
@@ -320,41 +426,6 @@ function findExcessiveNesting(text: string): number {
     offset += line.length + 1;
   }
   return -1;
-}
-
-/**
- * Duplicate keys are a warning, not an error: LiteLLM reads YAML with PyYAML, which keeps the
- * last value, so the config loads but the earlier value is silently lost.
- */
-function findDuplicateKeys(source: SourceDocument): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  // A plain walk over maps and lists (aliases are not followed: each node is checked where it is
-  // written); cheaper at start-up than yaml's visitor machinery.
-  const walk = (node: unknown, depth: number): void => {
-    if (depth > MAX_NESTING) return;
-    if (isSeq(node)) {
-      for (const item of node.items) walk(item, depth + 1);
-      return;
-    }
-    if (!isMap(node)) return;
-    const seen = node.items.length > 1 ? new Map<string, Node>() : null;
-    for (const pair of node.items) {
-      const key = pair.key as Node | null;
-      if (seen && isScalar(key) && !isMergeKey(key)) {
-        const name = String(key.value);
-        const first = seen.get(name);
-        if (first) {
-          const firstLine = rangeOf(source, first).line;
-          out.push(
-            makeDiagnostic(source.file, 'yaml/duplicate-key', 'warning', `duplicate key '${name}' (first at line ${firstLine}); LiteLLM keeps only this last value, so the one on line ${firstLine} is silently lost. Remove or merge one of them`, rangeOf(source, key)),
-          );
-        } else seen.set(name, key);
-      }
-      walk(pair.value, depth + 1);
-    }
-  };
-  walk(source.doc.contents, 0);
-  return out;
 }
 
 /** Start of the quoted scalar an "unclosed quote" error belongs to. */

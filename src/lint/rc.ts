@@ -45,6 +45,8 @@ export interface RcConfig {
   dir: string;
   rules: RcRuleEntry[];
   overrides: { patterns: RegExp[]; rules: RcRuleEntry[] }[];
+  /** model_cost_map, resolved against `dir`; null when unset. */
+  modelCostMap: string | null;
   /** `litellm_version:`, the LiteLLM release rules check against (validated), if set. */
   release?: Release;
 }
@@ -83,9 +85,9 @@ export async function loadRc(file: string): Promise<RcConfig> {
 }
 
 export function parseRc(file: string, bytes: Uint8Array): RcConfig {
-  const parsed = parseSource(file, bytes);
+  const parsed = parseSource(file, bytes, { gwcfgFile: true });
   const firstError = (list: typeof parsed.diagnostics) => list.find((d) => d.severity === 'error') ?? list[0];
-  const empty: RcConfig = { file, dir: dirname(resolve(file)), rules: [], overrides: [] };
+  const empty: RcConfig = { file, dir: dirname(resolve(file)), rules: [], overrides: [], modelCostMap: null };
   // An rc file with only comments is a valid, empty configuration.
   const problems = parsed.diagnostics.filter((d) => d.ruleId !== 'yaml/empty');
   if (problems.length > 0) {
@@ -104,6 +106,7 @@ export function parseRc(file: string, bytes: Uint8Array): RcConfig {
     rules?: Record<string, unknown>;
     overrides?: { files: string | string[]; rules?: Record<string, unknown> }[];
     litellm_version?: string | number;
+    model_cost_map?: string;
   };
   let release: Release | undefined;
   if (value.litellm_version !== undefined) {
@@ -120,6 +123,7 @@ export function parseRc(file: string, bytes: Uint8Array): RcConfig {
     ...(release ? { release } : {}),
     file,
     dir: dirname(resolve(file)),
+    modelCostMap: value.model_cost_map === undefined ? null : resolve(dirname(resolve(file)), value.model_cost_map),
     rules: readRules(source, value.rules, ['rules']),
     overrides: (value.overrides ?? []).map((o, i) => ({
       patterns: (Array.isArray(o.files) ? o.files : [o.files]).map(globToRegExp),

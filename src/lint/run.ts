@@ -16,6 +16,8 @@ import type { Rule } from './types.js';
 import { writeStdout } from '../cli/stdout.js';
 import { safeLines } from '../util/safe-text.js';
 import { resolveRelease, type Release } from '../routing/releases.js';
+import { setActiveModelMap } from '../model-map/index.js';
+import { loadModelMapOnce } from '../model-map/load.js';
 
 export interface LintCliOptions extends ReportOptions {
   /** A path from --config, false from --no-config, undefined to search. */
@@ -29,6 +31,8 @@ export interface LintCliOptions extends ReportOptions {
   checkEnv?: boolean;
   /** --litellm-version: beats `litellm_version:` of `.gwcfg.yaml`. */
   litellmVersion?: string;
+  /** --model-cost-map: LiteLLM's model map to price and size models with (beats the rc's model_cost_map). */
+  modelCostMap?: string;
 }
 
 /** Formats that print one document: a diff in front of them would break their parsers. */
@@ -60,6 +64,8 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
     const rc = await rcFor(file);
     const settings = settingsFor(file, rc, cliRules);
     await checkSettingsOptions(settings, rules);
+    const mapFile = options.modelCostMap ?? rc?.modelCostMap ?? null;
+    setActiveModelMap(mapFile === null ? null : loadModelMapOnce(mapFile));
     const release = cliRelease ?? rc?.release;
     const result = await lintFile(file, { rules, settings, env, release, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
     for (const source of result.loaded.sources) texts.set(source.file, source.text);

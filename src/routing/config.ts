@@ -3,7 +3,8 @@
 // litellm_settings beats built-in defaults). Runs once when a Router is built.
 import { createHash } from 'node:crypto';
 import type { DeploymentView, StrategyName } from './types.js';
-import { contextWindow, pricePerToken } from './prices.js';
+import { builtinModelMap, type ModelMap } from '../model-map/index.js';
+import { callPrices, contextWindowOf, deploymentFacts, registeredPrices, routingPrice, type RegisteredPrices } from '../model-map/lookup.js';
 import { distance } from 'fastest-levenshtein';
 import { behaviourFlags, formatRelease, resolveRelease, type BehaviourFlags } from './releases.js';
 
@@ -218,7 +219,7 @@ export function litellmDeploymentId(modelName: string, litellmParams: Obj): stri
 
 // ---- deployments ----
 
-function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, has: BehaviourFlags): DeploymentView {
+function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, has: BehaviourFlags, map: ModelMap, registered: RegisteredPrices): DeploymentView {
   const modelName = str(entry.model_name) ?? '';
   const params: Obj = isObj(entry.litellm_params) ? entry.litellm_params : {};
   const info: Obj = isObj(entry.model_info) ? entry.model_info : {};
@@ -227,12 +228,9 @@ function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, has
   // Router.set_model_list copies top-level rpm/tpm into litellm_params when it lacks them.
   const rpm = firstNonNull(params.rpm, entry.rpm);
   const tpm = firstNonNull(params.tpm, entry.tpm);
-  const base = str(info.base_model) ?? str(params.base_model);
-  const priceModel = base ?? model;
-  const table = pricePerToken(priceModel);
-  const inCost = firstNonNull(params.input_cost_per_token, info.input_cost_per_token);
-  const outCost = firstNonNull(params.output_cost_per_token, info.output_cost_per_token);
-  const explicitPrice = inCost !== null || outCost !== null;
+  const facts = deploymentFacts(entry);
+  const prices = callPrices(map, facts);
+  const route = routingPrice(map, registered, facts);
   const tagsRaw = params.tags;
   // deployment-cooldown-policy: model_info carries a deployment-level cooldown policy
   // (cooldown_time, allowed_fails, allowed_fails_policy, blocked) that beats the router's; older
@@ -255,9 +253,11 @@ function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, has
     entryWeight: num(entry.weight),
     order: firstNonNull(params.order, info.order),
     maxParallelRequests: num(params.max_parallel_requests),
-    inputCostPerToken: explicitPrice ? (inCost ?? 0) : (table?.input ?? null),
-    outputCostPerToken: explicitPrice ? (outCost ?? 0) : (table?.output ?? null),
-    maxInputTokens: firstNonNull(info.max_input_tokens) ?? contextWindow(priceModel),
+    inputCostPerToken: prices.input,
+    outputCostPerToken: prices.output,
+    priceTiers: prices.tiers,
+    routingCostPerToken: route.input + route.output,
+    maxInputTokens: contextWindowOf(map, facts),
     timeoutMs: secondsToMs(params.timeout) ?? secondsToMs(params.request_timeout) ?? routerTimeoutMs,
     streamTimeoutMs: secondsToMs(params.stream_timeout),
     numRetries: num(params.num_retries),
@@ -483,6 +483,8 @@ export interface NormalizeOptions {
   strategy?: StrategyName;
   /** See RouterOptions.proxyFailureAccounting; default: the release's proxy-first-failure-only. */
   proxyFailureAccounting?: boolean;
+  /** LiteLLM's model map for prices and context windows (default: gwcfg's built-in copy). */
+  modelMap?: ModelMap;
 }
 
 export function normalizeConfig(config: unknown, options: NormalizeOptions): NormalizedConfig {
@@ -490,11 +492,11 @@ export function normalizeConfig(config: unknown, options: NormalizeOptions): Nor
   const release = resolveRelease(options.litellmVersion);
   const has = behaviourFlags(release);
   const settings = buildSettings(root, formatRelease(release), has, options.strategy, options.proxyFailureAccounting);
-  const list = Array.isArray(root.model_list) ? root.model_list : [];
+  const list = (Array.isArray(root.model_list) ? root.model_list : []).filter(isObj);
+  const map = options.modelMap ?? builtinModelMap();
+  // Router._create_deployment registers every deployment's model_info before any routing.
+  const registered = registeredPrices(map, list.map(deploymentFacts));
   const deployments: DeploymentView[] = [];
-  for (const entry of list) {
-    if (!isObj(entry)) continue;
-    deployments.push(buildDeployment(entry, deployments.length, settings.timeoutMs, has));
-  }
+  for (const entry of list) deployments.push(buildDeployment(entry, deployments.length, settings.timeoutMs, has, map, registered));
   return { deployments, settings };
 }

@@ -48,6 +48,7 @@ import type {
   RouteRequest,
   StrategyName,
 } from './types.js';
+import type { ModelMap } from '../model-map/index.js';
 import { normalizeConfig, type NormalizedConfig, type LitellmVersion } from './config.js';
 import { RouterCore } from './core.js';
 import { RequestRunImpl } from './request-run.js';
@@ -69,6 +70,8 @@ export interface RouterOptions {
    * Set false to model the Router SDK, which counts every failure.
    */
   proxyFailureAccounting?: boolean;
+  /** LiteLLM's model map for prices and context windows (default: gwcfg's built-in copy). */
+  modelMap?: ModelMap;
 }
 
 export interface RequestRun {
@@ -103,6 +106,7 @@ export class Router {
       litellmVersion: options.litellmVersion,
       strategy: options.strategy,
       proxyFailureAccounting: options.proxyFailureAccounting,
+      modelMap: options.modelMap,
     });
     return new Router(normalized, options);
   }

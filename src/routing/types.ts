@@ -1,6 +1,7 @@
 // The routing core's public contract. The simulator (src/sim) and any live gateway drive the
 // core only through these types. Time is always passed in (milliseconds on the caller's clock);
 // the core owns no clock, timers or I/O. Randomness comes from an injected source.
+import type { PriceTier } from '../model-map/lookup.js';
 
 /** Strategies LiteLLM has, plus the gwcfg extensions the source document describes. */
 export type StrategyName =
@@ -110,10 +111,14 @@ export interface DeploymentView {
   order: number | null;
   /** litellm_params.max_parallel_requests as written (see Router.concurrencyLimit for the derived cap). */
   maxParallelRequests: number | null;
-  /** Explicit price (litellm_params, else model_info), else the built-in table; null when unknown. */
+  /** USD per token LiteLLM's cost calculator charges (custom price, else the model map); null when unknown. */
   inputCostPerToken: number | null;
   outputCostPerToken: number | null;
-  /** model_info.max_input_tokens, else the price table's context window; null when unknown. */
+  /** Long-context prices of the model map (highest threshold first); empty for custom prices. */
+  priceTiers: readonly PriceTier[];
+  /** input + output USD per token cost-based routing sorts by (lowest_cost.py; 5.0 each when unpriced). */
+  routingCostPerToken: number;
+  /** max_input_tokens of the pre-call context-window check (model_info, else the model map); null = not checked. */
   maxInputTokens: number | null;
   /** litellm_params.timeout / stream_timeout, else router timeout (ms). */
   timeoutMs: number | null;

@@ -2,6 +2,7 @@
 // (with did-you-mean), gwcfg extension keys, and malformed os.environ/ references.
 import type { ErrorObject } from 'ajv';
 import { isScalar } from 'yaml';
+import { YamlTimestamp } from '../config/pyyaml/scalars.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { locate, makeDiagnostic, rangeOf, headRangeOf, keyPosition, valuePosition, type PathSegment, type SourceDocument } from '../config/document.js';
 import { SchemaIndex, type JsonSchema } from './schema-index.js';
@@ -26,8 +27,9 @@ export function checkAgainstSchema(source: SourceDocument, options: SchemaCheckO
     const d = describeError(source, error, options.index);
     if (d) out.push(d);
   }
-  walkKeys(source, options.index, out);
-  checkEnvRefs(source, source.value, [], out);
+  walkKeys(source, options.index, out, options.kind === 'scenario');
+  // A scenario is gwcfg's own file: LiteLLM never reads it, nor resolves os.environ/ in it.
+  if (options.kind !== 'scenario') checkEnvRefs(source, source.value, [], out);
   return dedupe(out);
 }
 
@@ -183,6 +185,8 @@ function typeHint(path: readonly PathSegment[], value: unknown): string {
     const first = Object.keys(value)[0] ?? 'group';
     return `; write it as a list of one-key maps: '- ${first}: [...]' (LiteLLM rejects a plain map)`;
   }
+  if (value instanceof YamlTimestamp) return `; PyYAML (LiteLLM's loader) reads an unquoted date or time as a timestamp, not a string: quote it, e.g. '${value.dateOnly ? value.iso : 'value'}'`;
+  if (value instanceof Uint8Array) return "; the !!binary tag makes PyYAML decode base64 into bytes: drop the tag to keep the text";
   return '';
 }
 
@@ -202,6 +206,9 @@ function article(type: string): string {
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof YamlTimestamp) return `${value.dateOnly ? 'date' : 'timestamp'} ${value.iso}`;
+  if (value instanceof Uint8Array) return `binary data (${value.length} bytes)`;
+  if (value instanceof Set) return 'a set';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `string '${value.length > 60 ? value.slice(0, 57) + '...' : value}'`;
   return `${typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value} ${String(value)}`;
@@ -226,7 +233,7 @@ export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 }
 
 /** Sections whose unknown keys are errors only when they look like a typo of a known key. */
-function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[]): void {
+function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[], scenario = false): void {
   const visit = (value: unknown, schema: JsonSchema | null, path: PathSegment[], depth: number) => {
     if (!schema || depth > 64 || !value || typeof value !== 'object') return;
     if (Array.isArray(value)) {
@@ -255,7 +262,8 @@ function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[])
         visit(child, index.child(schema, value, key), keyPath, depth + 1);
         continue;
       }
-      reportUnknownKey(source, index, schema, value, key, keyPath, open, props, out);
+      if (!scenario) reportUnknownKey(source, index, schema, value, key, keyPath, open, props, out);
+      else if (!open) reportUnknownScenarioKey(source, key, keyPath, props, out);
       if (open) visit(child, index.child(schema, value, key), keyPath, depth + 1);
     }
   };
@@ -318,6 +326,16 @@ function reportUnknownKey(
   }
   const why = nested ? `LiteLLM ignores it here; it belongs under '${nested.section}' (${nested.path})` : path.length === 1 ? 'LiteLLM ignores unknown top-level sections' : 'LiteLLM silently ignores it';
   out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'warning', `unknown key '${key}' in ${where}; ${why}`, position, path));
+}
+
+/** Scenario files are gwcfg's own format: every unknown key is an error, never silently dropped. */
+function reportUnknownScenarioKey(source: SourceDocument, key: string, path: PathSegment[], props: Map<string, JsonSchema>, out: Diagnostic[]): void {
+  const known = [...props.keys()];
+  const near = isNearMiss(key, known);
+  const hint = near ? `did you mean '${near}'?` : `known keys here: ${known.join(', ')}`;
+  const where = path.length === 1 ? 'at the top level' : `in ${describeSection(path.slice(0, -1))}`;
+  const message = `unknown key '${key}' ${where} of the scenario; ${hint} (gwcfg would not simulate it; see docs/simulate.md)`;
+  out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'error', message, keyPosition(source, path), path));
 }
 
 /**

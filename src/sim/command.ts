@@ -1,10 +1,15 @@
 // The simulate command's body: load config and scenario, run (or compare), print, exit code.
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { findRc, loadRc } from '../lint/rc.js';
+import { readModelMapRows } from '../model-map/load.js';
 import { CliError } from '../cli/errors.js';
 import { report } from '../cli/report.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
-import { loadConfig, readInput } from '../config/load.js';
+import { loadConfig, readInput, type LoadedConfig } from '../config/load.js';
+import { keyPosition } from '../config/document.js';
+import { findNotSimulated } from './not-simulated.js';
 import { ALL_STRATEGIES } from '../routing/config.js';
 import { resolveRelease } from '../routing/releases.js';
 import type { StrategyName } from '../routing/types.js';
@@ -14,8 +19,9 @@ import { prepareScenario, type ScenarioSource } from './prepare.js';
 import { runWithPlainProgress } from './progress.js';
 import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
-import { buildResult, type SimResult } from './result.js';
+import { buildResult, type NotSimulatedNotice, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
+import { LIMITS, count, seconds } from './limits.js';
 import { configTargets } from './targets.js';
 import { Router } from '../routing/router.js';
 import { loadRecordedTraffic, type RecordedTraffic } from '../traffic/replay.js';
@@ -46,6 +52,11 @@ function positiveInteger(value: string | undefined, flag: string, allowZero = fa
   return n;
 }
 
+function atMost(value: number | undefined, limit: number, flag: string): number | undefined {
+  if (value !== undefined && value > limit) throw new CliError(`${flag} must be at most ${count(limit)} (gwcfg's limit per run), got ${count(value)}`);
+  return value;
+}
+
 /** Parses the flags into a job template (config and scenario filled in later). */
 export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 'scenario'> & { compare: StrategyName[] | null; jobs: number } {
   let durationMs: number | undefined;
@@ -57,6 +68,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
       throw new CliError(`--duration must be seconds or a duration like 90s, 10m; got '${options.duration}'`);
     }
     if (durationMs <= 0) throw new CliError('--duration must be positive');
+    if (durationMs > LIMITS.durationMs) throw new CliError(`--duration must be at most ${seconds(LIMITS.durationMs)} (gwcfg's limit per run), got '${options.duration}'`);
   }
   const seed = options.seed === undefined ? undefined : Number(options.seed);
   if (seed !== undefined && (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1)) {
@@ -81,10 +93,21 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
     strategy: options.strategy ? strategyName(options.strategy, '--strategy') : undefined,
     litellmVersion: version,
     durationMs,
-    requests: positiveInteger(options.requests, '--requests'),
+    requests: atMost(positiveInteger(options.requests, '--requests'), LIMITS.requests, '--requests'),
     compare,
     jobs: positiveInteger(options.jobs, '--jobs') ?? availableParallelism(),
   };
+}
+
+/** --model-cost-map, else model_cost_map of the config's .gwcfg.yaml, distilled; undefined = built-in map. */
+async function modelMapFor(configFile: string, flag: string | undefined): Promise<SimJob['modelMap']> {
+  let file = flag ?? null;
+  if (file === null) {
+    const rcPath = await findRc(configFile === '-' ? process.cwd() : dirname(configFile));
+    file = rcPath ? (await loadRc(rcPath)).modelCostMap : null;
+  }
+  if (file === null) return undefined;
+  return { name: file, ...readModelMapRows(file) };
 }
 
 export async function executeSimulate(configFile: string, options: SimulateOptions, io: CommandEnv = {}): Promise<number> {
@@ -108,14 +131,14 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   }
   let prepared;
   try {
-    prepared = prepareScenario(loaded.value, scenario);
+    prepared = prepareScenario(loaded.value, scenario, flags);
   } catch (error) {
     throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
   }
   if (!prepared.ok) {
     return printDiagnostics(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), format, io, stdout);
   }
-  const job: SimJob = { ...flags, config: loaded.value, scenario };
+  const job: SimJob = { ...flags, config: loaded.value, scenario, modelMap: await modelMapFor(configFile, options.modelCostMap) };
   if (options.traffic !== undefined) {
     const loadedTraffic = await recordedTraffic(loaded.value, options.traffic, options.speed, stderr);
     if (loadedTraffic === null) return 1;
@@ -126,12 +149,16 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   const interactive = options.progress !== false && Boolean(stdout.isTTY) && !env.CI;
   const plainProgress = options.progress !== false && !interactive;
   const say = (line: string) => plainProgress && stderr.write(`${line}\n`);
+  const notices = notSimulatedNotices(loaded);
+  for (const n of notices) stderr.write(`gwcfg: notice: ${n.file}:${n.line}:${n.column}: ${n.key} is not simulated (${n.reason}); the result leaves it out\n`);
 
   if (flags.compare) {
     const outcomes = await runCompare(job, flags.compare, flags.jobs, (strategy, done, total) => say(`simulate: ${strategy} finished (${done}/${total})`));
     const failed = outcomes.find((o) => !o.ok);
     if (failed && !failed.ok) throw new CliError(`simulation failed: ${failed.error}`);
-    const results = outcomes.map((o) => (o as { ok: true; result: SimResult }).result);
+    const runNotices = new Set(outcomes.flatMap((o) => (o.ok ? o.notices.map((n) => `${o.result.strategy}: ${n}`) : [])));
+    for (const notice of runNotices) stderr.write(`gwcfg: note: ${notice}\n`);
+    const results = outcomes.map((o) => ({ ...(o as { ok: true; result: SimResult }).result, not_simulated: notices }));
     stdout.write(format === 'json' ? compareJson(results) : compareTable(results));
     return 0;
   }
@@ -151,9 +178,30 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   } else {
     run.advance(Infinity);
   }
-  const result = buildResult(run);
+  const result = buildResult(run, notices);
+  for (const notice of run.notices) stderr.write(`gwcfg: note: ${notice}\n`);
   stdout.write(format === 'json' ? resultJson(result) : resultTable(result));
   return 0;
+}
+
+/** Where each key the simulation does not model is written (included files keep their own positions). */
+function notSimulatedNotices(loaded: LoadedConfig): NotSimulatedNotice[] {
+  const main = loaded.source;
+  if (!main) return [];
+  const order = (file: string) => loaded.sources.findIndex((s) => s.file === file);
+  return findNotSimulated(loaded.value).map(({ key, reason, path }) => {
+    let source = main;
+    let inFile = path;
+    if (path[0] === 'model_list' && typeof path[1] === 'number' && loaded.origins.modelList[path[1]]) {
+      const origin = loaded.origins.modelList[path[1]];
+      source = origin.source;
+      inFile = [...origin.path, ...path.slice(2)];
+    } else if (typeof path[0] === 'string') {
+      source = loaded.origins.sections.get(path[0]) ?? main;
+    }
+    const at = keyPosition(source, inFile);
+    return { key, reason, file: source.file, line: at.line, column: at.column };
+  }).sort((a, b) => order(a.file) - order(b.file) || a.line - b.line || a.column - b.column);
 }
 
 /** Reads `--traffic`; null after printing a positioned input error (exit 1). */

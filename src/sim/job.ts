@@ -2,6 +2,7 @@
 // command runs in-process when --jobs is 1.
 import type { LitellmVersion } from '../routing/router.js';
 import type { StrategyName } from '../routing/types.js';
+import { modelMapFromRows, type ModelRow } from '../model-map/index.js';
 import { prepareScenario, type ScenarioSource } from './prepare.js';
 import { buildResult, type SimResult } from './result.js';
 import { SimulationRun } from './run.js';
@@ -15,16 +16,18 @@ export interface SimJob {
   litellmVersion?: LitellmVersion;
   durationMs?: number;
   requests?: number;
+  /** A user's model map (--model-cost-map), distilled; plain data so it crosses to worker threads. */
+  modelMap?: { name: string; date: string | null; rows: ModelRow[] };
   /** Recorded requests replayed instead of the scenario's traffic. */
   traffic?: RecordedTraffic;
 }
 
 export const DEFAULT_SEED = 1;
 
-export type JobOutcome = { ok: true; result: SimResult } | { ok: false; error: string };
+export type JobOutcome = { ok: true; result: SimResult; notices: string[] } | { ok: false; error: string };
 
 export function createRun(job: SimJob): SimulationRun {
-  const prepared = prepareScenario(job.config, job.scenario);
+  const prepared = prepareScenario(job.config, job.scenario, job);
   if (!prepared.ok) throw new Error(`scenario is invalid: ${prepared.diagnostics[0]?.message ?? 'unknown error'}`);
   return new SimulationRun({
     config: job.config,
@@ -34,6 +37,7 @@ export function createRun(job: SimJob): SimulationRun {
     litellmVersion: job.litellmVersion,
     durationMs: job.durationMs,
     requests: job.requests,
+    modelMap: job.modelMap ? modelMapFromRows(job.modelMap.name, job.modelMap.date, job.modelMap.rows) : undefined,
     traffic: job.traffic,
   });
 }
@@ -42,7 +46,7 @@ export function runJob(job: SimJob): JobOutcome {
   try {
     const run = createRun(job);
     run.advance(Infinity);
-    return { ok: true, result: buildResult(run) };
+    return { ok: true, result: buildResult(run), notices: run.notices };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }

@@ -44,6 +44,15 @@ export interface TimelineBucket {
   p95_ms: number;
 }
 
+/** A config key the simulation does not model (see not-simulated.ts), where it is written. */
+export interface NotSimulatedNotice {
+  key: string;
+  reason: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
 export interface SimResult {
   version: 1;
   seed: number;
@@ -51,6 +60,8 @@ export interface SimResult {
   simulated_seconds: number;
   warmup_seconds: number;
   bucket_seconds: number;
+  /** Config keys whose effect is left out of this result, in config order. */
+  not_simulated: NotSimulatedNotice[];
   totals: {
     requests: number;
     succeeded: number;
@@ -101,7 +112,7 @@ function sortedRecord(map: Map<string | number, number>): Record<string, number>
   return Object.fromEntries(entries);
 }
 
-export function buildResult(run: SimulationRun): SimResult {
+export function buildResult(run: SimulationRun, notSimulated: readonly NotSimulatedNotice[] = []): SimResult {
   const m = run.metrics;
   const endMs = Math.max(run.simulatedMs, run.sim.now);
   const totalCalls = m.deployments.reduce((s, d) => s + d.calls, 0);
@@ -113,6 +124,7 @@ export function buildResult(run: SimulationRun): SimResult {
     simulated_seconds: round(run.simulatedMs / 1000),
     warmup_seconds: round(run.warmupMs / 1000),
     bucket_seconds: round(m.bucketMs / 1000),
+    not_simulated: notSimulated.map((n) => ({ ...n })),
     totals: {
       requests: t.requests,
       succeeded: t.succeeded,

@@ -1,21 +1,16 @@
-// cost-based-routing: input + output price per token (litellm_params / model_info override,
-// else the built-in price table; unknown prices count as 5.0 USD per token each, so priced
-// models win); candidates over their tpm/rpm limits excluded; the first minimum wins (stable,
-// no randomness). routing_strategy_args are ignored, as in LiteLLM.
+// cost-based-routing: input + output price per token as lowest_cost.py reads it (truthy
+// litellm_params prices, else LiteLLM's model map by the exact litellm_params.model, else 5.0 USD
+// per token each; see model-map/lookup.ts routingPrice); candidates over their tpm/rpm limits
+// excluded; the first minimum wins (stable, no randomness). routing_strategy_args are ignored, as in LiteLLM.
 import type { RouteRequest } from '../types.js';
 import type { Strategy, StrategyContext } from './strategy.js';
 import { overTruthyLimits } from './strategy.js';
-
-export const UNKNOWN_COST_PER_TOKEN = 5.0;
 
 export class CostBased implements Strategy {
   private readonly cost: Float64Array;
 
   constructor(private readonly ctx: StrategyContext) {
-    this.cost = Float64Array.from(
-      ctx.deployments,
-      (dep) => (dep.inputCostPerToken ?? UNKNOWN_COST_PER_TOKEN) + (dep.outputCostPerToken ?? UNKNOWN_COST_PER_TOKEN),
-    );
+    this.cost = Float64Array.from(ctx.deployments, (dep) => dep.routingCostPerToken);
   }
 
   score(d: number, req: RouteRequest, nowMs: number): number {

@@ -4,7 +4,7 @@ import { ruleTester, yaml } from '../rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
-      name: 'priced in litellm_params, model_info.base_model and the price table',
+      name: "priced in litellm_params, model_info under an unmapped name, and LiteLLM's map by the exact model name",
       code: yaml`
         model_list:
           - model_name: local
@@ -16,10 +16,14 @@ ruleTester(rule, {
             litellm_params:
               model: azure/my-deployment
             model_info:
-              base_model: gpt-4o-mini
+              input_cost_per_token: 0.0000002
+              output_cost_per_token: 0.0000006
           - model_name: local
             litellm_params:
-              model: openai/gpt-4o-mini
+              model: gpt-4o-mini
+          - model_name: local
+            litellm_params:
+              model: deepseek/deepseek-chat
         router_settings:
           routing_strategy: cost-based-routing
       `,
@@ -45,11 +49,30 @@ ruleTester(rule, {
               api_base: http://10.0.0.5:8000/v1
           - model_name: local
             litellm_params:
-              model: openai/gpt-4o-mini
+              model: gpt-4o-mini
         router_settings:
           routing_strategy: cost-based-routing
       `,
       errors: [{ line: 3, column: 5, messageIncludes: ['has no price', 'only gets traffic when every priced deployment'] }],
+    },
+    {
+      name: 'LiteLLM lowest_cost (main 2026-07) looks the exact model name up: openai/gpt-4o-mini and an Azure base_model are unpriced',
+      code: yaml`
+        model_list:
+          - model_name: local
+            litellm_params: {model: gpt-4o}
+          - model_name: local
+            litellm_params: {model: openai/gpt-4o-mini}
+          - model_name: local
+            litellm_params: {model: azure/my-deployment}
+            model_info: {base_model: azure/gpt-4o-mini}
+        router_settings:
+          routing_strategy: cost-based-routing
+      `,
+      errors: [
+        { line: 5, column: 5, messageIncludes: ["no key exactly 'openai/gpt-4o-mini'", 'provider prefix'] },
+        { line: 7, column: 5 },
+      ],
     },
     {
       name: 'nothing priced: ties go to the first',

@@ -1,25 +1,20 @@
 // Facts about the deployments a group or fallback target routes to: mode, context window, price.
+// Context windows and prices come from LiteLLM's model map, looked up as LiteLLM does (model-map/lookup.ts).
 import type { DeploymentModel } from '../../../config/model.js';
-import { contextWindow, pricePerToken } from '../../../routing/prices.js';
-import { toNumber } from './values.js';
+import { activeModelMap } from '../../../model-map/index.js';
+import { contextWindowOf, registeredPrices, routingPrice, type PriceOrigin } from '../../../model-map/lookup.js';
 
 /** model_info.mode of each deployment (default chat). */
 export function modesOf(deployments: readonly DeploymentModel[]): Set<string> {
   return new Set(deployments.map((d) => (typeof d.info.mode === 'string' ? d.info.mode : 'chat')));
 }
 
-/** The model name LiteLLM looks prices and context sizes up by (base_model wins). */
-export function lookupName(d: DeploymentModel): string | null {
-  for (const candidate of [d.info.base_model, d.params.base_model, d.params.model]) if (typeof candidate === 'string' && candidate !== '') return candidate;
-  return null;
-}
+const factsOf = (d: DeploymentModel) => ({ litellm_params: d.params, model_info: d.info });
 
-/** Max input tokens of one deployment: model_info.max_input_tokens, else the price table. */
+/** max_input_tokens LiteLLM's pre-call check uses for one deployment (model_info, else the model map); null = unknown. */
 export function inputWindowOf(d: DeploymentModel): number | null {
-  const own = toNumber(d.info.max_input_tokens);
-  if (own !== null && own > 0) return own;
-  const name = lookupName(d);
-  return name ? contextWindow(name) : null;
+  const window = contextWindowOf(activeModelMap(), factsOf(d));
+  return window !== null && window > 0 ? window : null;
 }
 
 /**
@@ -39,11 +34,14 @@ export function groupInputWindows(deployments: readonly DeploymentModel[]): { mi
   return Number.isFinite(min) ? { min, max } : null;
 }
 
-/** Where a deployment's price comes from for cost-based routing, or null if LiteLLM cannot price it. */
-export function priceSourceOf(d: DeploymentModel): 'litellm_params' | 'model_info' | 'price table' | null {
-  const priced = (dict: Record<string, unknown>) => toNumber(dict.input_cost_per_token) !== null || toNumber(dict.output_cost_per_token) !== null;
-  if (priced(d.params)) return 'litellm_params';
-  if (priced(d.info)) return 'model_info';
-  const name = lookupName(d);
-  return name && pricePerToken(name) ? 'price table' : null;
+/**
+ * Where cost-based routing finds a deployment's price (the input half; the output half must be
+ * found too), or null when LiteLLM falls back to its 5.0 USD-per-token default for either half.
+ * `all` is the whole model_list: Router registers every deployment's model_info prices.
+ */
+export function priceSourceOf(d: DeploymentModel, all: readonly DeploymentModel[] = [d]): Exclude<PriceOrigin, 'default'> | null {
+  const map = activeModelMap();
+  const price = routingPrice(map, registeredPrices(map, all.map(factsOf)), factsOf(d));
+  if (price.inputFrom === 'default' || price.outputFrom === 'default') return null;
+  return price.inputFrom;
 }

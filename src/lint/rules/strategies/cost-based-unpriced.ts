@@ -10,7 +10,7 @@ import { tiers, tierLabel } from '../_shared/tiers.js';
 const rule: Rule = {
   meta: {
     id: 'strategies/cost-based-unpriced',
-    description: 'cost-based routing with a deployment whose price is neither configured nor in the price table',
+    description: "cost-based routing with a deployment whose price is neither configured nor under its exact model name in LiteLLM's model map",
     severity: 'warning',
     fixable: false,
     docs: 'docs/rules/strategies/cost-based-unpriced.md',
@@ -20,7 +20,7 @@ const rule: Rule = {
     for (const tier of tiers(model)) {
       const { name, deployments: group } = tier;
       if (group.length < 2 || isWildcardName(name)) continue;
-      const unpriced = group.filter((d) => priceSourceOf(d) === null);
+      const unpriced = group.filter((d) => priceSourceOf(d, model.deployments) === null);
       if (unpriced.length === 0) continue;
       const allUnpriced = unpriced.length === group.length;
       for (const d of unpriced) {
@@ -29,7 +29,7 @@ const rule: Rule = {
           : `LiteLLM prices unknown models at a high default, so it only gets traffic when every priced deployment of ${tierLabel(tier)} is unavailable`;
         report({
           at: paramsLocation(model, d),
-          message: `${describeDeployment(d)} has no price (no input_cost_per_token/output_cost_per_token, and the model is not in the price table): ${consequence}. Add input_cost_per_token and output_cost_per_token to its litellm_params, or model_info.base_model naming a known model`,
+          message: `${describeDeployment(d)} has no price for cost-based routing (no input_cost_per_token/output_cost_per_token in litellm_params, and LiteLLM's model map has no key exactly '${typeof d.params.model === 'string' ? d.params.model : ''}': cost-based routing does not strip a provider prefix such as openai/): ${consequence}. Add input_cost_per_token and output_cost_per_token to its litellm_params, or write the model as the map spells it (e.g. gpt-4o, not openai/gpt-4o)`,
         });
       }
     }
