@@ -50,10 +50,10 @@ export async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Loads a config from disk (or `-` for stdin, shown as `<stdin>`). */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
+/** Loads a config from disk (or `-` for stdin, shown as `stdinName`, default `<stdin>`). */
+export async function loadConfig(file: string, stdinName = '<stdin>'): Promise<LoadedConfig> {
   const bytes = await readInput(file);
-  return loadConfigBytes(file === '-' ? '<stdin>' : file, bytes);
+  return loadConfigBytes(file === '-' ? stdinName : file, bytes);
 }
 
 export async function loadConfigBytes(file: string, bytes: Uint8Array): Promise<LoadedConfig> {
