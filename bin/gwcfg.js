@@ -1,40 +1,63 @@
 #!/usr/bin/env node
 // Launcher of the bundled CLI (CommonJS, see bin/package.json: the ESM loader costs start-up
 // time that `gwcfg validate` in pre-commit hooks should not pay). Compiles dist/gwcfg.cjs with a
-// V8 code cache, which Node 20 has no built-in equivalent of.
+// V8 code cache, which Node 20 has no built-in equivalent of. The cache is made on the first run
+// into the user's cache directory, keyed by the bundle's build id and the Node version and
+// architecture (a code cache only fits the V8 build that made it), so none ships in the package.
 'use strict';
-const { readFileSync, writeFileSync, renameSync } = require('node:fs');
+const { readFileSync, writeFileSync, renameSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const file = join(__dirname, '..', 'dist', 'gwcfg.cjs');
-const cacheFile = `${file}.cache`;
+const dist = join(__dirname, '..', 'dist');
+const file = join(dist, 'gwcfg.cjs');
 let source;
 try {
   source = readFileSync(file, 'latin1'); // esbuild emits ASCII only (charset: ascii), and latin1 decodes fastest
 } catch {
-  process.stderr.write('gwcfg: the CLI is not built yet; run `npm run build` (npm ci does it for you)\n');
+  process.stderr.write('gwcfg: the CLI is not built: dist/gwcfg.cjs is missing; in a clone run `npm ci` (it builds), or install a packed tarball\n');
   process.exit(2);
 }
+const cacheFile = codeCacheFile(source);
 // The bundle's import() calls (command bundles, ink) run from here: a vm.Script has no module
 // loader of its own, and this CommonJS file does.
 globalThis.__gwcfgImport = (specifier) => import(specifier);
 let cachedData;
 try {
-  cachedData = readFileSync(cacheFile);
+  if (cacheFile) cachedData = readFileSync(cacheFile);
 } catch {}
 const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 const script = new vm.Script(wrapper, { filename: file, cachedData });
 const bundle = { exports: {} };
-script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, join(__dirname, '..', 'dist'));
-if (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE) {
+script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, dist);
+if (cacheFile && (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE)) {
   process.once('exit', () => {
     try {
+      mkdirSync(join(cacheFile, '..'), { recursive: true });
       const temp = `${cacheFile}.${process.pid}`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
     } catch {
-      // A read-only install keeps working, only without the cache.
+      // No writable cache directory: gwcfg keeps working, only without the cache.
     }
   });
+}
+
+/**
+ * <cache dir>/gwcfg/<build id>-<node version>-<arch>.v8cache, or null when the bundle has no build
+ * id or GWCFG_NO_CODE_CACHE is set. The cache dir is $GWCFG_CACHE_DIR, else $XDG_CACHE_HOME, else
+ * %LOCALAPPDATA% on Windows, else ~/.cache.
+ */
+function codeCacheFile(text) {
+  if (process.env.GWCFG_NO_CODE_CACHE) return null;
+  const id = /^\/\/ gwcfg-build ([0-9a-f]{16})\n/.exec(text.slice(0, 40));
+  if (!id) return null;
+  const env = process.env;
+  let dir = env.GWCFG_CACHE_DIR;
+  try {
+    dir ||= join(env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || join(require('node:os').homedir(), '.cache'), 'gwcfg');
+  } catch {
+    return null; // no home directory
+  }
+  return join(dir, `${id[1]}-${process.version}-${process.arch}.v8cache`);
 }

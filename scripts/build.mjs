@@ -1,11 +1,12 @@
 // Build: precompile schemas to ajv standalone validators, then bundle the CLI with esbuild.
 //
 // Start-up speed: Node 20 has no module compile cache, so the CLI is one CommonJS bundle that
-// bin/gwcfg.js compiles through vm.Script with a V8 code cache (dist/gwcfg.cjs.cache, made here
-// by one warm-up run). Command-specific modules are lazily initialised inside the bundle; ink and
+// bin/gwcfg.js compiles through vm.Script with a V8 code cache (made on the first run in the
+// user's cache directory; the warm-up run here makes it for this machine). Command-specific modules are lazily initialised inside the bundle; ink and
 // React stay external (ESM with top-level await) and load only for the simulate TTY view.
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
@@ -100,9 +101,16 @@ function routeDynamicImports(file) {
   );
   writeFileSync(path, text);
 }
+// A build id on the first line keys the launcher's V8 code cache to this exact bundle.
+{
+  const path = `${root}dist/gwcfg.cjs`;
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, `// gwcfg-build ${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n${text}`);
+}
 // Worker threads of `simulate --compare` load their own entry.
 await build({ ...esm, entryPoints: { worker: 'src/sim/worker.ts' }, outdir: 'dist' });
 
 // Warm the code cache with a typical run (lint of the bundled example also runs validate).
 spawnSync(process.execPath, ['bin/gwcfg.js', 'lint', 'fixtures/configs/gateway.yaml'], { cwd: root, stdio: 'ignore', env: { ...process.env, GWCFG_WRITE_CODE_CACHE: '1' } });
-console.log('built dist/gwcfg.cjs');
+// stderr: `npm pack` runs this build in prepack, and tools read the tarball name from its stdout.
+console.error('built dist/gwcfg.cjs');

@@ -6,7 +6,7 @@ import { addReportOptions, report, type ReportOptions } from './report.js';
 
 interface CheckFlags extends ReportOptions {
   litellmVersion?: string;
-  allowLabel: string[];
+  allowLabel?: string[];
 }
 
 export function register(program: Command): void {
@@ -16,10 +16,10 @@ export function register(program: Command): void {
       .description('flag litellm_* metrics and labels LiteLLM does not export (Grafana JSON, Prometheus rules, PromQL files)')
       .argument('<files...>', 'dashboards (.json), rule files (.yml/.yaml), PromQL files (anything else)')
       .option('--litellm-version <version>', 'also flag names this LiteLLM version does not emit (default: accept every version)')
-      .option('--allow-label <label>', 'accept an extra label on every litellm_* metric (repeatable)', (v: string, p: string[]) => [...p, v], []),
+      .option('--allow-label <label>', 'accept an extra label on every litellm_* metric (repeatable)', (v: string, p: string[] = []) => [...p, v]),
   ).action(async (files: string[], flags: CheckFlags) => {
     const { checkFiles } = await import('../generate/check/run.js');
-    const result = await checkFiles(files, flags.litellmVersion, flags.allowLabel);
+    const result = await checkFiles(files, flags.litellmVersion, flags.allowLabel ?? []);
     process.exitCode = report(result, flags, program.opts().color);
   });
 }

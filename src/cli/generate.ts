@@ -7,7 +7,7 @@ import { writeStdout } from './stdout.js';
 interface GenerateFlags {
   output: string;
   force?: boolean;
-  target: string[];
+  target?: string[];
   scheme?: string;
   scrapeInterval?: string;
   evaluationInterval?: string;
@@ -33,7 +33,7 @@ function number(flag: string, value: string | undefined): number | undefined {
   return n;
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collectList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
 
@@ -45,7 +45,7 @@ export function register(program: Command): void {
     .argument('<config>', 'LiteLLM proxy config (YAML)')
     .requiredOption('-o, --output <dir>', "output directory, or '-' for stdout")
     .option('--force', 'overwrite existing files')
-    .option('--target <host:port>', 'proxy address to scrape (repeatable, comma-separated)', collect, [])
+    .option('--target <host:port>', 'proxy address to scrape (repeatable, comma-separated)', collectList)
     .option('--scheme <scheme>', 'http or https (default http)')
     .option('--scrape-interval <duration>', 'scrape interval (default 15s)')
     .option('--evaluation-interval <duration>', 'rule evaluation interval (default 15s)')

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { addReportOptions } from './report.js';
+import { addReportOptions, collect } from './report.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function register(program: Command): void {
   addReportOptions(
@@ -12,7 +11,7 @@ export function register(program: Command): void {
   )
     .option('-c, --config <file>', 'use this .gwcfg.yaml instead of searching upward from each file')
     .option('--no-config', 'ignore .gwcfg.yaml files')
-    .option('--rule <id:severity>', 'set a rule severity (off, error, warning, info); repeatable', collect, [])
+    .option('--rule <id:severity>', 'set a rule severity (off, error, warning, info); repeatable', collect)
     .option('--fix', 'apply automatic fixes and write the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
     .option('--env-file <file>', 'check os.environ/ references against this dotenv file')

@@ -33,10 +33,11 @@ const COMMANDS: Record<string, (program: Command) => void> = {
 export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('gwcfg')
     .description('validate, lint, simulate and monitor LiteLLM gateway configs')
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-v, --version', 'print the version')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .option('--debug', 'print stack traces of internal errors')
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run gwcfg --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => writeStdout(s), writeErr: (s) => process.stderr.write(safeLines(s)) });

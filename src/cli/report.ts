@@ -1,7 +1,11 @@
 // Shared output of validate and lint: format choice, colour, writing and the exit code.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { Diagnostic } from '../diagnostics/types.js';
+import type { Diagnostic, Severity } from '../diagnostics/types.js';
+import type { RuleInfo } from '../diagnostics/formatters/types.js';
+import { builtinChecks } from '../lint/builtin.js';
+import { ruleDetails } from '../lint/list.js';
+import { writeFileAtomicSync } from '../util/write-files.js';
 import { compareDiagnostics } from '../diagnostics/types.js';
 import { formatters, formatNames } from '../diagnostics/formatters/index.js';
 import { CliError } from './errors.js';
@@ -13,13 +17,27 @@ export interface ReportOptions {
   maxWarnings?: string;
   quiet?: boolean;
   color?: boolean;
+  /** -o: write the report to this file (atomically) instead of stdout. */
+  outputFile?: string;
+  junitWarningsAsFailures?: boolean;
+  /** Name shown for `-` (stdin) in messages; also where lint looks for `.gwcfg.yaml`. */
+  stdinFilename?: string;
+  /** --ignore-pattern globs. */
+  ignorePattern?: string[];
 }
+
+/** Repeatable option values; no default, so help shows no `(default: [])`. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function addReportOptions(command: Command): Command {
   return command
     .addOption(new Option('-f, --format <name>', 'output format (default: github under GitHub Actions, else stylish)').choices(formatNames))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .option('--quiet', 'report errors only');
+    .option('--quiet', 'report errors only')
+    .option('-o, --output-file <file>', 'write the report to this file instead of stdout (replaced atomically)')
+    .option('--stdin-filename <name>', 'name to show for - (stdin) in findings, and the path includes and .gwcfg.yaml are found from')
+    .option('--ignore-pattern <glob>', 'do not check files matching this glob (relative to the working directory; repeatable)', collect)
+    .option('--junit-warnings-as-failures', 'junit format: report warnings as failures (by default only errors fail)');
 }
 
 /** Colour decision: --color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a TTY. */
@@ -39,7 +57,8 @@ export interface ReportInput {
   diagnostics: Diagnostic[];
   files: string[];
   texts: Map<string, string>;
-  ruleHelp?: (ruleId: string) => string | undefined;
+  /** Lint rules in use (validate has none); built-in checks are always known. */
+  rules?: readonly { id: string; description: string; severity: Severity }[];
 }
 
 /** Where a report goes; defaults to the process's stdout and environment (tests pass their own). */
@@ -73,11 +92,14 @@ export function report(input: ReportInput, options: ReportOptions, globalColor: 
   const text = format === 'stylish' && diagnostics.length === 0 ? '' : formatters[format](diagnostics, {
     files: input.files,
     texts: input.texts,
-    color: useColor(globalColor, sink.env, sink.isTTY),
-    ruleHelp: input.ruleHelp,
+    // A report written to a file gets no colour codes unless asked for.
+    color: options.outputFile !== undefined ? globalColor === true : useColor(globalColor, sink.env, sink.isTTY),
+    ruleInfo: ruleInfoFor(input.rules ?? []),
+    junitWarningsAsFailures: options.junitWarningsAsFailures,
     toolVersion: VERSION,
   });
-  if (text !== '') sink.write(text);
+  if (options.outputFile !== undefined) writeFileAtomicSync(options.outputFile, text);
+  else if (text !== '') sink.write(text);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) return 1;
   if (warnings > maxWarnings) {
@@ -85,4 +107,14 @@ export function report(input: ReportInput, options: ReportOptions, globalColor: 
     return 1;
   }
   return 0;
+}
+
+/** Descriptions of lint rules and built-in checks by id; docs pages are read only when asked. */
+function ruleInfoFor(rules: readonly { id: string; description: string; severity: Severity }[]): (id: string) => RuleInfo | undefined {
+  const known = new Map<string, { description: string; severity: Severity }>();
+  for (const r of [...builtinChecks, ...rules]) known.set(r.id, r);
+  return (id) => {
+    const r = known.get(id);
+    return r && { description: r.description, severity: r.severity, details: ruleDetails(id) };
+  };
 }

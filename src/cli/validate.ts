@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { addReportOptions, report, type ReportOptions } from './report.js';
-import { expandInputs } from './inputs.js';
+import { cliIgnore, expandInputs } from './inputs.js';
 import { loadConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 
@@ -11,12 +11,12 @@ export function register(program: Command): void {
       .description('check YAML syntax and the LiteLLM config schema, with exact positions')
       .argument('[inputs...]', 'files, directories, globs, or - for stdin'),
   ).action(async (inputs: string[], options: ReportOptions) => {
-    const files = await expandInputs(inputs);
+    const files = await expandInputs(inputs, { ignore: cliIgnore(options.ignorePattern) });
     const diagnostics: Diagnostic[] = [];
     const texts = new Map<string, string>();
     const shown: string[] = [];
     for (const file of files) {
-      const loaded = await loadConfig(file);
+      const loaded = await loadConfig(file, options.stdinFilename);
       for (const source of loaded.sources) texts.set(source.file, source.text);
       shown.push(loaded.file);
       diagnostics.push(...loaded.diagnostics);

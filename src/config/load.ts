@@ -38,10 +38,10 @@ export async function readConfigInput(file: string): Promise<Uint8Array> {
   return readInput(file, LIMITS.config);
 }
 
-/** Loads a config from disk (or `-` for stdin, shown as `<stdin>`). */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
+/** Loads a config from disk (or `-` for stdin, shown as `stdinName`, default `<stdin>`). */
+export async function loadConfig(file: string, stdinName = '<stdin>'): Promise<LoadedConfig> {
   const bytes = await readConfigInput(file);
-  return loadConfigBytes(file === '-' ? '<stdin>' : file, bytes);
+  return loadConfigBytes(file === '-' ? stdinName : file, bytes);
 }
 
 /** What one config load has used so far: bytes and file loads, shared by the whole include graph. */

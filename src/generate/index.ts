@@ -106,7 +106,7 @@ export async function runGenerate(args: RunGenerateArgs): Promise<void> {
     if (e instanceof OptionError) throw new CliError(e.message);
     throw e;
   }
-  for (const w of result.warnings) args.stderr(`warning: ${w}\n`);
+  for (const w of result.warnings) args.stderr(`gwcfg: warning: ${w}\n`);
   if (args.output === '-') {
     args.stdout(joinForStdout(result.files));
     return;
@@ -115,5 +115,5 @@ export async function runGenerate(args: RunGenerateArgs): Promise<void> {
     result.files.map((f) => ({ path: join(args.output, f.name), content: f.content })),
     { force: args.force },
   );
-  for (const p of written) args.stderr(`wrote ${p}\n`);
+  for (const p of written) args.stderr(`gwcfg: wrote ${p}\n`);
 }

@@ -41,7 +41,7 @@ export async function listRules(format: 'text' | 'json', all: boolean): Promise<
 }
 
 /** docs/rules of the installed package: next to dist/ (bundle), or two levels up (src/, dist/chunks/). */
-export async function docsRoot(): Promise<string | null> {
+export function docsRoot(): string | null {
   for (const rel of ['../docs/rules/', '../../docs/rules/', '../../../docs/rules/']) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     const info = statSync(dir, { throwIfNoEntry: false });
@@ -60,7 +60,7 @@ export async function explain(id: string): Promise<string> {
     const hint = near ? `; did you mean '${near}'?` : prefixed.length > 0 && prefixed.length <= 5 ? `; did you mean ${prefixed.map((r) => `'${r}'`).join(' or ')}?` : '';
     throw new CliError(`unknown rule '${id}'${hint} (gwcfg rules --all lists them)`);
   }
-  const root = await docsRoot();
+  const root = docsRoot();
   const page = root ? `${root}${id}.md` : null;
   let text: string | null = null;
   try {
@@ -70,4 +70,23 @@ export async function explain(id: string): Promise<string> {
   }
   if (text === null) throw new CliError(`no documentation page for '${id}' (expected ${page ?? `docs/rules/${id}.md in the gwcfg package`}); the installation may be incomplete`);
   return markdownToText(text);
+}
+
+/**
+ * The first explanatory paragraph of a rule's docs page as plain text (the paragraph after the
+ * "Default severity" line, skipping headings), or undefined when the page is not installed.
+ */
+export function ruleDetails(id: string): string | undefined {
+  const root = docsRoot();
+  if (!root) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(`${root}${id}.md`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const paragraphs = markdownToText(text).split(/\n{2,}/).map((p) => p.trim());
+  const start = paragraphs.findIndex((p) => p.startsWith('Default severity'));
+  const details = paragraphs.slice(start + 1).find((p) => p !== '' && p !== p.toUpperCase());
+  return details?.replace(/\s*\n\s*/g, ' ');
 }

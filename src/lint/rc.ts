@@ -50,6 +50,8 @@ export interface RcConfig {
   modelCostMap: string | null;
   /** `litellm_version:`, the LiteLLM release rules check against (validated), if set. */
   release?: Release;
+  /** `ignore:` globs (relative to `dir`): files lint does not check. */
+  ignore: RegExp[];
 }
 
 /** `warn` is short for warning; YAML 1.1 reads a bare `off` as false. */
@@ -81,7 +83,7 @@ export async function loadRc(file: string): Promise<RcConfig> {
 export function parseRc(file: string, bytes: Uint8Array): RcConfig {
   const parsed = parseSource(file, bytes, { gwcfgFile: true });
   const firstError = (list: typeof parsed.diagnostics) => list.find((d) => d.severity === 'error') ?? list[0];
-  const empty: RcConfig = { file, dir: dirname(resolve(file)), rules: [], overrides: [], modelCostMap: null };
+  const empty: RcConfig = { file, dir: dirname(resolve(file)), rules: [], overrides: [], modelCostMap: null, ignore: [] };
   // An rc file with only comments is a valid, empty configuration.
   const problems = parsed.diagnostics.filter((d) => d.ruleId !== 'yaml/empty');
   if (problems.length > 0) {
@@ -100,6 +102,7 @@ export function parseRc(file: string, bytes: Uint8Array): RcConfig {
     rules?: Record<string, unknown>;
     overrides?: { files: string | string[]; rules?: Record<string, unknown> }[];
     litellm_version?: string | number;
+    ignore?: string[];
     model_cost_map?: string;
   };
   let release: Release | undefined;
@@ -119,6 +122,7 @@ export function parseRc(file: string, bytes: Uint8Array): RcConfig {
     dir: dirname(resolve(file)),
     modelCostMap: value.model_cost_map === undefined ? null : resolve(dirname(resolve(file)), value.model_cost_map),
     rules: readRules(source, value.rules, ['rules']),
+    ignore: (value.ignore ?? []).map(globToRegExp),
     overrides: (value.overrides ?? []).map((o, i) => ({
       patterns: (Array.isArray(o.files) ? o.files : [o.files]).map(globToRegExp),
       rules: readRules(source, o.rules, ['overrides', i, 'rules']),

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { loadConfigBytes, readConfigInput, type LoadedConfig } from '../config/load.js';
 import { report, chooseFormat, type ReportOptions } from '../cli/report.js';
 import { CliError } from '../cli/errors.js';
-import { expandInputs } from '../cli/inputs.js';
+import { cliIgnore, expandInputs } from '../cli/inputs.js';
 import { lintConfig, fixesFor, type RuleSetting } from './engine.js';
 import { builtinIds } from './builtin.js';
 import { findRc, loadRc, checkRcIds, settingsFor, parseRuleFlags, type RcConfig, type KnownRules } from './rc.js';
@@ -40,13 +40,16 @@ const DOCUMENT_FORMATS = new Set(['json', 'sarif', 'junit']);
 
 export async function runLint(inputs: string[], options: LintCliOptions, globalColor: boolean | undefined): Promise<number> {
   if (options.fix && options.fixDryRun) throw new CliError('use either --fix or --fix-dry-run, not both');
-  const files = await expandInputs(inputs);
-  if (options.fix && files.includes('-')) throw new CliError('--fix cannot write back to stdin; use --fix-dry-run to see the changes');
   const { rules } = await import('./rules/index.js');
   const known: KnownRules = { ruleIds: new Set(rules.map((r) => r.meta.id)), builtinIds };
+  const rcFor = rcResolver(options.config, known);
+  // `ignore:` of the .gwcfg.yaml that applies in the working directory (or --config).
+  const cwdRc = await rcFor('-');
+  const ignore = [...cliIgnore(options.ignorePattern), ...(cwdRc?.ignore.length ? [{ dir: cwdRc.dir, patterns: cwdRc.ignore }] : [])];
+  const files = await expandInputs(inputs, { ignore });
+  if (options.fix && files.includes('-')) throw new CliError('--fix cannot write back to stdin; use --fix-dry-run to see the changes');
   const cliRules = parseRuleFlags(options.rule ?? [], known);
   const env = await buildEnv(options.dotenv ?? options.envFile, Boolean(options.checkEnv));
-  const rcFor = rcResolver(options.config, known);
   let cliRelease: Release | undefined;
   if (options.litellmVersion !== undefined) {
     try {
@@ -61,13 +64,13 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
   const shown: string[] = [];
   const diffs: string[] = [];
   for (const file of files) {
-    const rc = await rcFor(file);
+    const rc = await rcFor(file === '-' && options.stdinFilename ? options.stdinFilename : file);
     const settings = settingsFor(file, rc, cliRules);
     await checkSettingsOptions(settings, rules);
     const mapFile = options.modelCostMap ?? rc?.modelCostMap ?? null;
     setActiveModelMap(mapFile === null ? null : loadModelMapOnce(mapFile));
     const release = cliRelease ?? rc?.release;
-    const result = await lintFile(file, { rules, settings, env, release, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
+    const result = await lintFile(file, { rules, settings, env, release, stdinName: options.stdinFilename, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
     for (const source of result.loaded.sources) texts.set(source.file, source.text);
     shown.push(result.loaded.file);
     diagnostics.push(...result.diagnostics);
@@ -79,9 +82,8 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
     if (DOCUMENT_FORMATS.has(chooseFormat(options.format))) process.stderr.write(text);
     else writeStdout(text);
   }
-  const docs = new Map(rules.map((r) => [r.meta.id, r.meta.docs]));
-  const ruleHelp = (id: string) => docs.get(id) ?? (builtinIds.has(id) ? `docs/rules/${id}.md` : undefined);
-  return report({ diagnostics, files: shown, texts, ruleHelp }, options, globalColor);
+  const described = rules.map((r) => ({ id: r.meta.id, description: r.meta.description, severity: r.meta.severity }));
+  return report({ diagnostics, files: shown, texts, rules: described }, options, globalColor);
 }
 
 /** Finds (and caches) the rc file of each linted file, honouring --config and --no-config. */
@@ -121,6 +123,8 @@ export interface LintFileOptions {
   release?: Release;
   /** 'write' fixes the file in place, 'diff' returns a unified diff of the fixes. */
   fix?: 'none' | 'write' | 'diff';
+  /** Name shown for `-` (default `<stdin>`). */
+  stdinName?: string;
 }
 
 export interface LintFileResult {
@@ -137,7 +141,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** Lints one file (`-` for stdin), fixing it first when asked. */
 export async function lintFile(file: string, options: LintFileOptions): Promise<LintFileResult> {
   const bytes = await readConfigInput(file);
-  const name = file === '-' ? '<stdin>' : file;
+  const name = file === '-' ? (options.stdinName ?? '<stdin>') : file;
   const lint = async (input: Uint8Array) => {
     const loaded = await loadConfigBytes(name, input);
     return { loaded, diagnostics: lintConfig(loaded, options) };

@@ -27,8 +27,9 @@ export function checkAgainstSchema(source: SourceDocument, options: SchemaCheckO
     const d = describeError(source, error, options.index);
     if (d) out.push(d);
   }
-  walkKeys(source, options.index, out);
-  checkEnvRefs(source, source.value, [], out);
+  walkKeys(source, options.index, out, options.kind === 'scenario');
+  // A scenario is gwcfg's own file: LiteLLM never reads it, nor resolves os.environ/ in it.
+  if (options.kind !== 'scenario') checkEnvRefs(source, source.value, [], out);
   return dedupe(out);
 }
 
@@ -234,7 +235,7 @@ export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 }
 
 /** Sections whose unknown keys are errors only when they look like a typo of a known key. */
-function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[]): void {
+function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[], scenario = false): void {
   const visit = (value: unknown, schema: JsonSchema | null, path: PathSegment[], depth: number) => {
     if (!schema || depth > 64 || !value || typeof value !== 'object') return;
     if (Array.isArray(value)) {
@@ -263,7 +264,8 @@ function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[])
         visit(child, index.child(schema, value, key), keyPath, depth + 1);
         continue;
       }
-      reportUnknownKey(source, index, schema, value, key, keyPath, open, props, out);
+      if (!scenario) reportUnknownKey(source, index, schema, value, key, keyPath, open, props, out);
+      else if (!open) reportUnknownScenarioKey(source, key, keyPath, props, out);
       if (open) visit(child, index.child(schema, value, key), keyPath, depth + 1);
     }
   };
@@ -326,6 +328,16 @@ function reportUnknownKey(
   }
   const why = nested ? `LiteLLM ignores it here; it belongs under '${nested.section}' (${nested.path})` : path.length === 1 ? 'LiteLLM ignores unknown top-level sections' : 'LiteLLM silently ignores it';
   out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'warning', `unknown key '${key}' in ${where}; ${why}`, position, path));
+}
+
+/** Scenario files are gwcfg's own format: every unknown key is an error, never silently dropped. */
+function reportUnknownScenarioKey(source: SourceDocument, key: string, path: PathSegment[], props: Map<string, JsonSchema>, out: Diagnostic[]): void {
+  const known = [...props.keys()];
+  const near = isNearMiss(key, known);
+  const hint = near ? `did you mean '${near}'?` : `known keys here: ${known.join(', ')}`;
+  const where = path.length === 1 ? 'at the top level' : `in ${describeSection(path.slice(0, -1))}`;
+  const message = `unknown key '${key}' ${where} of the scenario; ${hint} (gwcfg would not simulate it; see docs/simulate.md)`;
+  out.push(makeDiagnostic(source.file, 'schema/unknown-key', 'error', message, keyPosition(source, path), path));
 }
 
 /**

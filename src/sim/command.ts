@@ -11,7 +11,7 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { keyPosition } from '../config/document.js';
 import { findNotSimulated } from './not-simulated.js';
 import { guardStdout } from '../cli/stdout.js';
-import { LIMITS, readInput } from '../util/read-input.js';
+import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
 import { ALL_STRATEGIES } from '../routing/config.js';
 import { resolveRelease } from '../routing/releases.js';
 import type { StrategyName } from '../routing/types.js';
@@ -23,6 +23,7 @@ import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
 import { buildResult, type NotSimulatedNotice, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
+import { LIMITS, count, seconds } from './limits.js';
 import { configTargets } from './targets.js';
 import { Router } from '../routing/router.js';
 import { loadRecordedTraffic, type RecordedTraffic } from '../traffic/replay.js';
@@ -53,6 +54,11 @@ function positiveInteger(value: string | undefined, flag: string, allowZero = fa
   return n;
 }
 
+function atMost(value: number | undefined, limit: number, flag: string): number | undefined {
+  if (value !== undefined && value > limit) throw new CliError(`${flag} must be at most ${count(limit)} (gwcfg's limit per run), got ${count(value)}`);
+  return value;
+}
+
 /** Parses the flags into a job template (config and scenario filled in later). */
 export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 'scenario'> & { compare: StrategyName[] | null; jobs: number } {
   let durationMs: number | undefined;
@@ -64,6 +70,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
       throw new CliError(`--duration must be seconds or a duration like 90s, 10m; got '${options.duration}'`);
     }
     if (durationMs <= 0) throw new CliError('--duration must be positive');
+    if (durationMs > LIMITS.durationMs) throw new CliError(`--duration must be at most ${seconds(LIMITS.durationMs)} (gwcfg's limit per run), got '${options.duration}'`);
   }
   const seed = options.seed === undefined ? undefined : Number(options.seed);
   if (seed !== undefined && (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1)) {
@@ -88,7 +95,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
     strategy: options.strategy ? strategyName(options.strategy, '--strategy') : undefined,
     litellmVersion: version,
     durationMs,
-    requests: positiveInteger(options.requests, '--requests'),
+    requests: atMost(positiveInteger(options.requests, '--requests'), LIMITS.requests, '--requests'),
     compare,
     jobs: positiveInteger(options.jobs, '--jobs') ?? availableParallelism(),
   };
@@ -122,12 +129,12 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
 
   let scenario: ScenarioSource | null = null;
   if (options.scenario) {
-    const bytes = await readInput(options.scenario, LIMITS.scenario);
+    const bytes = await readInput(options.scenario, READ_LIMITS.scenario);
     scenario = { file: options.scenario, text: new TextDecoder().decode(bytes) };
   }
   let prepared;
   try {
-    prepared = prepareScenario(loaded.value, scenario);
+    prepared = prepareScenario(loaded.value, scenario, flags);
   } catch (error) {
     throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
   }
@@ -152,6 +159,8 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     const outcomes = await runCompare(job, flags.compare, flags.jobs, (strategy, done, total) => say(`simulate: ${strategy} finished (${done}/${total})`));
     const failed = outcomes.find((o) => !o.ok);
     if (failed && !failed.ok) throw new CliError(`simulation failed: ${failed.error}`);
+    const runNotices = new Set(outcomes.flatMap((o) => (o.ok ? o.notices.map((n) => `${o.result.strategy}: ${n}`) : [])));
+    for (const notice of runNotices) stderr.write(`gwcfg: note: ${notice}\n`);
     const results = outcomes.map((o) => ({ ...(o as { ok: true; result: SimResult }).result, not_simulated: notices }));
     stdout.write(format === 'json' ? compareJson(results) : compareTable(results));
     return 0;
@@ -173,6 +182,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     run.advance(Infinity);
   }
   const result = buildResult(run, notices);
+  for (const notice of run.notices) stderr.write(`gwcfg: note: ${notice}\n`);
   stdout.write(format === 'json' ? resultJson(result) : resultTable(result));
   return 0;
 }

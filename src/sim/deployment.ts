@@ -6,6 +6,7 @@ import type { Distribution } from './distributions.js';
 import type { Uniform } from './rng.js';
 import type { Outage } from './scenario.js';
 import { Fifo } from './fifo.js';
+import { LIMITS } from './limits.js';
 
 export interface ProviderBehaviour {
   latency: Distribution;
@@ -244,11 +245,13 @@ export class SimProvider {
     let service: number;
     let ttft: number | undefined;
     if (b.ttft) {
-      ttft = b.ttft.sample(this.latencyRandom) * multiplier;
+      ttft = Math.min(LIMITS.latencyMs, b.ttft.sample(this.latencyRandom) * multiplier);
       service = ttft + (b.perToken ? b.perToken.sample(this.latencyRandom) * multiplier * call.outputTokens : 0);
     } else {
       service = b.latency.sample(this.latencyRandom) * multiplier;
     }
+    // Distribution tails and brown-out multipliers can reach any number; no call lasts longer.
+    if (!(service <= LIMITS.latencyMs)) service = LIMITS.latencyMs;
     const failed = this.errorRandom() < (outage?.errorRate ?? b.errorRate);
     const queuedMs = now - call.submittedAt!;
     const remaining = call.timeoutMs - queuedMs;

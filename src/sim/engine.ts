@@ -84,6 +84,18 @@ export class Simulation {
   readonly queue = new EventQueue();
   now = 0;
   eventsFired = 0;
+  /** Work units (events, plus what `charge` adds) left before the run stops; see LIMITS.work. */
+  budget = Infinity;
+
+  /** True when the budget ran out with events still queued. */
+  get exhausted(): boolean {
+    return this.budget <= 0 && this.queue.size > 0;
+  }
+
+  /** Counts work an event does beyond itself (e.g. one health-check round probes every deployment). */
+  charge(units: number): void {
+    this.budget -= units;
+  }
 
   /** Schedules `handler(arg)` after `delayMs` of simulated time. */
   after<A>(delayMs: number, handler: EventHandler<A>, arg: A): void {
@@ -101,7 +113,8 @@ export class Simulation {
    */
   runUntil(untilMs: number): void {
     const queue = this.queue;
-    while (queue.size > 0 && queue.peekTime() <= untilMs) {
+    while (queue.size > 0 && queue.peekTime() <= untilMs && this.budget > 0) {
+      this.budget--;
       const event = queue.pop()!;
       const { time, handler, arg } = event;
       queue.recycle(event);

@@ -4,9 +4,12 @@
 // and worker threads can be combined exactly.
 //
 // The bucket layout and the percentile rule are those of hdr-histogram-js (lowestDiscernibleValue
-// 1, 32-bit counts), so results are identical to it; the counts live in a plain Int32Array grown
-// on demand, and recording is a few integer operations (no allocation, no Math.log2 per value),
-// because the simulator records three latencies per request.
+// 1, 32-bit counts), so results are identical to it; recording is a few integer operations (no
+// allocation, no Math.log2 per value), because the simulator records three latencies per request.
+//
+// Memory: the counts live in pages of 128, allocated when a value first lands in them. A dense
+// array covering 1 µs .. a few seconds takes ~64 KB whatever the sample count, which made a
+// 40,000-deployment run need GBs; latencies of one deployment fill a few pages.
 
 export interface LatencySummary {
   mean: number;
@@ -18,12 +21,16 @@ export interface LatencySummary {
 
 const US_PER_MS = 1000;
 const TWO_POW_32 = 2 ** 32;
+const PAGE_BITS = 7;
+const PAGE_SIZE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_SIZE - 1;
 
 export class LatencyHistogram {
   /** log2 of half the sub-bucket count: 10 for 3 digits (2048 sub-buckets), 7 for 2 digits (256). */
   private readonly halfMagnitude: number;
   private readonly subBucketCount: number;
-  private counts: Int32Array;
+  /** Count pages: counts of indexes [p * PAGE_SIZE, (p + 1) * PAGE_SIZE) in pages[p], or undefined when all 0. */
+  private pages: (Int32Array | undefined)[] = [];
   count = 0;
   sum = 0;
   max = 0;
@@ -35,7 +42,6 @@ export class LatencyHistogram {
     const subBucketCountMagnitude = Math.ceil(Math.log2(largestWithUnitResolution));
     this.halfMagnitude = (subBucketCountMagnitude > 1 ? subBucketCountMagnitude : 1) - 1;
     this.subBucketCount = 2 ** (this.halfMagnitude + 1);
-    this.counts = new Int32Array(this.subBucketCount);
   }
 
   record(ms: number): void {
@@ -51,8 +57,15 @@ export class LatencyHistogram {
       const bucket = 31 - Math.clz32(us) - this.halfMagnitude;
       index = (bucket << this.halfMagnitude) + (us >>> bucket);
     } else index = this.indexOf(us);
-    if (index >= this.counts.length) this.grow(index);
-    this.counts[index]++;
+    const page = this.pages[index >>> PAGE_BITS] ?? this.addPage(index >>> PAGE_BITS);
+    page[index & PAGE_MASK]++;
+  }
+
+  private addPage(p: number): Int32Array {
+    while (this.pages.length <= p) this.pages.push(undefined);
+    const page = new Int32Array(PAGE_SIZE);
+    this.pages[p] = page;
+    return page;
   }
 
   private bucketOf(value: number): number {
@@ -87,31 +100,28 @@ export class LatencyHistogram {
     return lowest + size - 1;
   }
 
-  private grow(index: number): void {
-    const grown = new Int32Array(Math.max(index + 1, this.counts.length * 2));
-    grown.set(this.counts);
-    this.counts = grown;
-  }
-
   /** Adds another histogram's samples to this one. */
   merge(other: LatencyHistogram): void {
     this.count += other.count;
     this.sum += other.sum;
     if (other.max > this.max) this.max = other.max;
     if (other.min < this.min) this.min = other.min;
-    const theirs = other.counts;
-    if (other.halfMagnitude === this.halfMagnitude) {
-      if (theirs.length > this.counts.length) this.grow(theirs.length - 1);
-      const mine = this.counts;
-      for (let i = 0; i < theirs.length; i++) mine[i] += theirs[i];
-      return;
-    }
-    // Different resolutions: re-bin each counted value, as hdr-histogram-js does.
-    for (let i = 0; i < theirs.length; i++) {
-      if (theirs[i] === 0) continue;
-      const index = this.indexOf(other.valueFromIndex(i));
-      if (index >= this.counts.length) this.grow(index);
-      this.counts[index] += theirs[i];
+    const same = other.halfMagnitude === this.halfMagnitude;
+    for (let p = 0; p < other.pages.length; p++) {
+      const theirs = other.pages[p];
+      if (theirs === undefined) continue;
+      if (same) {
+        const mine = this.pages[p] ?? this.addPage(p);
+        for (let i = 0; i < PAGE_SIZE; i++) mine[i] += theirs[i];
+        continue;
+      }
+      // Different resolutions: re-bin each counted value, as hdr-histogram-js does.
+      for (let i = 0; i < PAGE_SIZE; i++) {
+        if (theirs[i] === 0) continue;
+        const index = this.indexOf(other.valueFromIndex(p * PAGE_SIZE + i));
+        const page = this.pages[index >>> PAGE_BITS] ?? this.addPage(index >>> PAGE_BITS);
+        page[index & PAGE_MASK] += theirs[i];
+      }
     }
   }
 
@@ -133,13 +143,16 @@ export class LatencyHistogram {
     const fpCount = (Math.min(p, 100) / 100) * this.count;
     const ulp = Math.pow(2, Math.floor(Math.log2(fpCount)) - 52);
     const rank = Math.max(Math.ceil(fpCount - ulp), 1);
-    const counts = this.counts;
     let running = 0;
-    for (let i = 0; i < counts.length; i++) {
-      running += counts[i];
-      if (running >= rank) {
-        const value = this.valueFromIndex(i);
-        return (p === 0 ? value : this.highestEquivalentValue(value)) / US_PER_MS;
+    for (let page = 0; page < this.pages.length; page++) {
+      const counts = this.pages[page];
+      if (counts === undefined) continue;
+      for (let i = 0; i < PAGE_SIZE; i++) {
+        running += counts[i];
+        if (running >= rank) {
+          const value = this.valueFromIndex(page * PAGE_SIZE + i);
+          return (p === 0 ? value : this.highestEquivalentValue(value)) / US_PER_MS;
+        }
       }
     }
     return 0;
@@ -155,6 +168,6 @@ export class LatencyHistogram {
 
   /** Releases the counts (kept for API compatibility; the histogram is plain memory). */
   destroy(): void {
-    this.counts = new Int32Array(this.subBucketCount);
+    this.pages = [];
   }
 }

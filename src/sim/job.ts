@@ -24,10 +24,10 @@ export interface SimJob {
 
 export const DEFAULT_SEED = 1;
 
-export type JobOutcome = { ok: true; result: SimResult } | { ok: false; error: string };
+export type JobOutcome = { ok: true; result: SimResult; notices: string[] } | { ok: false; error: string };
 
 export function createRun(job: SimJob): SimulationRun {
-  const prepared = prepareScenario(job.config, job.scenario);
+  const prepared = prepareScenario(job.config, job.scenario, job);
   if (!prepared.ok) throw new Error(`scenario is invalid: ${prepared.diagnostics[0]?.message ?? 'unknown error'}`);
   return new SimulationRun({
     config: job.config,
@@ -46,7 +46,7 @@ export function runJob(job: SimJob): JobOutcome {
   try {
     const run = createRun(job);
     run.advance(Infinity);
-    return { ok: true, result: buildResult(run) };
+    return { ok: true, result: buildResult(run), notices: run.notices };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }

@@ -1,9 +1,9 @@
 // Shared by the command and the worker threads: from a parsed config and an optional scenario
 // file to a checked Scenario (or positioned diagnostics).
-import { Router } from '../routing/router.js';
+import { Router, type LitellmVersion } from '../routing/router.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { defaultScenario } from './default-scenario.js';
-import { loadScenario, type Scenario } from './scenario.js';
+import { loadScenario, type RunLength, type Scenario } from './scenario.js';
 import { configTargets } from './targets.js';
 
 export interface ScenarioSource {
@@ -13,9 +13,10 @@ export interface ScenarioSource {
 
 export type Prepared = { ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[] };
 
-export function prepareScenario(config: unknown, source: ScenarioSource | null): Prepared {
-  // A throwaway router: only its view of deployments and names is used here.
-  const router = Router.fromConfig(config, { random: () => 0.5 });
+/** `overrides`: the --duration / --requests flags, which change how much work the scenario asks for. */
+export function prepareScenario(config: unknown, source: ScenarioSource | null, overrides: RunLength & { litellmVersion?: LitellmVersion } = {}): Prepared {
+  // A throwaway router: only its view of deployments, names and settings is used here.
+  const router = Router.fromConfig(config, { random: () => 0.5, litellmVersion: overrides.litellmVersion });
   if (source === null) return { ok: true, scenario: defaultScenario(router) };
-  return loadScenario(source.file, source.text, configTargets(config, router));
+  return loadScenario(source.file, source.text, configTargets(config, router), overrides);
 }

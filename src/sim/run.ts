@@ -15,6 +15,7 @@ import { ArrivalProcess } from './traffic.js';
 import { Fifo } from './fifo.js';
 import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
+import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
 import type { RecordedTraffic } from '../traffic/replay.js';
 import { safeText } from '../util/safe-text.js';
 
@@ -34,8 +35,7 @@ export interface SimulationInput {
   traffic?: RecordedTraffic;
 }
 
-/** Simulated time of a run when neither scenario nor flags say. */
-export const DEFAULT_DURATION_MS = 5 * 60_000;
+export { DEFAULT_DURATION_MS } from './limits.js';
 /** Gateway-side wait for a max_parallel_requests slot does not count against the call timeout. */
 const NO_CAP = Infinity;
 
@@ -142,6 +142,10 @@ export class SimulationRun {
   readonly metrics: Metrics;
   readonly arrivalEndMs: number;
   readonly requestLimit: number;
+  /** What the user should know about the run: caps that cut it short (deterministic text). */
+  readonly notices: string[] = [];
+  /** The request count the scenario or flags asked for, when LIMITS.requests cut it. */
+  private readonly requestsCapped: boolean;
   readonly warmupMs: number;
   /** Expected length of the arrival window (for progress and bucket sizing). */
   readonly expectedEndMs: number;
@@ -167,6 +171,8 @@ export class SimulationRun {
 
   constructor(readonly input: SimulationInput) {
     const scenario = input.scenario;
+    // The derived scenario's notes are about its length: moot when the flags set it.
+    if (scenario.notices && input.durationMs === undefined && input.requests === undefined) this.notices.push(...scenario.notices);
     this.streams = createStreams(input.seed);
     this.router = Router.fromConfig(input.config, {
       random: this.streams.routing,
@@ -187,8 +193,11 @@ export class SimulationRun {
     // A replay runs to the end of the recording unless --duration / --requests cut it; the
     // scenario's own duration and requests belong to its synthetic traffic.
     const replaying = input.traffic !== undefined;
-    this.requestLimit = input.requests ?? (replaying ? undefined : scenario.requests) ?? Infinity;
-    const duration = input.durationMs ?? (replaying ? Infinity : scenario.durationMs ?? (this.requestLimit === Infinity ? DEFAULT_DURATION_MS : Infinity));
+    const asked = input.requests ?? (replaying ? undefined : scenario.requests) ?? Infinity;
+    this.requestLimit = Math.min(asked, LIMITS.requests);
+    this.requestsCapped = asked > LIMITS.requests;
+    this.sim.budget = LIMITS.work;
+    const duration = input.durationMs ?? (replaying ? Infinity : scenario.durationMs ?? (asked === Infinity ? DEFAULT_DURATION_MS : Infinity));
     this.arrivalEndMs = duration;
     this.warmupMs = scenario.warmupMs;
     const replay = input.traffic;
@@ -222,7 +231,7 @@ export class SimulationRun {
   }
 
   get done(): boolean {
-    return this.sim.queue.size === 0;
+    return this.sim.queue.size === 0 || this.sim.budget <= 0;
   }
 
   /**
@@ -232,6 +241,11 @@ export class SimulationRun {
   advance(untilMs = Infinity): boolean {
     this.sim.runUntil(untilMs);
     if (untilMs !== Infinity && untilMs > this.horizonMs) this.horizonMs = untilMs;
+    if (this.sim.exhausted && !this.notices.some((n) => n.startsWith('stopped after'))) {
+      this.notices.push(
+        `stopped after ${count(LIMITS.work)} events at ${seconds(this.sim.now)} of simulated time (gwcfg's limit per run): the config's retries, fallbacks or health checks make too much work for this traffic; the result covers the run up to there and requests still in flight are not counted as finished`,
+      );
+    }
     return this.done;
   }
 
@@ -288,8 +302,8 @@ export class SimulationRun {
     }
     const source = process.source;
     const tokens = this.streams.tokens;
-    const inputTokens = Math.max(1, Math.round(source.inputTokens.sample(tokens)));
-    const outputTokens = Math.max(1, Math.round(source.outputTokens.sample(tokens)));
+    const inputTokens = Math.min(LIMITS.tokens, Math.max(1, Math.round(source.inputTokens.sample(tokens))));
+    const outputTokens = Math.min(LIMITS.tokens, Math.max(1, Math.round(source.outputTokens.sample(tokens))));
     this.admit(source.model, inputTokens, outputTokens, source.stream, now);
     this.scheduleArrival(process, now);
   };
@@ -314,7 +328,12 @@ export class SimulationRun {
   private admit(model: string, inputTokens: number, outputTokens: number, stream: boolean, now: number): void {
     this.issued++;
     this.lastArrivalMs = now;
-    if (this.issued >= this.requestLimit) this.closeWindow(now);
+    if (this.issued >= this.requestLimit) {
+      this.closeWindow(now);
+      if (this.requestsCapped) {
+        this.notices.push(`stopped sending at ${count(LIMITS.requests)} client requests (gwcfg's limit per run), ${seconds(now)} into the simulated time; the result covers those requests`);
+      }
+    }
     const measured = now >= this.warmupMs;
     const groupStats = this.metrics.group(model);
     const request = this.freeRequests.pop() ?? new ClientRequest(this);
@@ -488,6 +507,7 @@ export class SimulationRun {
   // ---- health checks ----
 
   private readonly onHealthChecks = (now: number, interval: number): void => {
+    this.sim.charge(this.providers.length);
     for (let d = 0; d < this.providers.length; d++) {
       this.router.onHealthCheck(d, this.providers[d].probe(now), now);
       this.trackState(d, now);

@@ -6,8 +6,10 @@ import { parseSource, makeDiagnostic, keyPosition, valuePosition, type PathSegme
 import { checkAgainstSchema, type Validator } from '../schema/check.js';
 import { SchemaIndex, type JsonSchema } from '../schema/schema-index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { fromSpec, scaled, type Distribution, type DistributionSpec } from './distributions.js';
+import { fromSpec, scaled, Z_99, type Distribution, type DistributionSpec } from './distributions.js';
 import { parseDurationMs, parseRatePerSecond } from './units.js';
+import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
+import { ArrivalProcess } from './traffic.js';
 
 const scenarioIndex = new SchemaIndex(scenarioSchema as unknown as JsonSchema);
 
@@ -69,6 +71,8 @@ export interface Scenario {
   traffic: TrafficSource[];
   deployments: DeploymentRule[];
   defaults?: Behaviour;
+  /** What the user should know about how the scenario was made (the derived default's cuts). */
+  notices?: string[];
 }
 
 /** What the scenario may refer to in the config. */
@@ -80,16 +84,25 @@ export interface ConfigTargets {
 
 export type ScenarioLoad = { ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[] };
 
+/** Command-line overrides of the scenario's length (they change how much work it asks for). */
+export interface RunLength {
+  durationMs?: number;
+  requests?: number;
+}
+
 type Raw = Record<string, any>;
 
 // Default token counts when a traffic source gives none (a typical chat turn).
 export const DEFAULT_INPUT_TOKENS: DistributionSpec = { dist: 'lognormal', p50: 800, p99: 4000 };
 export const DEFAULT_OUTPUT_TOKENS: DistributionSpec = { dist: 'lognormal', p50: 200, p99: 1500 };
 
-/** Parses and checks a scenario file; diagnostics use the same positions and messages as `validate`. */
-export function loadScenario(file: string, bytes: Uint8Array | string, targets: ConfigTargets): ScenarioLoad {
+/**
+ * Parses and checks a scenario file; diagnostics use the same positions and messages as
+ * `validate`, plus the simulator's limits (LIMITS) given the run length `overrides`.
+ */
+export function loadScenario(file: string, bytes: Uint8Array | string, targets: ConfigTargets, overrides: RunLength = {}): ScenarioLoad {
   const parsed = parseSource(file, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes, { gwcfgFile: true });
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics.map(scenarioWording) };
   const source = parsed.source;
   const schemaErrors = checkAgainstSchema(source, { validate: validateScenario as Validator, index: scenarioIndex, kind: 'scenario' });
   if (schemaErrors.some((d) => d.severity === 'error')) return { ok: false, diagnostics: schemaErrors };
@@ -98,8 +111,15 @@ export function loadScenario(file: string, bytes: Uint8Array | string, targets: 
     diagnostics.push(diagnosticAt(source, segments, message, ruleId, target));
   };
   const scenario = normalise((source.value ?? {}) as Raw, targets, report);
+  if (diagnostics.length === 0) checkWork(source.value as Raw, scenario, overrides, report);
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, scenario };
+}
+
+/** parseSource speaks of LiteLLM configs; an empty scenario needs its own words. */
+function scenarioWording(d: Diagnostic): Diagnostic {
+  if (d.ruleId !== 'yaml/empty') return d;
+  return { ...d, message: d.message.replace(/a LiteLLM config needs at least a model_list or settings section/, "a scenario needs at least 'traffic' (see docs/simulate.md)") };
 }
 
 function diagnosticAt(source: SourceDocument, segments: string[], message: string, ruleId: string, target: 'key' | 'value'): Diagnostic {
@@ -136,6 +156,13 @@ type Reporter = (segments: string[], message: string, ruleId?: string, target?: 
 
 function checkDistribution(raw: Raw, segments: string[], report: Reporter, unit: 'duration' | 'count'): Distribution | undefined {
   const num = unit === 'duration' ? durationMs : (v: unknown) => Number(v);
+  const tooLarge = oversizedParameter(raw, unit);
+  if (tooLarge) {
+    const [key, value] = tooLarge;
+    const what = unit === 'duration' ? `${seconds(value)}; gwcfg simulates calls of at most ${seconds(LIMITS.latencyMs)}` : `${count(value)} tokens; gwcfg simulates at most ${count(LIMITS.tokens)} tokens per request`;
+    report([...segments, ...key], `${raw.dist ?? 'lognormal'} ${key.join('.')} is ${what}: lower it`, 'scenario/limit');
+    return undefined;
+  }
   if (raw.dist === 'uniform' && num(raw.min) > num(raw.max)) {
     report([...segments, 'min'], `uniform needs min <= max`, 'scenario/invalid-distribution');
     return undefined;
@@ -145,6 +172,34 @@ function checkDistribution(raw: Raw, segments: string[], report: Reporter, unit:
     return undefined;
   }
   return distribution(raw, unit);
+}
+
+/**
+ * The first parameter of a distribution beyond LIMITS (ms for durations, tokens for counts), as
+ * [path inside the distribution, value]; a {mu, sigma} lognormal is judged by its p99.
+ */
+function oversizedParameter(raw: Raw, unit: 'duration' | 'count'): [string[], number] | null {
+  const num = unit === 'duration' ? durationMs : (v: unknown) => Number(v);
+  const limit = unit === 'duration' ? LIMITS.latencyMs : LIMITS.tokens;
+  const over = (key: string[], v: number): [string[], number] | null => (v > limit ? [key, v] : null);
+  switch (raw.dist) {
+    case 'constant':
+      return over(['value'], num(raw.value));
+    case 'exponential':
+      return over(['mean'], num(raw.mean));
+    case 'uniform':
+      return over(['max'], num(raw.max));
+    case 'empirical': {
+      const values = (raw.values as unknown[]).map(num);
+      const i = values.findIndex((v) => v > limit);
+      return i < 0 ? null : [['values', String(i)], values[i]];
+    }
+    default: {
+      if (raw.p50 !== undefined) return over(['p99'], num(raw.p99));
+      const p99 = Math.exp(Number(raw.mu) + Z_99 * Number(raw.sigma)) * (unit === 'duration' ? 1000 : 1);
+      return over(['sigma'], p99);
+    }
+  }
 }
 
 function window(raw: Raw, segments: string[], report: Reporter): { fromMs: number; toMs: number } {
@@ -165,7 +220,7 @@ function behaviour(raw: Raw, segments: string[], report: Reporter): Behaviour {
   if (raw.capacity !== undefined) b.capacity = raw.capacity;
   if (raw.queue !== undefined) b.queue = raw.queue === 'unbounded' ? Infinity : raw.queue;
   if (raw.rate_limit) b.rateLimit = { rpm: raw.rate_limit.rpm, tpm: raw.rate_limit.tpm };
-  if (raw.outages) {
+  if (raw.outages && !tooMany(raw.outages, LIMITS.windows, [...segments, 'outages'], 'outages', report)) {
     b.outages = (raw.outages as Raw[]).map((o, i) => ({
       ...window(o, [...segments, 'outages', String(i)], report),
       status: o.status,
@@ -188,11 +243,24 @@ function normalise(raw: Raw, targets: ConfigTargets, report: Reporter): Scenario
   };
   if (scenario.bucketMs !== undefined && scenario.bucketMs <= 0) report(['bucket'], `'bucket' must be positive`, 'scenario/invalid-window');
   if (scenario.durationMs !== undefined && scenario.durationMs <= 0) report(['duration'], `'duration' must be positive`, 'scenario/invalid-window');
+  if (scenario.durationMs !== undefined && scenario.durationMs > LIMITS.durationMs) {
+    report(['duration'], `'duration' is ${seconds(scenario.durationMs)}; gwcfg simulates at most ${seconds(LIMITS.durationMs)} per run: shorten it`, 'scenario/limit');
+  }
+  if (scenario.requests !== undefined && scenario.requests > LIMITS.requests) {
+    report(['requests'], `'requests' is ${count(scenario.requests)}; gwcfg simulates at most ${count(LIMITS.requests)} client requests per run: lower it`, 'scenario/limit');
+  }
+  if (scenario.bucketMs !== undefined && scenario.durationMs !== undefined && scenario.durationMs / scenario.bucketMs > LIMITS.buckets) {
+    const least = Math.ceil(scenario.durationMs / LIMITS.buckets / 1000);
+    report(['bucket'], `'bucket' makes ${count(scenario.durationMs / scenario.bucketMs)} timeline buckets; at most ${count(LIMITS.buckets)}: use a bucket of at least ${least}s for this duration`, 'scenario/limit');
+  }
+  tooMany(raw.traffic, LIMITS.trafficSources, ['traffic'], 'traffic sources', report);
+  tooMany(raw.deployments, LIMITS.deploymentRules, ['deployments'], 'deployments entries', report);
   if (scenario.durationMs !== undefined && scenario.warmupMs >= scenario.durationMs) {
     report(['warmup'], `'warmup' must be shorter than 'duration'`, 'scenario/invalid-window');
   }
-  for (const [i, t] of ((raw.traffic ?? []) as Raw[]).entries()) {
+  for (const [i, t] of ((raw.traffic ?? []) as Raw[]).slice(0, LIMITS.trafficSources).entries()) {
     const at = ['traffic', String(i)];
+    checkRate(t, at, report);
     if (!targets.isRoutable(t.model)) {
       report([...at, 'model'], `no model group, alias or deployment id '${t.model}' in the config`);
     }
@@ -206,7 +274,7 @@ function normalise(raw: Raw, targets: ConfigTargets, report: Reporter): Scenario
       stream: t.stream === true,
     });
   }
-  for (const [i, d] of ((raw.deployments ?? []) as Raw[]).entries()) {
+  for (const [i, d] of ((raw.deployments ?? []) as Raw[]).slice(0, LIMITS.deploymentRules).entries()) {
     const at = ['deployments', String(i)];
     const { match: rawMatch, ...rest } = d;
     const match: DeploymentMatch =
@@ -223,6 +291,62 @@ function normalise(raw: Raw, targets: ConfigTargets, report: Reporter): Scenario
     // Neither given: the runner applies its default duration; nothing to report.
   }
   return scenario;
+}
+
+/** Reports a list longer than `limit` (at its key); true when it is. */
+function tooMany(list: unknown, limit: number, segments: string[], what: string, report: Reporter): boolean {
+  if (!Array.isArray(list) || list.length <= limit) return false;
+  report(segments, `${count(list.length)} ${what}; gwcfg simulates at most ${count(limit)}: merge or drop some`, 'scenario/limit', 'key');
+  return true;
+}
+
+/** A traffic source's rate, its phase multipliers and their product against LIMITS. */
+function checkRate(t: Raw, at: string[], report: Reporter): void {
+  const rate = parseRatePerSecond(t.rate);
+  const most = `gwcfg simulates at most ${count(LIMITS.ratePerSec)} requests/s per traffic source`;
+  if (rate > LIMITS.ratePerSec) report([...at, 'rate'], `rate is ${count(rate)}/s; ${most}: lower it`, 'scenario/limit');
+  const phases = (t.phases ?? []) as Raw[];
+  if (tooMany(phases, LIMITS.windows, [...at, 'phases'], 'phases', report)) return;
+  for (const [j, p] of phases.entries()) {
+    const where = [...at, 'phases', String(j), 'multiplier'];
+    if (p.multiplier > LIMITS.multiplier) report(where, `'multiplier' is ${count(p.multiplier)}; at most ${count(LIMITS.multiplier)}: lower it`, 'scenario/limit');
+    else if (rate <= LIMITS.ratePerSec && rate * p.multiplier > LIMITS.ratePerSec) {
+      report(where, `'multiplier' ${p.multiplier} takes the rate to ${count(rate * p.multiplier)}/s; ${most}`, 'scenario/limit');
+    }
+  }
+}
+
+/**
+ * Expected client requests of the scenario (each source's rate integrated over its phases and
+ * the arrival window, capped by `requests`) against LIMITS.requests. Runs only on a scenario
+ * without other errors.
+ */
+function checkWork(raw: Raw, scenario: Scenario, overrides: RunLength, report: Reporter): void {
+  const requests = overrides.requests ?? scenario.requests;
+  const windowMs = overrides.durationMs ?? scenario.durationMs ?? (requests === undefined ? DEFAULT_DURATION_MS : Infinity);
+  let expected = 0;
+  for (const source of scenario.traffic) expected += expectedArrivals(source, windowMs);
+  expected = Math.min(expected, requests ?? Infinity);
+  if (expected <= LIMITS.requests) return;
+  const at = overrides.durationMs === undefined && raw.duration !== undefined ? ['duration'] : ['traffic'];
+  report(
+    at,
+    `the traffic asks for about ${count(expected)} client requests over ${seconds(windowMs)}; gwcfg simulates at most ${count(LIMITS.requests)} per run: lower the rates or the duration, or set 'requests'`,
+    'scenario/limit',
+    at[0] === 'traffic' ? 'key' : 'value',
+  );
+}
+
+/** Integral of a source's rate over [0, windowMs] (Infinity when the rate stays positive forever). */
+export function expectedArrivals(source: TrafficSource, windowMs: number): number {
+  const process = new ArrivalProcess(source);
+  const points = [0, ...source.phases.flatMap((p) => [p.fromMs, p.toMs]).filter((t) => t > 0 && t < windowMs), windowMs].sort((a, b) => a - b);
+  let total = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const rate = process.rateAt(points[i]);
+    if (rate > 0) total += rate * (points[i + 1] - points[i]);
+  }
+  return total;
 }
 
 function describeMatch(match: DeploymentMatch): string {

@@ -93,3 +93,17 @@ export async function writeFilesAtomic(files: readonly OutputFile[], { force = f
   }
   return files.map((f) => f.path);
 }
+
+/**
+ * Writes one file atomically (temp file + rename; an existing file is replaced): `-o` of
+ * validate and lint. Throws CliError (exit 2) naming the file when it cannot be written.
+ */
+export function writeFileAtomicSync(path: string, content: string): void {
+  try {
+    writeFileAtomic.sync(path, content, { encoding: 'utf8' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOSPC' ? 'no space left on the device' : (error as Error).message;
+    throw new CliError(`cannot write ${path}: ${why} (nothing was written)`);
+  }
+}

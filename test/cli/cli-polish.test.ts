@@ -1,0 +1,34 @@
+// Command-line conventions shared by every command: -v/--version, global options listed in each
+// subcommand's help, list options without "(default: [])", one "gwcfg: warning:" prefix.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const COMMANDS = ['validate', 'lint', 'simulate', 'generate', 'check-metrics', 'rules', 'explain', 'schema'];
+
+test('-v and --version print the package version', () => {
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+  for (const flag of ['-v', '--version']) {
+    const r = runCli([flag]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, `${version}\n`);
+  }
+});
+
+test('every subcommand help lists the global options and no empty list defaults', () => {
+  for (const command of COMMANDS) {
+    const r = runCli([command, '--help']);
+    assert.equal(r.status, 0, command);
+    assert.match(r.stdout, /Global Options:[\s\S]*--color[\s\S]*--no-color[\s\S]*--debug/, command);
+    assert.doesNotMatch(r.stdout, /\(default: \[\]\)/, command);
+  }
+});
+
+test('generate warnings carry the same gwcfg: warning: prefix as every other warning', () => {
+  const r = runCli(['generate', 'rules', 'fixtures/configs/gateway.yaml', '-o', '-', '--latency-slo-ms', '1234']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^gwcfg: warning: --latency-slo-ms 1234: /m);
+  for (const line of r.stderr.trim().split('\n')) assert.match(line, /^gwcfg: /);
+});
