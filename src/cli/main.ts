@@ -87,4 +87,5 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   return 2;
 }
 
-void main(process.argv);
+// The fuzz tests import main() to run commands in-process; they set this flag before importing.
+if (!(globalThis as { __gwcfgInProcess?: boolean }).__gwcfgInProcess) void main(process.argv);

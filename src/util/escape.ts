@@ -25,12 +25,6 @@ function escapeOne(ch: string): string {
   return `\\u{${code.toString(16)}}`;
 }
 
-/** Whether `text` holds any character escapeControl escapes. */
-export function hasUnsafeChar(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(text);
-}
-
 /** The replacements escapeControl makes, as [start, end, text] with UTF-16 offsets, in order. */
 export function escapeEdits(text: string): [number, number, string][] {
   const edits: [number, number, string][] = [];
