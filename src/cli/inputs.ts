@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { globToRegExp, matchesAny } from '../lint/glob.js';
 import { CliError } from './errors.js';
+import { LIMITS } from '../util/read-input.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 const CONFIG_GLOB = '**/*.{yaml,yml}';
@@ -42,6 +43,10 @@ function isIgnored(file: string, ignore: readonly IgnoreList[]): boolean {
 /** Whether a YAML file found below a directory looks like a LiteLLM config (a top-level key of one). */
 function looksLikeConfig(file: string): boolean {
   try {
+    // Only regular files within the cap are peeked at; a FIFO or device is left to readInput,
+    // which refuses it by name instead of blocking or reading without end.
+    const info = statSync(file);
+    if (!info.isFile() || info.size > LIMITS.config.bytes) return true;
     return CONFIG_KEY.test(readFileSync(file, 'latin1'));
   } catch {
     return true; // unreadable: let the loader report it

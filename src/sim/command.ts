@@ -11,7 +11,7 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { keyPosition } from '../config/document.js';
 import { findNotSimulated } from './not-simulated.js';
 import { guardStdout } from '../cli/stdout.js';
-import { LIMITS as INPUT_LIMITS, readInput } from '../util/read-input.js';
+import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
 import { ALL_STRATEGIES } from '../routing/config.js';
 import { resolveRelease } from '../routing/releases.js';
 import type { StrategyName } from '../routing/types.js';
@@ -129,7 +129,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
 
   let scenario: ScenarioSource | null = null;
   if (options.scenario) {
-    const bytes = await readInput(options.scenario, INPUT_LIMITS.scenario);
+    const bytes = await readInput(options.scenario, READ_LIMITS.scenario);
     scenario = { file: options.scenario, text: new TextDecoder().decode(bytes) };
   }
   let prepared;
