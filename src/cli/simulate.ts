@@ -9,7 +9,7 @@ export interface SimulateOptions {
   strategy?: string;
   compare?: string | boolean;
   jobs?: string;
-  format?: 'table' | 'json';
+  format?: 'table' | 'json' | 'markdown';
   duration?: string;
   requests?: string;
   progress?: boolean;
@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .option('--strategy <name>', 'routing strategy to simulate instead of router_settings.routing_strategy')
     .option('--compare [list]', 'run every strategy (or a comma-separated list) on identical traffic')
     .option('-j, --jobs <n>', 'worker threads for --compare (default: number of cores)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .option('--duration <d>', 'simulated time, e.g. 90s, 10m (overrides the scenario)')
     .option('--requests <n>', 'number of client requests (overrides the scenario)')
     .option('--litellm-version <v>', 'LiteLLM release to model, e.g. 1.80 or 1.80.5 (default: newest verified; 2024, 2025, 2026 are aliases)')

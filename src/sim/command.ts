@@ -21,6 +21,7 @@ import { prepareScenario, type ScenarioSource } from './prepare.js';
 import { runWithPlainProgress } from './progress.js';
 import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
+import { compareMarkdown, resultMarkdown } from './report/markdown.js';
 import { buildResult, type NotSimulatedNotice, type SimResult } from './result.js';
 import { parseDurationMs } from './units.js';
 import { LIMITS, count, seconds } from './limits.js';
@@ -162,7 +163,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     const runNotices = new Set(outcomes.flatMap((o) => (o.ok ? o.notices.map((n) => `${o.result.strategy}: ${n}`) : [])));
     for (const notice of runNotices) stderr.write(`gwcfg: note: ${notice}\n`);
     const results = outcomes.map((o) => ({ ...(o as { ok: true; result: SimResult }).result, not_simulated: notices }));
-    stdout.write(format === 'json' ? compareJson(results) : compareTable(results));
+    stdout.write(format === 'json' ? compareJson(results) : format === 'markdown' ? compareMarkdown(results, { config: safeText(loaded.file) }) : compareTable(results));
     return 0;
   }
 
@@ -183,7 +184,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   }
   const result = buildResult(run, notices);
   for (const notice of run.notices) stderr.write(`gwcfg: note: ${notice}\n`);
-  stdout.write(format === 'json' ? resultJson(result) : resultTable(result));
+  stdout.write(format === 'json' ? resultJson(result) : format === 'markdown' ? resultMarkdown(result, { config: safeText(loaded.file) }) : resultTable(result));
   return 0;
 }
 
@@ -232,5 +233,5 @@ async function recordedTraffic(config: unknown, file: string, speedFlag: string 
 /** Problems in the inputs, printed like `validate` does (docs/contracts.md, contract 2, under --format json); exit 1. */
 function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): number {
   const sink = { write: (text: string) => void stdout.write(text), env: io.env ?? process.env, isTTY: () => Boolean(stdout.isTTY) };
-  return report({ diagnostics, files, texts }, { format: format === 'json' ? 'json' : undefined }, io.color, sink);
+  return report({ diagnostics, files, texts }, { format: format === 'json' || format === 'markdown' ? format : undefined }, io.color, sink);
 }
