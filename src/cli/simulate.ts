@@ -17,6 +17,7 @@ export interface SimulateOptions {
   modelCostMap?: string;
   traffic?: string;
   speed?: string;
+  baseline?: string;
 }
 
 export function register(program: Command): void {
@@ -36,6 +37,7 @@ export function register(program: Command): void {
     .option('--model-cost-map <file>', "LiteLLM's model_prices_and_context_window.json to price and size models with (default: gwcfg's copy; also model_cost_map: in .gwcfg.yaml)")
     .option('--traffic <file>', "replay requests LiteLLM logged (LiteLLM_SpendLogs export: CSV, JSON lines or JSON) instead of the scenario's traffic")
     .option('--speed <k>', 'with --traffic: replay k times faster (0.5 = half speed; default 1)')
+    .option('--baseline <config>', 'also run this (older) config on the same traffic and seed, and show what changed: share moved per deployment, success rate, p95/p99, cost')
     .option('--no-progress', 'no progress output')
     .action(async (config: string, options: SimulateOptions) => {
       const { executeSimulate } = await import('../sim/command.js');

@@ -4,6 +4,7 @@ import type { LatencyHistogram, LatencySummary } from './histogram.js';
 import type { SimulationRun } from './run.js';
 import { safeText } from '../util/safe-text.js';
 import { deploymentLabels } from './labels.js';
+import type { BaselineComparison } from './baseline.js';
 
 export interface DeploymentResult {
   index: number;
@@ -86,6 +87,8 @@ export interface SimResult {
   timeline: TimelineBucket[];
   /** Present when `--traffic` replayed recorded requests instead of the scenario's traffic. */
   replay?: ReplaySummary;
+  /** Present with `--baseline OLD`: the old config's run on the same traffic, and the deltas. */
+  baseline?: BaselineComparison;
 }
 
 export interface ReplaySummary {

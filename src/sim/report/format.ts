@@ -33,3 +33,10 @@ export function signed(value: number, digits: number, unit = ''): string {
   if (Number(s) === 0) return `0${unit}`;
   return `${value > 0 ? '+' : ''}${s}${unit}`;
 }
+
+/** A change of a fraction in percentage points: `+29.6 pts`, with more digits for small non-zero changes. */
+export function points(delta: number | null): string {
+  if (delta === null) return '';
+  for (let d = 1; d <= MAX_DECIMALS; d++) if (Number((delta * 100).toFixed(d)) !== 0) return signed(delta * 100, d, ' pts');
+  return '0 pts';
+}

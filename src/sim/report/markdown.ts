@@ -4,6 +4,8 @@
 import type { SimResult } from '../result.js';
 import { MarkdownBudget, markdownCell, markdownTable } from '../../util/markdown-table.js';
 import { ms, ratio, usd } from './format.js';
+import type { BaselineComparison } from '../baseline.js';
+import { BASELINE_HEADER, baselineRows, baselineTotals } from './baseline-rows.js';
 
 export interface MarkdownContext {
   /** The config file as the user named it. */
@@ -66,7 +68,25 @@ function notSimulated(r: SimResult): string[] {
   return ['', '#### Not simulated', '', 'These keys are left out of the result:', '', ...items];
 }
 
-/** Markdown summary of one run: headline, totals, deployments, failure causes, keys not simulated. */
+function baselineSection(b: BaselineComparison, budget: MarkdownBudget): string[] {
+  return [
+    '',
+    `#### Compared with the baseline ${cell(b.config)}`,
+    '',
+    `Same traffic and seed; the baseline routes with \`${cell(b.result.strategy)}\`.`,
+    '',
+    baselineTotals(b).map((item) => `- ${cell(item)}`).join('\n'),
+    '',
+    markdownTable({
+      header: BASELINE_HEADER.map(cell),
+      align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      rows: baselineRows(b).map((row) => row.map(cell)),
+      noun: 'deployments',
+    }, budget),
+  ];
+}
+
+/** Markdown summary of one run: headline, totals, deployments, failure causes, baseline deltas, keys not simulated. */
 export function resultMarkdown(r: SimResult, context: MarkdownContext, budget = new MarkdownBudget()): string {
   const out = [
     `### gwcfg simulate: ${cell(context.config)}`,
@@ -84,6 +104,7 @@ export function resultMarkdown(r: SimResult, context: MarkdownContext, budget = 
     '#### Failures',
     '',
     failuresSection(r, budget),
+    ...(r.baseline ? baselineSection(r.baseline, budget) : []),
     ...notSimulated(r),
   ];
   return `${out.join('\n')}\n`;

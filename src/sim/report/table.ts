@@ -2,6 +2,8 @@
 // same in CI logs.
 import type { SimResult } from '../result.js';
 import { ms, pct, ratio, usd } from './format.js';
+import type { BaselineComparison } from '../baseline.js';
+import { BASELINE_HEADER, baselineRows, baselineTotals } from './baseline-rows.js';
 
 type Cell = string | number;
 type Align = 'l' | 'r';
@@ -54,7 +56,18 @@ export function resultTable(r: SimResult): string {
       ),
     );
   }
+  if (r.baseline) out.push('', ...baselineSection(r.baseline));
   return `${out.join('\n')}\n`;
+}
+
+/** --baseline: totals before → after, then share moved and the other deltas per deployment. */
+function baselineSection(b: BaselineComparison): string[] {
+  return [
+    `compared with the baseline ${b.config} (strategy ${b.result.strategy}, same traffic and seed):`,
+    baselineTotals(b).join('  '),
+    '',
+    renderTable([...BASELINE_HEADER], baselineRows(b), ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']),
+  ];
 }
 
 export function compareTable(results: readonly SimResult[]): string {
