@@ -7,12 +7,11 @@ import { CliError } from '../cli/errors.js';
 import { report } from '../cli/report.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
-import { keyPosition } from '../config/document.js';
+import { loadConfig, positionInConfig, type LoadedConfig } from '../config/load.js';
 import { findNotSimulated } from './not-simulated.js';
 import { guardStdout } from '../cli/stdout.js';
 import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
-import { ALL_STRATEGIES } from '../routing/config.js';
+import { ALL_STRATEGIES, RouterConfigError } from '../routing/config.js';
 import { resolveRelease } from '../routing/releases.js';
 import type { StrategyName } from '../routing/types.js';
 import { runCompare } from './compare.js';
@@ -142,7 +141,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   try {
     prepared = prepareScenario(loaded.value, scenario, flags);
   } catch (error) {
-    throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
+    throw cannotSimulate(loaded, error);
   }
   if (!prepared.ok) {
     return printDiagnostics(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), format, io, stdout);
@@ -182,7 +181,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   try {
     run = createRun({ ...job, seed: job.seed ?? prepared.scenario.seed ?? DEFAULT_SEED });
   } catch (error) {
-    throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
+    throw cannotSimulate(loaded, error);
   }
   const drive = async (r: SimulationRun, prefix = '') => {
     const title = `${prefix}${r.router.config.settings.routingStrategy ?? 'invalid strategy'} (seed ${r.input.seed})`;
@@ -203,7 +202,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     try {
       old = createRun({ ...job, config: baseline.loaded.value, seed: run.input.seed }, baseline.scenario);
     } catch (error) {
-      throw new CliError(`cannot simulate the baseline ${baseline.loaded.file}: ${(error as Error).message}`);
+      throw cannotSimulate(baseline.loaded, error);
     }
     await drive(old, `baseline ${safeText(baseline.loaded.file)}: `);
     for (const notice of old.notices) stderr.write(`gwcfg: note: baseline: ${notice}\n`);
@@ -213,28 +212,22 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   return 0;
 }
 
-/** Where a key of the merged config is written (an included file keeps its own positions). */
-function positionOf(loaded: LoadedConfig, path: (string | number)[]): { file: string; line: number; column: number } {
-  let source = loaded.source!;
-  let inFile = path;
-  if (path[0] === 'model_list' && typeof path[1] === 'number' && loaded.origins.modelList[path[1]]) {
-    const origin = loaded.origins.modelList[path[1]];
-    source = origin.source;
-    inFile = [...origin.path, ...path.slice(2)];
-  } else if (typeof path[0] === 'string') {
-    source = loaded.origins.sections.get(path[0]) ?? source;
-  }
-  const at = keyPosition(source, inFile);
-  return { file: source.file, line: at.line, column: at.column };
-}
-
-/** Where each key the simulation does not model is written. */
+/** Where each key the simulation does not model is written (included files keep their own positions). */
 function notSimulatedNotices(loaded: LoadedConfig): NotSimulatedNotice[] {
-  if (!loaded.source) return [];
   const order = (file: string) => loaded.sources.findIndex((s) => s.file === file);
   return findNotSimulated(loaded.value)
-    .map(({ key, reason, path }) => ({ key, reason, ...positionOf(loaded, path) }))
+    .flatMap(({ key, reason, path }) => {
+      const at = positionInConfig(loaded, path);
+      return at ? [{ key, reason, ...at }] : [];
+    })
     .sort((a, b) => order(a.file) - order(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** The CLI error for a config the Router refuses, pointing at the offending value when it can. */
+function cannotSimulate(loaded: LoadedConfig, error: unknown): CliError {
+  const message = (error as Error).message;
+  const at = error instanceof RouterConfigError ? positionInConfig(loaded, error.path, 'value') : null;
+  return new CliError(`cannot simulate ${at ? `${at.file}:${at.line}:${at.column}` : loaded.file}: ${message}`);
 }
 
 interface BaselineInput {
@@ -264,7 +257,7 @@ async function loadBaseline(
     try {
       prepared = prepareScenario(loaded.value, scenarioFile, flags);
     } catch (error) {
-      throw new CliError(`cannot simulate the baseline ${loaded.file}: ${(error as Error).message}`);
+      throw cannotSimulate(loaded, error);
     }
     if (!prepared.ok) {
       const against = ` (checked against the baseline ${safeText(loaded.file)}: the scenario must fit both configs)`;
@@ -277,7 +270,7 @@ async function loadBaseline(
   for (const traffic of scenario.traffic) {
     if (oldGroups.has(traffic.model)) continue;
     const i = entries.findIndex((e) => typeof e === 'object' && e !== null && (e as { model_name?: unknown }).model_name === traffic.model);
-    const at = i >= 0 && current.source ? positionOf(current, ['model_list', i, 'model_name']) : { file: current.file, line: 1, column: 1 };
+    const at = (i >= 0 ? positionInConfig(current, ['model_list', i, 'model_name']) : null) ?? { file: current.file, line: 1, column: 1 };
     stderr.write(`gwcfg: notice: ${safeText(`${at.file}:${at.line}:${at.column}: model group '${traffic.model}' is not in the baseline ${loaded.file}; its requests fail there (no deployment)`)}\n`);
   }
   return { loaded, scenario };
