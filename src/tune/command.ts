@@ -142,6 +142,7 @@ export interface TuneRun {
   simulations: number;
   rounds: number;
   stop: 'budget' | 'exhausted';
+  reproduce: number;
   holdout: { baseline: HoldOut; best: HoldOut };
   output: string | null;
   /** -o as given (null without -o). */
@@ -262,6 +263,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     simulations: outcome.simulations,
     rounds: outcome.rounds,
     stop: outcome.stop,
+    reproduce: outcome.reproduce,
     holdout,
     output: null,
     requestedOutput: options.output ?? null,

@@ -112,7 +112,7 @@ export function tuneDocument(run: TuneRun): TuneJson {
       simulations: run.simulations,
       rounds: run.rounds,
       stop: run.stop,
-      reproduce_with_budget: run.simulations,
+      reproduce_with_budget: run.reproduce,
     },
     meets_slo: best.meets_slo,
     baseline: withHoldout(run.baseline, run.holdout.baseline),
