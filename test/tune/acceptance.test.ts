@@ -132,3 +132,14 @@ test('tune --traffic: replays the logged requests for every candidate', async ()
   const all = await tune('fixtures/traffic/config.yaml', { traffic: 'fixtures/traffic/spend-logs.csv', slo: 'success>=99%', budget: '10', seeds: '1', format: 'json' });
   assert.ok(JSON.parse(all.stdout).baseline.metrics.requests > doc.baseline.metrics.requests);
 });
+
+test('tune --format markdown: the comparison, changes, Pareto front and diff as GitHub Markdown', async () => {
+  const r = await tune(`${DIR}/flaky.config.yaml`, { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99.5%', budget: '30', seeds: '2', format: 'markdown' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^## gwcfg tune: `test\/fixtures\/tune\/flaky\.config\.yaml`\n/);
+  assert.match(r.stdout, /\n\| given config, seeds 11, 12 \| [\d.]+% \|/);
+  assert.match(r.stdout, /\n\| best #\d+, seeds 13, 14 \| [\d.]+% \|/);
+  assert.match(r.stdout, /\n### Changes of #\d+\n\n- `router_settings\./);
+  assert.match(r.stdout, /\n\|---\|---:\|---:\|---:\|---:\|---\|---\|\n\| given \|/);
+  assert.match(r.stdout, /<details><summary>diff<\/summary>\n\n```diff\n/);
+});
