@@ -1,0 +1,53 @@
+// Disagreements the PyYAML differential test (pyyaml-differential.test.ts) found on seeds other
+// than CI's, each cut down to a minimal document. Expected values and error positions are PyYAML
+// 6.0.3's (python3 -c 'import yaml; print(repr(yaml.safe_load(TEXT)))'), hard-coded so this test
+// needs no Python.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSource } from '../../src/config/document.js';
+
+function load(text: string): { value: unknown; error: { line: number; column: number; message: string } | null } {
+  const parsed = parseSource('case.yaml', Buffer.from(text));
+  const error = parsed.diagnostics.find((d) => d.severity === 'error');
+  return { value: parsed.source?.value, error: error ? { line: error.line, column: error.column, message: error.message } : null };
+}
+
+test('PyYAML: a block scalar whose last line ends the file without a line break has no final newline', () => {
+  // yaml/scanner.py scan_block_scalar appends only a line break it read; the yaml package adds one.
+  assert.deepEqual(load('otel: |\n  block').value, { otel: 'block' });
+  assert.deepEqual(load('otel: >\n  folded\n  text').value, { otel: 'folded text' });
+  assert.deepEqual(load('otel: |+\n  keep').value, { otel: 'keep' });
+  // A break after the last content line stays, even when blank spaces end the file.
+  assert.deepEqual(load('otel: |\n  x\n  ').value, { otel: 'x\n' });
+  assert.deepEqual(load('otel: |\n  block\n').value, { otel: 'block\n' });
+});
+
+test("PyYAML: '?' in [...] or {...} is a key indicator even without a space after it", () => {
+  // yaml/scanner.py check_key: in flow context '?' always starts a key.
+  assert.deepEqual(load('supported_call_types: [?"embedding", aembedding]\n').value, { supported_call_types: [{ embedding: null }, 'aembedding'] });
+  assert.deepEqual(load('a: {?x, ?y: 1}\n').value, { a: { x: null, y: 1 } });
+  assert.equal(load('a: {?x, ?y: 1}\n').error, null);
+});
+
+test("PyYAML: '%' at the start of a line is a directive, and '%key: value' a malformed one (line 1)", () => {
+  const { error } = load('%model_lis: []\n');
+  assert.ok(error);
+  assert.deepEqual([error.line, error.column], [1, 11]); // PyYAML: line 1, column 11 (the ':')
+  assert.match(error.message, /YAML directive to PyYAML/);
+  assert.equal(load('%YAML 1.1\n---\na: 1\n').error, null);
+});
+
+test("PyYAML: a key in {...} whose ':' is on the next line fails at that ':'", () => {
+  const { error } = load('master_key: {a---\n: [b]}\n');
+  assert.ok(error);
+  assert.deepEqual([error.line, error.column], [2, 1]); // PyYAML: expected ',' or '}', but got ':' (line 2, column 1)
+});
+
+test("PyYAML: '? key' right after 'key:' on the same line fails at the '?' (mapping keys are not allowed here)", () => {
+  const { error } = load('general_settings: ? x\n  disable: true\n');
+  assert.ok(error);
+  assert.deepEqual([error.line, error.column], [1, 19]); // PyYAML: line 1, column 19
+  assert.match(error.message, /mapping keys are not allowed here/);
+  // On its own line, or after '- ', an explicit key is fine.
+  assert.deepEqual(load('a:\n  ? x\n  : y\n').value, { a: { x: 'y' } });
+});
