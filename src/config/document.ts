@@ -7,6 +7,7 @@ import { constructDocument, containsItself, expandedSize, isMergeKeyNode, linkAl
 import { firstNonPrintable, normalizeLineBreaks } from './pyyaml/scan.js';
 import { resolvePlain, resolvePlainGwcfg, type ScalarTag } from './pyyaml/scalars.js';
 import { composeLikePyYaml, YAML_OPTIONS, type Composed } from './pyyaml/compose.js';
+import { keepLineSeparators } from './pyyaml/breaks.js';
 
 export type PathSegment = string | number;
 
@@ -78,6 +79,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   let composed: Composed;
   try {
     composed = composeLikePyYaml(normalizeLineBreaks(text));
+    if (/[\u2028\u2029]/.test(text)) for (const d of composed.docs) keepLineSeparators(d, text);
   } catch (error) {
     return { source: null, diagnostics: [makeDiagnostic(file, 'yaml/syntax', 'error', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1, endLine: 1, endColumn: 2 })] };
   }

@@ -51,3 +51,18 @@ test("PyYAML: '? key' right after 'key:' on the same line fails at the '?' (mapp
   // On its own line, or after '- ', an explicit key is fine.
   assert.deepEqual(load('a:\n  ? x\n  : y\n').value, { a: { x: 'y' } });
 });
+
+test('PyYAML: U+2028 and U+2029 are line breaks kept as themselves where PyYAML folds or keeps a break', () => {
+  // yaml/scanner.py scan_line_break returns them unchanged; folding turns only "\n" into a space.
+  const LS = '\u2028';
+  const PS = '\u2029';
+  assert.deepEqual(load(`a: >\n  x${LS}  y\n`).value, { a: `x${LS}y\n` });
+  assert.deepEqual(load(`a: >-\n  one\n  two${LS}  three\n\n  four\n`).value, { a: `one two${LS}three\nfour` });
+  assert.deepEqual(load(`a: |\n  x${LS}  y\n`).value, { a: `x${LS}y\n` });
+  assert.deepEqual(load(`a: x${LS} y\n`).value, { a: `x${LS}y` });
+  assert.deepEqual(load(`a: "x${LS} y"\n`).value, { a: `x${LS}y` });
+  assert.deepEqual(load(`a: 'x${PS} it''s'\n`).value, { a: `x${PS}it's` });
+  assert.deepEqual(load(`k:\n  - >\n    p${LS}    q\n`).value, { k: [`p${LS}q\n`] });
+  // A "\n" break still folds to a space.
+  assert.deepEqual(load('a: >\n  x\n  y\n').value, { a: 'x y\n' });
+});
