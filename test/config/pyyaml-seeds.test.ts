@@ -66,3 +66,12 @@ test('PyYAML: U+2028 and U+2029 are line breaks kept as themselves where PyYAML 
   // A "\n" break still folds to a space.
   assert.deepEqual(load('a: >\n  x\n  y\n').value, { a: 'x y\n' });
 });
+
+test("PyYAML: a '!!' tag with '!' or '[' in it is one unknown tag (yaml/unknown-tag), not a syntax error", () => {
+  // yaml/scanner.py scan_tag_uri takes every URI character; the constructor then fails on the tag.
+  const parsed = parseSource('case.yaml', Buffer.from('a: !!f!loat 1\nb: !!pair[a: 1]\n'));
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  assert.deepEqual(errors.map((d) => [d.ruleId, d.line, d.column]), [['yaml/unknown-tag', 1, 4], ['yaml/unknown-tag', 2, 4]]);
+  assert.match(errors[0].message, /could not determine a constructor for the tag 'tag:yaml.org,2002:f!loat'/);
+  assert.match(errors[1].message, /'tag:yaml.org,2002:pair\[a:'/);
+});
