@@ -75,3 +75,14 @@ test("PyYAML: a '!!' tag with '!' or '[' in it is one unknown tag (yaml/unknown-
   assert.match(errors[0].message, /could not determine a constructor for the tag 'tag:yaml.org,2002:f!loat'/);
   assert.match(errors[1].message, /'tag:yaml.org,2002:pair\[a:'/);
 });
+
+test("PyYAML: a '[' or '{' that is never closed fails, also alone on the last line after 'key: value'", () => {
+  // yaml/parser.py: "while parsing a block mapping ... expected <block end>, but found '{'" (line 2).
+  for (const text of ['a: 1\n{', 'general_settings:\n  master_key: x\n[', 'a: [1\n']) {
+    const { error } = load(text);
+    assert.ok(error, JSON.stringify(text));
+  }
+  assert.equal(load('a: 1\n{').error!.line, 2);
+  // Inside an open collection, lines may start anywhere (indentation is free in flow context).
+  assert.deepEqual(load('models: [a,\nb]\n').value, { models: ['a', 'b'] });
+});

@@ -76,7 +76,11 @@ function composeOnce(text: string, scanned: ScanProblem[], anchors: { name: stri
 function underIndentedLine(text: string, doc: Document.Parsed): { at: number; count: number } | null {
   for (const error of doc.errors) {
     let line = -1;
-    if (error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection must be sufficiently indented/.test(error.message)) line = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+    if (error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection must be sufficiently indented/.test(error.message)) {
+      line = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+      // A collection opened on this very line is not a continuation (`key: 1` then `{` at column 0).
+      if (/[[{]/.test(text.slice(line, error.pos[0]))) continue;
+    }
     else if (error.code === 'MISSING_CHAR' && /^Missing closing ['"]quote/.test(error.message)) {
       const m = /\n(?:[ \t]*\r?\n)*/y;
       m.lastIndex = text.indexOf('\n', error.pos[0]);
