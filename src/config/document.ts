@@ -157,8 +157,11 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     });
   }
   if (problems.length > 0) {
-    // One finding per line: a tab the yaml package also reports is one problem, not two.
-    problems.sort((a, b) => a.offset - b.offset);
+    // One finding per line: a tab the yaml package also reports is one problem, not two. On a
+    // line with an anchor or alias name PyYAML reads differently (`&name:`), that name is the
+    // cause of whatever else the yaml package finds there, so it is the finding.
+    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '/.test(p.diagnostic.message) ? 0 : 1);
+    problems.sort((a, b) => a.diagnostic.line - b.diagnostic.line || rank(a) - rank(b) || a.offset - b.offset);
     const lines = new Set<number>();
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));
     return { source, diagnostics };

@@ -86,3 +86,12 @@ test("PyYAML: a '[' or '{' that is never closed fails, also alone on the last li
   // Inside an open collection, lines may start anywhere (indentation is free in flow context).
   assert.deepEqual(load('models: [a,\nb]\n').value, { models: ['a', 'b'] });
 });
+
+test("an anchor name running into ':' is the finding on its line, not the structure error the yaml package reads from it", () => {
+  // PyYAML ends the name at ':' and loads `&b:` as an anchored empty key; gwcfg reports the name
+  // (docs/yaml.md), also where the yaml package's reading of `&b:` breaks the mapping's columns.
+  const { error } = load('a: 1\n&b:\n  c: 2\n');
+  assert.ok(error);
+  assert.equal(error.line, 2);
+  assert.match(error.message, /^anchor name 'b:' has a character PyYAML does not allow in names/);
+});
