@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { executeSimulate } from '../../src/sim/command.js';
+import { simulateCommand } from './helpers.js';
 import { compareTable, resultTable } from '../../src/sim/report/table.js';
 import { abbreviate, terminalLayout, width, wrapItems } from '../../src/sim/report/fit.js';
 import { shareSparklines } from '../../src/sim/report/sparkline.js';
@@ -14,13 +14,8 @@ import type { SimResult } from '../../src/sim/result.js';
 
 const DIR = 'fixtures/scenarios';
 
-async function simulate(config: string, options: Record<string, unknown>, tty: { isTTY?: boolean; columns?: number } = {}, env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const stream = (f: (s: string) => void, extra: object) => ({ ...extra, write: (s: string) => (f(s), true) }) as unknown as NodeJS.WriteStream;
-  const code = await executeSimulate(config, { format: 'table', ...options }, { stdout: stream((s) => (stdout += s), tty), stderr: stream((s) => (stderr += s), {}), env });
-  return { code, stdout, stderr };
-}
+const simulate = (config: string, options: Record<string, unknown>, tty: { isTTY?: boolean; columns?: number } = {}, env: NodeJS.ProcessEnv = {}) =>
+  simulateCommand(config, { format: 'table', progress: true, ...options }, tty, env);
 
 const failover = async () => JSON.parse((await simulate(`${DIR}/multi-region-failover.config.yaml`, { scenario: `${DIR}/multi-region-failover.scenario.yaml`, format: 'json', progress: false })).stdout) as SimResult;
 
