@@ -158,7 +158,9 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   const interactive = options.progress !== false && Boolean(stdout.isTTY) && !env.CI;
   const plainProgress = options.progress !== false && !interactive;
   const say = (line: string) => plainProgress && stderr.write(`${line}\n`);
-  const notices = notSimulatedNotices(loaded);
+  // With `gateway:` replicas the Redis keys are simulated (docs/simulate.md, "Replicas").
+  const redisKeys = new Set(['router_settings.redis_host', 'router_settings.redis_url']);
+  const notices = notSimulatedNotices(loaded).filter((n) => !(prepared.scenario.gateway && redisKeys.has(n.key)));
   for (const n of notices) stderr.write(`gwcfg: notice: ${n.file}:${n.line}:${n.column}: ${n.key} is not simulated (${n.reason}); the result leaves it out\n`);
   let baseline: BaselineInput | null = null;
   if (options.baseline !== undefined) {

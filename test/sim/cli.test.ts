@@ -106,3 +106,21 @@ test('usage errors are CliErrors (exit 2)', async () => {
   await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { litellmVersion: '2023' }), (e: unknown) => e instanceof CliError && /--litellm-version: expected a LiteLLM release such as 1\.80/.test(e.message));
   await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { litellmVersion: '1.99' }), (e: unknown) => e instanceof CliError && /newer than the newest release gwcfg models/.test(e.message));
 });
+
+test('simulate with gateway replicas: the Redis keys are simulated (no not-simulated notice), a redis_host without redis_port gets a note', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-replicas-'));
+  const config = join(dir, 'config.yaml');
+  writeFileSync(config, 'model_list:\n  - model_name: chat\n    litellm_params: { model: openai/gpt-4o, rpm: 60 }\nrouter_settings:\n  routing_strategy: usage-based-routing-v2\n  redis_host: redis\n');
+  const one = await run(config, { format: 'json', requests: '50' });
+  assert.match(one.stderr, /router_settings\.redis_host is not simulated/);
+  const scenario = join(dir, 'scenario.yaml');
+  writeFileSync(scenario, 'duration: 30s\ntraffic: [{ model: chat, rate: 5/s }]\ngateway: { replicas: 3 }\n');
+  const three = await run(config, { format: 'json', scenario });
+  assert.equal(three.code, 0);
+  assert.doesNotMatch(three.stderr, /is not simulated/);
+  assert.match(three.stderr, /gwcfg: note: router_settings\.redis_host without redis_port: .*the 3 replicas share nothing/);
+  const result = JSON.parse(three.stdout);
+  assert.deepEqual(result.not_simulated, []);
+  assert.equal(result.gateway.replicas, 3);
+  assert.equal(result.gateway.redis, false);
+});
