@@ -59,7 +59,7 @@ test('flags override the scenario: --seed, --duration, --requests, --strategy', 
 test('table output and plain progress lines when stdout is not a terminal (or under CI)', async () => {
   const r = await run(`${DIR}/multi-region-failover.config.yaml`, { scenario: `${DIR}/multi-region-failover.scenario.yaml` });
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /strategy latency-based-routing, seed 7/);
+  assert.match(r.stdout, /strategy latency-based-routing  seed 7/);
   assert.match(r.stdout, /deployment\s+calls\s+share/);
   assert.match(r.stderr, /simulate latency-based-routing \(seed 7\): 60s\/600s/);
   assert.match(r.stderr, /finished/);
