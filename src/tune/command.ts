@@ -1,7 +1,9 @@
 // The tune command's body: load the config and the traffic (scenario or recorded), search, check
 // the winner on hold-out seeds, print, write -o. Simulations run through the simulator's own job
 // (src/sim/job.ts) in its worker pool (src/sim/compare.ts); nothing here simulates by itself.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { CliError } from '../cli/errors.js';
 import { guardStdout } from '../cli/stdout.js';
@@ -16,7 +18,7 @@ import { prepareScenario, type ScenarioSource } from '../sim/prepare.js';
 import { parseDurationMs } from '../sim/units.js';
 import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
 import { safeText } from '../util/safe-text.js';
-import { writeFilesAtomic } from '../util/write-files.js';
+import { checkOutputDirectory, writeFilesAtomic } from '../util/write-files.js';
 import { EditError, editedText } from './edit.js';
 import { tuneJson, tuneMarkdown, tuneTable } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
@@ -158,6 +160,11 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   const stdout = io.stdout ?? process.stdout;
   const stderr = (io.stderr ?? process.stderr) as NodeJS.WriteStream;
   const flags = parseTuneFlags(options);
+  // -o is checked before the search, not after minutes of it (writeFilesAtomic checks again when writing).
+  if (options.output !== undefined) {
+    checkOutputDirectory(dirname(options.output));
+    if (options.force !== true && existsSync(options.output)) throw new CliError(`${options.output} already exists; use --force to overwrite (nothing was searched or written)`);
+  }
 
   const loaded = await loadConfig(configFile);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');

@@ -45,3 +45,16 @@ test('gwcfg tune: an invalid config or scenario is named with its position, exit
   assert.equal(s.status, 1, s.stderr);
   assert.match(s.stderr, /scenario\.yaml:\d+:\d+: /);
 });
+
+test('gwcfg tune -o: an existing file is refused before any simulation, unless --force', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-tune-'));
+  const output = join(dir, 'tuned.yaml');
+  writeFileSync(output, 'keep me\n');
+  const r = runCli(['tune', ...FLAKY, '--slo', 'success>=99.5%', '--budget', '8', '--seeds', '1', '-o', output]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^gwcfg: .*tuned\.yaml already exists; use --force to overwrite \(nothing was searched or written\)\n$/);
+  assert.equal(readFileSync(output, 'utf8'), 'keep me\n');
+  const forced = runCli(['tune', ...FLAKY, '--slo', 'success>=99.5%', '--budget', '8', '--seeds', '1', '-j', '1', '-o', output, '--force', '--no-progress']);
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.match(readFileSync(output, 'utf8'), /^# Constructed for the tune tests/);
+});
