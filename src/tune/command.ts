@@ -125,8 +125,8 @@ export function parseTuneFlags(options: TuneOptions): TuneFlags {
 
 /** One candidate on the hold-out seeds. */
 export interface HoldOut {
+  /** Aggregate over the hold-out seeds. */
   metrics: Metrics;
-  runs: Metrics[];
 }
 
 /** Everything the output formats print (docs/contracts.md, contract 6). */
@@ -238,7 +238,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     const best = outcome.finalists[0];
     const [baseRuns, bestRuns] = [outcome.baseline, best].map((c) => holdoutSeeds.map((seed) => ({ config: applyChanges(base, c.changes), seed })));
     const all = await simulate([...baseRuns, ...bestRuns]);
-    const split = (runs: Metrics[]): HoldOut => ({ runs, metrics: aggregate(runs) });
+    const split = (runs: Metrics[]): HoldOut => ({ metrics: aggregate(runs) });
     holdout = { baseline: split(all.slice(0, flags.seeds)), best: split(all.slice(flags.seeds)) };
   } finally {
     await pool.close();

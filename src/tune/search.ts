@@ -27,8 +27,6 @@ export interface SearchOptions {
   dimensions: readonly Dimension[];
   /** Seeds the candidate generator (--seed). */
   seed: number;
-  /** Candidates per round after the first (the first tries each dimension once). */
-  roundSize?: number;
   /** Simulations the caller will run after the search (hold-out), for a wall-clock budget. */
   reserve?: number;
   /** Called after each round with the simulations so far and the best finalist. */
@@ -69,7 +67,8 @@ export function roundCost(n: number, seeds: number): number {
   return total;
 }
 
-const DEFAULT_ROUND = 8;
+/** Candidates per round after the first (the first tries each dimension once). */
+const ROUND_SIZE = 8;
 const PARENTS = 3;
 /** Dimensions the pruning step may try to drop from the winner; each costs one run per seed. */
 export const PRUNE_STEPS = 3;
@@ -195,7 +194,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
       }
       return out;
     }
-    const size = options.roundSize ?? DEFAULT_ROUND;
+    const size = ROUND_SIZE;
     const parents = rank(finalists).slice(0, PARENTS);
     for (let attempt = 0; out.length < size && attempt < size * 25; attempt++) {
       const parent = parents[Math.floor(rng() * parents.length)];
