@@ -17,6 +17,8 @@ export interface SimulateOptions {
   modelCostMap?: string;
   traffic?: string;
   speed?: string;
+  report?: string;
+  force?: boolean;
 }
 
 export function register(program: Command): void {
@@ -36,6 +38,8 @@ export function register(program: Command): void {
     .option('--model-cost-map <file>', "LiteLLM's model_prices_and_context_window.json to price and size models with (default: gwcfg's copy; also model_cost_map: in .gwcfg.yaml)")
     .option('--traffic <file>', "replay requests LiteLLM logged (LiteLLM_SpendLogs export: CSV, JSON lines or JSON) instead of the scenario's traffic")
     .option('--speed <k>', 'with --traffic: replay k times faster (0.5 = half speed; default 1)')
+    .option('--report <file>', 'also write an HTML report with charts to FILE (self-contained, works offline)')
+    .option('--force', 'overwrite the --report file if it exists')
     .option('--no-progress', 'no progress output')
     .action(async (config: string, options: SimulateOptions) => {
       const { executeSimulate } = await import('../sim/command.js');

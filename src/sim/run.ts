@@ -13,7 +13,7 @@ import { SimProvider, type ProviderCall, type ProviderOutcome, type ProviderBeha
 import { resolveBehaviours } from './behaviour.js';
 import { ArrivalProcess } from './traffic.js';
 import { Fifo } from './fifo.js';
-import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
+import { Metrics, increment, stateTracks, type DeploymentState, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
 import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
 import type { RecordedTraffic } from '../traffic/replay.js';
@@ -158,7 +158,10 @@ export class SimulationRun {
   /** Calls waiting for a max_parallel_requests slot, per deployment (FIFO, as LiteLLM's semaphore). */
   private readonly slotWaiters: Fifo<ClientRequest>[];
   private readonly cooldownEnd: number[];
-  private readonly lastHealth: DeploymentHealth[];
+  /** End of the last circuit-breaker opening seen per deployment (a new value = a new opening). */
+  private readonly openUntil: number[];
+  /** When health checks were first seen excluding each deployment (-1: not excluded). */
+  private readonly unhealthySince: number[];
   private readonly callPrices: CallPrices[];
   private readonly freeRequests: ClientRequest[] = [];
   /** How far a progress display asked the run to go; shown in snapshots, never read by the simulation. */
@@ -187,7 +190,8 @@ export class SimulationRun {
     this.gatewayLimit = deployments.map((d) => this.router.concurrencyLimit(d.index) ?? NO_CAP);
     this.slotWaiters = deployments.map(() => new Fifo<ClientRequest>());
     this.cooldownEnd = deployments.map(() => 0);
-    this.lastHealth = deployments.map(() => 'healthy' as DeploymentHealth);
+    this.openUntil = deployments.map(() => -1);
+    this.unhealthySince = deployments.map(() => -1);
     this.callPrices = deployments.map((d) => ({ input: d.inputCostPerToken, output: d.outputCostPerToken, tiers: d.priceTiers }));
 
     // A replay runs to the end of the recording unless --duration / --requests cut it; the
@@ -426,6 +430,7 @@ export class SimulationRun {
       if (p.status === 200) {
         stats.succeeded++;
         const cost = callCost(this.callPrices[d], request.inputTokens, request.outputTokens);
+        this.metrics.bucket(now).costUsd += cost;
         stats.costUsd += cost;
         stats.inputTokens += request.inputTokens;
         stats.outputTokens += request.outputTokens;
@@ -437,6 +442,9 @@ export class SimulationRun {
         if (p.status === 429) stats.rateLimited++;
         if (p.cause === 'timeout') stats.timeouts++;
       }
+    } else if (p.status === 200) {
+      // Warm-up calls count in the timeline like its other counts.
+      this.metrics.bucket(now).costUsd += callCost(this.callPrices[d], request.inputTokens, request.outputTokens);
     }
     this.trackState(d, now);
     this.handleStep(request, request.run!.report(outcome, now), now);
@@ -449,11 +457,30 @@ export class SimulationRun {
     }
   }
 
-  /** Counts cooldowns (with their length) and circuit openings as the router reports them. */
+  /**
+   * Counts cooldowns (with their length) and circuit openings as the router reports them, and
+   * records the intervals of each state. Cooldowns and open breakers start here (the router sets
+   * them in onCallEnd, just before) and their ends are known; health-check exclusion is sampled,
+   * so an unhealthy interval ends at the first call or probe that sees the deployment included.
+   */
   private trackState(d: number, now: number): void {
     const until = this.router.cooldownUntil(d, now);
     const stats = this.metrics.deployments[d];
     const counting = now >= this.warmupMs;
+    if (until !== null) this.recordState(d, 'cooldown', now, until);
+    const openUntil = this.router.circuitOpenUntil(d, now);
+    if (openUntil !== null) {
+      this.recordState(d, 'circuit-open', now, openUntil);
+      // Each opening sets its own end (opened at + reset time), also a reopening after a failed half-open probe.
+      if (openUntil !== this.openUntil[d] && counting) stats.circuitOpens++;
+      this.openUntil[d] = openUntil;
+    }
+    const excluded = this.router.healthCheckExcluded(d, now);
+    if (excluded && this.unhealthySince[d] < 0) this.unhealthySince[d] = now;
+    else if (!excluded && this.unhealthySince[d] >= 0) {
+      this.recordState(d, 'unhealthy', this.unhealthySince[d], now);
+      this.unhealthySince[d] = -1;
+    }
     if (until !== null && until > now) {
       if (now >= this.cooldownEnd[d]) {
         if (counting) {
@@ -466,9 +493,6 @@ export class SimulationRun {
         this.cooldownEnd[d] = until;
       }
     }
-    const health = this.router.health(d, now);
-    if (health === 'open' && this.lastHealth[d] !== 'open' && counting) stats.circuitOpens++;
-    this.lastHealth[d] = health;
   }
 
   private finish(request: ClientRequest, now: number, reason: string | null, status: number): void {
@@ -480,6 +504,7 @@ export class SimulationRun {
       bucket.latency.record(latency);
     } else {
       bucket.failed++;
+      increment(bucket.failureCauses, request.lastCause);
     }
     if (request.measured) this.countFinished(request, reason, status, latency);
     if (this.freeRequests.length < MAX_POOLED) this.freeRequests.push(request);
@@ -540,6 +565,29 @@ export class SimulationRun {
         state: this.router.health(i, now),
       })),
     };
+  }
+
+  private recordState(d: number, state: DeploymentState, fromMs: number, toMs: number): void {
+    const stats = this.metrics.deployments[d];
+    (stats.states ??= stateTracks())[state].add(fromMs, toMs);
+  }
+
+  /**
+   * Deployment d's state intervals up to endMs, in ms, each list in time order: the recorded ones
+   * clipped to endMs, plus an unhealthy interval still open at endMs.
+   */
+  stateIntervals(d: number, endMs: number): { state: DeploymentState; fromMs: number; toMs: number }[] {
+    const out: { state: DeploymentState; fromMs: number; toMs: number }[] = [];
+    const tracks = this.metrics.deployments[d].states;
+    if (tracks) {
+      for (const state of Object.keys(tracks) as DeploymentState[]) {
+        const spans = tracks[state].spans;
+        for (let i = 0; i < spans.length; i += 2) if (spans[i] < endMs) out.push({ state, fromMs: spans[i], toMs: Math.min(spans[i + 1], endMs) });
+      }
+    }
+    const since = this.unhealthySince[d];
+    if (since >= 0 && since < endMs) out.push({ state: 'unhealthy', fromMs: since, toMs: endMs });
+    return out;
   }
 
   /** Time left in cooldown beyond the end of the run, for clipping cooldown_seconds. */
