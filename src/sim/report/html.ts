@@ -127,10 +127,10 @@ function windowAreas(windows: readonly ScenarioWindow[]): ChartOption | undefine
   };
 }
 
-/** Short label of a deployment for legends: "#index model" (the page's table gives the rest). */
-export function deploymentLegend(d: Pick<DeploymentResult, 'index' | 'model'>): string {
-  const model = d.model.length > 32 ? `${d.model.slice(0, 31)}…` : d.model;
-  return `#${d.index} ${model}`;
+/** Short name of a deployment for legends: "#index label" (`label` tells it apart in its group; the page's table gives the rest). */
+export function deploymentLegend(d: Pick<DeploymentResult, 'index' | 'label'>): string {
+  const label = d.label.length > 40 ? `${d.label.slice(0, 39)}…` : d.label;
+  return `#${d.index} ${label}`;
 }
 
 function timeAxis(result: SimResult): ChartOption {
@@ -323,7 +323,7 @@ export function compareCharts(results: readonly SimResult[], windows: readonly S
       textStyle: { fontFamily: 'sans-serif' },
       title: metrics.map(([name, unit], i) => ({ text: `${name} (${unit})`, left: `${i * cell + cell / 2}%`, textAlign: 'center', top: 4, textStyle: { fontSize: 12 } })),
       grid: metrics.map((_, i) => ({ left: `${i * cell + (i === 0 ? 15 : 2)}%`, width: `${cell - (i === 0 ? 17 : 4)}%`, top: 32, bottom: 32 })),
-      xAxis: metrics.map((_, i) => ({ type: 'value', gridIndex: i, axisLabel: { fontSize: 10 }, splitNumber: 3 })),
+      xAxis: metrics.map((_, i) => ({ type: 'value', gridIndex: i, axisLabel: { fontSize: 10 }, splitNumber: 3, ...(i === 0 ? { max: 100 } : {}) })),
       yAxis: metrics.map((_, i) => ({ type: 'category', gridIndex: i, inverse: true, data: names, axisLabel: { show: i === 0, fontSize: 11 } })),
       series: metrics.map(([name, , value], i) => ({
         type: 'bar', name, xAxisIndex: i, yAxisIndex: i, color: ['#16a34a', '#d97706', '#dc2626', '#0f766e'][i],
@@ -435,10 +435,10 @@ ${tables}
 
 /** Per-deployment table of one run: what the legends' "#index model" stand for, with totals. */
 export function deploymentTable(result: SimResult): string {
-  const head = '<tr><th>#</th><th>model_name</th><th>model</th><th>id</th><th>calls</th><th>share</th><th>failed</th><th>p95 ms</th><th>cost USD</th><th>cooldowns</th><th>circuit opens</th></tr>';
+  const head = '<tr><th>#</th><th>label</th><th>model</th><th>id</th><th>calls</th><th>share</th><th>failed</th><th>p95 ms</th><th>cost USD</th><th>cooldowns</th><th>circuit opens</th></tr>';
   const rows = result.deployments.map(
     (d) =>
-      `<tr><td class="n">${d.index}</td><td>${escapeHtml(d.model_name)}</td><td>${escapeHtml(d.model)}</td><td title="${escapeHtml(d.id)}">${escapeHtml(d.id.length > 16 ? `${d.id.slice(0, 15)}…` : d.id)}</td><td class="n">${d.requests}</td>` +
+      `<tr><td class="n">${d.index}</td><td>${escapeHtml(d.label)}</td><td>${escapeHtml(d.model)}</td><td title="${escapeHtml(d.id)}">${escapeHtml(d.id.length > 16 ? `${d.id.slice(0, 15)}…` : d.id)}</td><td class="n">${d.requests}</td>` +
       `<td class="n">${fmt(d.share * 100, 2)}%</td><td class="n">${d.failed}</td><td class="n">${d.latency_ms.p95}</td><td class="n">${d.cost_usd}</td><td class="n">${d.cooldowns}</td><td class="n">${d.circuit_opens}</td></tr>`,
   );
   return `<h2>Deployments${escapeHtml(result.strategy ? ` (${result.strategy})` : '')}</h2>\n<table class="deployments">\n${head}\n${rows.join('\n')}\n</table>`;
