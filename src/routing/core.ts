@@ -87,6 +87,8 @@ export class RouterCore {
   /** usage-based-routing-v2 counts rpm before the call (pre-call check) instead of on success. */
   private readonly rpmAtStart: boolean;
   private readonly tracksLatency: boolean;
+  /** No filter of pickInGroup can apply (no breakers, health routing, pre-call checks, tags, blocked deployments, fallback_strategy). */
+  private readonly unfiltered: boolean;
   private readonly cands: Int32Array;
   private readonly scores: Float64Array;
   /** Per group: some deployment has an `order` (else the order filter is a no-op). */
@@ -165,6 +167,7 @@ export class RouterCore {
     this.fallbackStrategy = s.fallbackStrategy ? makeStrategy(s.fallbackStrategy, ctx, this.index.maxGroupSize) : null;
     this.rpmAtStart = s.routingStrategy === 'usage-based-routing-v2' || s.fallbackStrategy === 'usage-based-routing-v2';
     this.tracksLatency = s.routingStrategy === 'latency-based-routing' || s.fallbackStrategy === 'latency-based-routing';
+    this.unfiltered = this.strategy !== null && !this.fallbackStrategy && !this.breakers && !this.anyBlocked && this.health_.routing === 'none' && !s.enablePreCallChecks && !s.enableTagFiltering;
   }
 
   // ---- selection ----
@@ -215,6 +218,14 @@ export class RouterCore {
    * request) leaves out the group's order tiers below that index.
    */
   pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0, skip: readonly number[] | null = null): PickResult {
+    // Nothing cooling, no filter configured, no order tiers: the strategy picks among all members
+    // (what the steps below come to in that case, without walking them).
+    if (this.unfiltered && skip === null && nowMs >= this.cooldown.maxUntil && this.groupHasOrder[g] === 0) {
+      const members = this.index.members[g];
+      const d = this.strategy!.pick(members, members.length, req, nowMs, g);
+      if (d >= 0) return { ok: true, deployment: d, group: this.index.names[g] };
+      return this.fail('rate-limited', this.index.names[g], 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs));
+    }
     const s = this.settings;
     const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];
     const group = this.index.names[g];
