@@ -25,7 +25,9 @@ export function example(page: string, heading: string): string | null {
 async function findings(text: string): Promise<string[]> {
   // Examples live in docs/rules, so relative includes resolve there (schema/include-missing).
   const loaded = await loadConfigBytes(join(DOCS, 'example.yaml'), new TextEncoder().encode(text));
-  return lintConfig(loaded, { rules, env: new Map() }).map((d) => d.ruleId);
+  // An example written for declared replicas says so in a comment: `# .gwcfg.yaml: replicas: 4`.
+  const replicas = /^# \.gwcfg\.yaml: replicas: (\d+)/m.exec(text);
+  return lintConfig(loaded, { rules, env: new Map(), replicas: replicas ? Number(replicas[1]) : undefined }).map((d) => d.ruleId);
 }
 
 const pageOf = (id: string) => join(DOCS, `${id}.md`);

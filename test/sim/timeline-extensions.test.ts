@@ -84,6 +84,10 @@ test('a state track merges overlapping intervals and keeps at most MAX_STATE_INT
   t.add(5, 20);
   t.add(20, 25);
   assert.deepEqual(t.spans, [0, 25]);
+  const union = new StateTrack();
+  union.add(40, 70);
+  union.add(30, 80); // seen later, started earlier (another replica's sampled interval)
+  assert.deepEqual(union.spans, [30, 80]);
   for (let k = 1; k <= MAX_STATE_INTERVALS + 5; k++) t.add(100 * k, 100 * k + 1);
   assert.equal(t.spans.length / 2, MAX_STATE_INTERVALS);
   assert.equal(t.clipped, true);
