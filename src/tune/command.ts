@@ -18,9 +18,13 @@ import { prepareScenario, type ScenarioSource } from '../sim/prepare.js';
 import { parseDurationMs } from '../sim/units.js';
 import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
 import { safeText } from '../util/safe-text.js';
-import { checkOutputDirectory, writeFilesAtomic } from '../util/write-files.js';
+import { checkOutputDirectory, checkOutputFiles, writeFilesAtomic } from '../util/write-files.js';
+import { Router } from '../routing/router.js';
+import { resolveBehaviours } from '../sim/behaviour.js';
+import type { SimResult } from '../sim/result.js';
+import { VERSION } from '../cli/version.js';
 import { EditError, editedText } from './edit.js';
-import { tuneJson, tuneMarkdown, tuneTable } from './output.js';
+import { tuneDocument, tuneJson, tuneMarkdown, tuneTable } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
 import { search, type Budget, type Candidate } from './search.js';
 import { parseSlo, type Slo } from './slo.js';
@@ -43,6 +47,7 @@ export interface TuneOptions {
   litellmVersion?: string;
   modelCostMap?: string;
   progress?: boolean;
+  report?: string;
 }
 
 export interface TuneIo {
@@ -165,6 +170,10 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     checkOutputDirectory(dirname(options.output));
     if (options.force !== true && existsSync(options.output)) throw new CliError(`${options.output} already exists; use --force to overwrite (nothing was searched or written)`);
   }
+  if (options.report !== undefined) {
+    if (options.report === '-' || options.report.trim() === '') throw new CliError(`--report needs a file name (the report is an HTML file, not printed), got '${options.report}'`);
+    await checkOutputFiles([options.report], { force: options.force === true });
+  }
 
   const loaded = await loadConfig(configFile);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -219,6 +228,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   let unpriced: string[] | undefined;
   let outcome;
   let holdout: TuneRun['holdout'];
+  let chosen: SimResult | null = null;
   try {
     outcome = await search(
       base,
@@ -240,6 +250,12 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     const all = await simulate([...baseRuns, ...bestRuns]);
     const split = (runs: Metrics[]): HoldOut => ({ metrics: aggregate(runs) });
     holdout = { baseline: split(all.slice(0, flags.seeds)), best: split(all.slice(flags.seeds)) };
+    if (options.report !== undefined) {
+      // The report's timeline: the chosen config once more, on the first search seed, with its full result.
+      const [one] = await pool.run([{ ...template, config: applyChanges(base, best.changes), seed: seeds[0] }]);
+      if (!one.ok) throw new CliError(`simulation failed: ${one.error}`);
+      chosen = one.result;
+    }
   } finally {
     await pool.close();
   }
@@ -287,6 +303,14 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   if (options.output !== undefined && meets && editError === null) {
     await writeFilesAtomic([{ path: options.output, content: text }], { force: options.force === true });
     run.output = options.output;
+  }
+  if (options.report !== undefined && chosen !== null) {
+    const { tuneReportHtml } = await import('./report.js');
+    const { scenarioWindows, deploymentLegend } = await import('../sim/report/html.js');
+    const router = Router.fromConfig(base, { random: () => 0.5, litellmVersion: flags.litellmVersion });
+    const windows = scenarioWindows(prepared.scenario, resolveBehaviours(router.deployments, prepared.scenario), chosen.deployments.map(deploymentLegend), chosen.replay !== undefined);
+    const html = tuneReportHtml({ doc: tuneDocument(run), chosen, windows, release: router.config.settings.release, gwcfgVersion: VERSION });
+    await writeFilesAtomic([{ path: options.report, content: html }], { force: options.force === true });
   }
   if (holdout && violations(holdout.best.metrics, flags.slo).length > 0 && meets) {
     stderr.write(`gwcfg: warning: the tuned config misses the SLO on the hold-out seeds ${holdoutSeeds.join(', ')}; the margin is within the noise of ${flags.seeds} seed(s): try more --seeds or a longer scenario\n`);

@@ -151,3 +151,21 @@ test('tune: a cost objective over deployments without a price says they count as
   const priced = await tune(`${DIR}/flaky.config.yaml`, { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99%', budget: '6', seeds: '1', format: 'json' });
   assert.doesNotMatch(priced.stderr, /no price/);
 });
+
+test('tune --report: an HTML page with the Pareto front and the chosen config\'s timeline, identical for identical inputs', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-tune-'));
+  const pages = [];
+  for (const name of ['a.html', 'b.html']) {
+    const report = join(dir, name);
+    const r = await tune(`${DIR}/storm.config.yaml`, { scenario: `${DIR}/storm.scenario.yaml`, slo: 'success>=99%', budget: '12', seeds: '1', report });
+    assert.equal(r.code, 0, r.stderr);
+    pages.push(readFileSync(report, 'utf8'));
+  }
+  assert.equal(pages[0], pages[1]);
+  const page = pages[0];
+  assert.match(page, /^<!DOCTYPE html>/);
+  assert.match(page, /<figure data-chart="tune-pareto">/);
+  assert.match(page, /<figure data-chart="chosen-[a-z-]+">/);
+  assert.match(page, /rate limit \(429\)/, 'the scenario\'s 429 window is shaded');
+  assert.doesNotMatch(page, /<script/i);
+});
