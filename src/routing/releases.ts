@@ -381,6 +381,13 @@ export const BEHAVIOURS = [
     since: null,
     test: 'litellm_settings.cooldown_time is not read by the Router',
   },
+  {
+    id: 'allowed-fails-vs-global',
+    summary: 'count-mode cooldowns only when Router.allowed_fails (router_settings, else litellm.allowed_fails) differs from litellm.allowed_fails (litellm_settings, else 3) or allowed_fails_policy is set; allowed_fails written only in litellm_settings keeps the failure-rate mode',
+    source: 'litellm/router_utils/cooldown_handlers.py _is_allowed_fails_set_on_router, _should_cooldown_deployment; litellm/router.py Router.__init__',
+    since: null,
+    test: 'allowed_fails in litellm_settings alone keeps percentage cooldowns; count mode only when Router.allowed_fails differs from it',
+  },
 ] as const satisfies readonly BehaviourRow[];
 
 export type BehaviourId = (typeof BEHAVIOURS)[number]['id'];
