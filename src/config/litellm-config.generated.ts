@@ -360,10 +360,6 @@ export type LitellmSettings = {
    */
   allowed_fails?: number | EnvRef;
   /**
-   * Global cooldown length in seconds. Default: unset (router uses 5).
-   */
-  cooldown_time?: number | EnvRef;
-  /**
    * Drop OpenAI params a provider does not support instead of failing. Default: false.
    */
   drop_params?: boolean | EnvRef;
@@ -475,10 +471,6 @@ export type LitellmSettings = {
    * Settings of the `s3` logging callback (bucket, region, credentials). Default: unset.
    */
   s3_callback_params?: {};
-  /**
-   * Bucket of the gcs_bucket logging callback. Default: GCS_BUCKET_NAME env var.
-   */
-  gcs_bucket_name?: string;
   /**
    * Settings of the advisor_interception callback. Default: unset.
    */
