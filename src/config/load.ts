@@ -6,7 +6,7 @@ import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { InputError, LIMITS, readInput } from '../util/read-input.js';
 import { describeErrno } from '../cli/errors.js';
-import { parseSource, makeDiagnostic, valuePosition, type PathSegment, type SourceDocument } from './document.js';
+import { parseSource, makeDiagnostic, keyPosition, valuePosition, type PathSegment, type SourceDocument } from './document.js';
 import { checkAgainstSchema } from '../schema/check.js';
 import { configSchema, configSchemaIndex, validateConfig } from '../schema/config-schema.js';
 import { isNearMiss } from '../schema/suggest.js';
@@ -184,4 +184,25 @@ function mergeInclude(into: Record<string, unknown>, from: Record<string, unknow
     const existing = into[key];
     into[key] = Array.isArray(existing) && Array.isArray(value) ? [...existing, ...value] : value;
   }
+}
+
+/**
+ * Where `path` (a path in the merged config, e.g. ['model_list', 2, 'litellm_params', 'rpm']) is
+ * written: the file that holds it (an included file keeps its own positions) and its 1-based
+ * line/column, at the key or at the value. Null when the main file could not be parsed.
+ */
+export function positionInConfig(loaded: LoadedConfig, path: readonly PathSegment[], at: 'key' | 'value' = 'key'): { file: string; line: number; column: number } | null {
+  const main = loaded.source;
+  if (!main) return null;
+  let source = main;
+  let inFile: readonly PathSegment[] = path;
+  if (path[0] === 'model_list' && typeof path[1] === 'number' && loaded.origins.modelList[path[1]]) {
+    const origin = loaded.origins.modelList[path[1]];
+    source = origin.source;
+    inFile = [...origin.path, ...path.slice(2)];
+  } else if (typeof path[0] === 'string') {
+    source = loaded.origins.sections.get(path[0]) ?? main;
+  }
+  const p = (at === 'key' ? keyPosition : valuePosition)(source, inFile);
+  return { file: source.file, line: p.line, column: p.column };
 }

@@ -322,16 +322,32 @@ function nearestStrategy(name: string): string {
   return best;
 }
 
-function parseStrategy(v: unknown, raises: boolean): StrategyName | null {
+/**
+ * A config value the Router refuses at construction, as LiteLLM raises a ValueError there.
+ * `path` is where the value sits in the config (e.g. ['router_settings', 'routing_strategy']),
+ * so a caller that knows the file can point at it; the core itself knows no file names.
+ */
+export class RouterConfigError extends Error {
+  constructor(
+    message: string,
+    readonly path: readonly (string | number)[],
+  ) {
+    super(message);
+    this.name = 'RouterConfigError';
+  }
+}
+
+function parseStrategy(v: unknown, raises: boolean, key: 'routing_strategy' | 'fallback_strategy'): StrategyName | null {
   if (v === undefined || v === null) return 'simple-shuffle';
   const s = String(v);
   if ((LITELLM_STRATEGIES as readonly string[]).includes(s)) return s as StrategyName;
   if ((GWCFG_STRATEGIES as readonly string[]).includes(s)) return s as StrategyName;
   if (!raises) return null; // older routers accepted it; every request then failed
-  throw new Error(
-    `Invalid routing_strategy '${s}'. Valid values: ${[...LITELLM_STRATEGIES].join(', ')} ` +
+  throw new RouterConfigError(
+    `Invalid ${key} '${s}'${key === 'routing_strategy' ? ": LiteLLM's Router refuses to start" : ''}. Valid values: ${[...LITELLM_STRATEGIES].join(', ')} ` +
       `(gwcfg also simulates ${GWCFG_STRATEGIES.join(', ')}). Did you mean '${nearestStrategy(s)}'? ` +
-      `Set it in config.yaml under router_settings.routing_strategy, or pass routing_strategy to the Router SDK.`,
+      `Set router_settings.${key} to one of them.`,
+    ['router_settings', key],
   );
 }
 
@@ -347,12 +363,12 @@ function buildSettings(
   const gs: Obj = isObj(root.general_settings) ? root.general_settings : {};
   const args: Obj = isObj(rs.routing_strategy_args) ? rs.routing_strategy_args : {};
 
-  const routingStrategy = override ?? parseStrategy(rs.routing_strategy, has['invalid-strategy-raises']);
+  const routingStrategy = override ?? parseStrategy(rs.routing_strategy, has['invalid-strategy-raises'], 'routing_strategy');
   const fallbackStrategyRaw = rs.fallback_strategy;
   const fallbackStrategy =
     fallbackStrategyRaw === undefined || fallbackStrategyRaw === null
       ? null
-      : parseStrategy(fallbackStrategyRaw, true);
+      : parseStrategy(fallbackStrategyRaw, true, 'fallback_strategy');
 
   // litellm.allowed_fails is the module global litellm_settings sets (default 3); Router.allowed_fails
   // is its own router_settings value, else that global (litellm/router.py Router.__init__).

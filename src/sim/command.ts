@@ -7,12 +7,11 @@ import { CliError } from '../cli/errors.js';
 import { report } from '../cli/report.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
-import { keyPosition } from '../config/document.js';
+import { loadConfig, positionInConfig, type LoadedConfig } from '../config/load.js';
 import { findNotSimulated } from './not-simulated.js';
 import { guardStdout } from '../cli/stdout.js';
 import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
-import { ALL_STRATEGIES } from '../routing/config.js';
+import { ALL_STRATEGIES, RouterConfigError } from '../routing/config.js';
 import { resolveRelease } from '../routing/releases.js';
 import type { StrategyName } from '../routing/types.js';
 import { runCompare } from './compare.js';
@@ -136,7 +135,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   try {
     prepared = prepareScenario(loaded.value, scenario, flags);
   } catch (error) {
-    throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
+    throw cannotSimulate(loaded, error);
   }
   if (!prepared.ok) {
     return printDiagnostics(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), format, io, stdout);
@@ -170,7 +169,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   try {
     run = createRun({ ...job, seed: job.seed ?? prepared.scenario.seed ?? DEFAULT_SEED });
   } catch (error) {
-    throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
+    throw cannotSimulate(loaded, error);
   }
   const title = `${run.router.config.settings.routingStrategy ?? 'invalid strategy'} (seed ${run.input.seed})`;
   if (interactive) {
@@ -189,22 +188,20 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
 
 /** Where each key the simulation does not model is written (included files keep their own positions). */
 function notSimulatedNotices(loaded: LoadedConfig): NotSimulatedNotice[] {
-  const main = loaded.source;
-  if (!main) return [];
   const order = (file: string) => loaded.sources.findIndex((s) => s.file === file);
-  return findNotSimulated(loaded.value).map(({ key, reason, path }) => {
-    let source = main;
-    let inFile = path;
-    if (path[0] === 'model_list' && typeof path[1] === 'number' && loaded.origins.modelList[path[1]]) {
-      const origin = loaded.origins.modelList[path[1]];
-      source = origin.source;
-      inFile = [...origin.path, ...path.slice(2)];
-    } else if (typeof path[0] === 'string') {
-      source = loaded.origins.sections.get(path[0]) ?? main;
-    }
-    const at = keyPosition(source, inFile);
-    return { key, reason, file: source.file, line: at.line, column: at.column };
-  }).sort((a, b) => order(a.file) - order(b.file) || a.line - b.line || a.column - b.column);
+  return findNotSimulated(loaded.value)
+    .flatMap(({ key, reason, path }) => {
+      const at = positionInConfig(loaded, path);
+      return at ? [{ key, reason, ...at }] : [];
+    })
+    .sort((a, b) => order(a.file) - order(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** The CLI error for a config the Router refuses, pointing at the offending value when it can. */
+function cannotSimulate(loaded: LoadedConfig, error: unknown): CliError {
+  const message = (error as Error).message;
+  const at = error instanceof RouterConfigError ? positionInConfig(loaded, error.path, 'value') : null;
+  return new CliError(`cannot simulate ${at ? `${at.file}:${at.line}:${at.column}` : loaded.file}: ${message}`);
 }
 
 /** Reads `--traffic`; null after printing a positioned input error (exit 1). */

@@ -2,11 +2,12 @@
 // subcommand's help, list options without "(default: [])", one "gwcfg: warning:" prefix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../helpers/cli.js';
 
-const COMMANDS = ['validate', 'lint', 'simulate', 'generate', 'check-metrics', 'rules', 'explain', 'schema'];
+const COMMANDS = ['validate', 'lint', 'simulate', 'calibrate', 'generate', 'check-metrics', 'rules', 'explain', 'schema'];
 
 test('-v and --version print the package version', () => {
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -31,4 +32,16 @@ test('generate warnings carry the same gwcfg: warning: prefix as every other war
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /^gwcfg: warning: --latency-slo-ms 1234: /m);
   for (const line of r.stderr.trim().split('\n')) assert.match(line, /^gwcfg: /);
+});
+
+test('a config the Router refuses is reported at the file the user passed, with line and column', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-polish-'));
+  const file = join(dir, 'edge-gateway.yaml');
+  writeFileSync(file, 'model_list:\n  - model_name: a\n    litellm_params:\n      model: openai/gpt-4o\nrouter_settings:\n  routing_strategy: least-bussy\n');
+  const r = runCli(['simulate', file, '--requests', '10', '--no-progress']);
+  assert.equal(r.status, 2, r.stderr);
+  const last = r.stderr.trim().split('\n').at(-1)!;
+  assert.ok(last.startsWith(`gwcfg: cannot simulate ${file}:6:21: Invalid routing_strategy 'least-bussy'`), last);
+  assert.match(last, /Did you mean 'least-busy'\? Set router_settings\.routing_strategy to one of them\.$/);
+  assert.doesNotMatch(r.stderr, /config\.yaml/);
 });
