@@ -101,7 +101,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
 }
 
 /** --model-cost-map, else model_cost_map of the config's .gwcfg.yaml, distilled; undefined = built-in map. */
-async function modelMapFor(configFile: string, flag: string | undefined): Promise<SimJob['modelMap']> {
+export async function modelMapFor(configFile: string, flag: string | undefined): Promise<SimJob['modelMap']> {
   let file = flag ?? null;
   if (file === null) {
     const rcPath = await findRc(configFile === '-' ? process.cwd() : dirname(configFile));
@@ -205,7 +205,7 @@ function cannotSimulate(loaded: LoadedConfig, error: unknown): CliError {
 }
 
 /** Reads `--traffic`; null after printing a positioned input error (exit 1). */
-async function recordedTraffic(config: unknown, file: string, speedFlag: string | undefined, stderr: NodeJS.WriteStream): Promise<RecordedTraffic | null> {
+export async function recordedTraffic(config: unknown, file: string, speedFlag: string | undefined, stderr: NodeJS.WriteStream): Promise<RecordedTraffic | null> {
   const speed = speedFlag === undefined ? 1 : Number(speedFlag);
   if (!(speed > 0) || !Number.isFinite(speed)) throw new CliError(`--speed must be a positive number, got '${speedFlag}'`);
   const router = Router.fromConfig(config, { random: () => 0.5 });

@@ -77,6 +77,8 @@ export interface SimResult {
     failure_reasons: Record<string, number>;
     failure_causes: Record<string, number>;
     ttft_ms?: LatencySummary;
+    /** Streaming calls that broke after their first chunk; present when the scenario sets midstream_error_rate. */
+    midstream_errors?: number;
   };
   deployments: DeploymentResult[];
   groups: GroupResult[];
@@ -180,6 +182,7 @@ export function buildResult(run: SimulationRun, notSimulated: readonly NotSimula
     })),
   };
   if (t.ttft.count > 0) result.totals.ttft_ms = latency(t.ttft);
+  if (run.behaviours.some((b) => b.midstreamErrorRate > 0)) result.totals.midstream_errors = t.midstreamErrors;
   const replay = run.input.traffic;
   if (replay) {
     result.replay = { file: replay.file, speed: replay.speed, rows: replay.rows, replayed: run.requestsIssued, skipped: sortedRecord(new Map(Object.entries(replay.skipped))) };

@@ -75,6 +75,7 @@ class ClientRequest implements ProviderCall {
   /** The outcome reported to the router, rewritten for every call (the router does not keep it). */
   readonly outcome: CallOutcome = {
     status: 0, latencyMs: 0, inputTokens: 0, outputTokens: 0, ttftMs: undefined, retryAfterMs: undefined, timedOut: undefined, errorClass: undefined,
+    midstream: undefined,
   };
   // Provider bookkeeping, initialised here so every request has the same object shape.
   submittedAt = 0;
@@ -414,6 +415,7 @@ export class SimulationRun {
     outcome.retryAfterMs = p.retryAfterMs;
     outcome.timedOut = p.cause === 'timeout' ? true : undefined;
     outcome.errorClass = p.status !== 200 ? errorClassOf(p.status) : undefined;
+    outcome.midstream = p.cause === 'midstream' ? true : undefined;
     this.router.onCallEnd(d, request.req, outcome, now);
     // The router's in-flight count dropped: hand the freed slot to the next waiting call.
     this.gatewayInFlight[d]--;
@@ -436,6 +438,7 @@ export class SimulationRun {
         increment(stats.statuses, p.status);
         if (p.status === 429) stats.rateLimited++;
         if (p.cause === 'timeout') stats.timeouts++;
+        if (p.cause === 'midstream') this.metrics.totals.midstreamErrors++;
       }
     }
     this.trackState(d, now);
