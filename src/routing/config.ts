@@ -256,7 +256,8 @@ function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, has
     tpmLimitTruthy: firstTruthy(entry.tpm, params.tpm, info.tpm),
     weight: num(params.weight),
     entryWeight: num(entry.weight),
-    order: firstNonNull(params.order, info.order),
+    // model-info-order: model_info.order counts only when litellm_params has none, and only from [2026].
+    order: has['model-info-order'] ? firstNonNull(params.order, info.order) : num(params.order),
     maxParallelRequests: num(params.max_parallel_requests),
     inputCostPerToken: prices.input,
     outputCostPerToken: prices.output,
