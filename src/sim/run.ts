@@ -18,6 +18,7 @@ import type { Scenario } from './scenario.js';
 import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
 import type { RecordedTraffic } from '../traffic/replay.js';
 import { safeText } from '../util/safe-text.js';
+import { deploymentLabels } from './labels.js';
 
 export interface SimulationInput {
   /** Parsed LiteLLM config (plain data). */
@@ -522,8 +523,11 @@ export class SimulationRun {
 
   // ---- live view ----
 
+  private labels: string[] | null = null;
+
   snapshot(): LiveSnapshot {
     const now = this.sim.now;
+    const labels = (this.labels ??= deploymentLabels(this.input.config));
     const m = this.metrics;
     const totalCalls = m.deployments.reduce((s, d) => s + d.calls, 0);
     return {
@@ -535,7 +539,7 @@ export class SimulationRun {
       failed: m.totals.failed,
       deployments: this.router.deployments.map((view, i) => ({
         index: i,
-        name: deploymentLabel(view),
+        name: labels[i] ?? deploymentLabel(view),
         calls: m.deployments[i].calls,
         share: totalCalls > 0 ? m.deployments[i].calls / totalCalls : 0,
         errors: m.deployments[i].failed,
