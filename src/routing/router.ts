@@ -24,6 +24,7 @@
 //   router.healthCheckIntervalMs()   probe interval (null = no probes); the caller runs probes
 //   router.healthCheckTimeoutMs(d)   probe timeout for deployment d
 //   router.onHealthCheck(d, ok, now) report one probe result
+//   router.redisState()              objects a replica's Router shares via RouterOptions.shared
 //
 // RequestRun protocol (the caller owns the calls; the run only decides):
 //   step = run.next(now)                       first step
@@ -52,6 +53,7 @@ import type { ModelMap } from '../model-map/index.js';
 import { normalizeConfig, type NormalizedConfig, type LitellmVersion } from './config.js';
 import { RouterCore } from './core.js';
 import { RequestRunImpl } from './request-run.js';
+import type { SharedRouterState } from './shared-state.js';
 
 export type { LitellmVersion } from './config.js';
 
@@ -72,6 +74,11 @@ export interface RouterOptions {
   proxyFailureAccounting?: boolean;
   /** LiteLLM's model map for prices and context windows (default: gwcfg's built-in copy). */
   modelMap?: ModelMap;
+  /**
+   * State to share with another Router of the same config (proxy replicas behind one Redis): pass
+   * `other.redisState()`. Throws when it comes from a Router of another config.
+   */
+  shared?: SharedRouterState;
 }
 
 export interface RequestRun {
@@ -97,7 +104,7 @@ export class Router {
   private constructor(config: NormalizedConfig, options: RouterOptions) {
     this.config = config;
     this.deployments = config.deployments;
-    this.core = new RouterCore(config, options.random);
+    this.core = new RouterCore(config, options.random, options.shared);
   }
 
   /** Builds a router from a plain parsed LiteLLM config object. Throws on an invalid routing_strategy or litellmVersion. */
@@ -169,6 +176,15 @@ export class Router {
       return run;
     }
     return this.beginRequest(request, nowMs);
+  }
+
+  /**
+   * What LiteLLM keeps in Redis for this config, as objects another Router of the same config can
+   * share (RouterOptions.shared): the cooldown list, and with usage-based-routing-v2 its rpm/tpm
+   * counters. Everything else stays per Router (docs/simulate.md, "Replicas").
+   */
+  redisState(): SharedRouterState {
+    return this.core.redisState();
   }
 
   healthCheckIntervalMs(): number | null {

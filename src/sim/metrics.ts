@@ -15,10 +15,24 @@ export class DeploymentStats {
   cooldowns = 0;
   cooldownMs = 0;
   circuitOpens = 0;
+  /** 429s the provider itself answered (its rate limit), not the gateway's pre-call check. */
+  providerRateLimited = 0;
+  /** Most calls the provider received in one calendar minute (all calls, warm-up included). */
+  providerPeakRpm = 0;
   /** Latency of calls as the gateway sees them (provider queue included). */
   readonly latency = new LatencyHistogram(3);
   /** Failed calls by status code. */
   readonly statuses = new Map<number, number>();
+}
+
+/** One proxy replica's share of the run (scenario `gateway:`). */
+export class ReplicaStats {
+  requests = 0;
+  succeeded = 0;
+  failed = 0;
+  calls = 0;
+  /** Calls its own Router refused with 429 before they started (usage-based-routing-v2 pre-call check). */
+  gatewayRateLimited = 0;
 }
 
 export class GroupStats {
@@ -71,13 +85,16 @@ export class Metrics {
   readonly deployments: DeploymentStats[];
   readonly groups = new Map<string, GroupStats>();
   readonly buckets: Bucket[] = [];
+  readonly replicas: ReplicaStats[];
 
   constructor(
     deploymentCount: number,
     readonly bucketMs: number,
     /** Upper bound on buckets, so memory stays bounded for any run length. */
     readonly maxBuckets = 2000,
+    replicaCount = 1,
   ) {
+    this.replicas = Array.from({ length: replicaCount }, () => new ReplicaStats());
     this.deployments = Array.from({ length: deploymentCount }, () => new DeploymentStats());
   }
 

@@ -28,6 +28,33 @@ export interface DeploymentResult {
   utilization: number;
   price_known: boolean;
   failed_by_status: Record<string, number>;
+  /** With a scenario `gateway:`: 429s the provider answered (its rate limit, not the gateway's). */
+  provider_rate_limited?: number;
+  /** With a scenario `gateway:`: most calls the provider received in one calendar minute. */
+  provider_peak_rpm?: number;
+}
+
+/** One proxy replica's figures (scenario `gateway:`); totals are the sums over replicas. */
+export interface ReplicaResult {
+  replica: number;
+  requests: number;
+  succeeded: number;
+  failed: number;
+  /** Calls its Router handed out (retries and fallbacks included). */
+  calls: number;
+  /** Calls its Router refused with 429 before they started (usage-based-routing-v2 pre-call check). */
+  gateway_rate_limited: number;
+}
+
+export interface GatewayResult {
+  replicas: number;
+  balancer: 'round-robin' | 'random';
+  shared_state: 'auto' | 'none' | 'redis';
+  /** Whether the replicas shared the state LiteLLM keeps in Redis in this run. */
+  redis: boolean;
+  /** The config key that gives the Router a Redis (null: none). */
+  redis_from: string | null;
+  per_replica: ReplicaResult[];
 }
 
 export interface GroupResult {
@@ -87,6 +114,8 @@ export interface SimResult {
   deployments: DeploymentResult[];
   groups: GroupResult[];
   timeline: TimelineBucket[];
+  /** Present when the scenario declares `gateway:` (proxy replicas). */
+  gateway?: GatewayResult;
   /** Present when `--traffic` replayed recorded requests instead of the scenario's traffic. */
   replay?: ReplaySummary;
   /** Present with `--baseline OLD`: the old config's run on the same traffic, and the deltas. */
@@ -191,6 +220,28 @@ export function buildResult(run: SimulationRun, notSimulated: readonly NotSimula
   };
   if (t.ttft.count > 0) result.totals.ttft_ms = latency(t.ttft);
   if (run.behaviours.some((b) => b.midstreamErrorRate > 0)) result.totals.midstream_errors = t.midstreamErrors;
+  const gateway = run.input.scenario.gateway;
+  if (gateway) {
+    result.gateway = {
+      replicas: gateway.replicas,
+      balancer: gateway.balancer,
+      shared_state: gateway.sharedState,
+      redis: run.sharedState,
+      redis_from: run.redis?.configured ? run.redis.key : null,
+      per_replica: m.replicas.map((r, i) => ({
+        replica: i,
+        requests: r.requests,
+        succeeded: r.succeeded,
+        failed: r.failed,
+        calls: r.calls,
+        gateway_rate_limited: r.gatewayRateLimited,
+      })),
+    };
+    result.deployments.forEach((d, i) => {
+      d.provider_rate_limited = m.deployments[i].providerRateLimited;
+      d.provider_peak_rpm = m.deployments[i].providerPeakRpm;
+    });
+  }
   const replay = run.input.traffic;
   if (replay) {
     result.replay = { file: replay.file, speed: replay.speed, rows: replay.rows, replayed: run.requestsIssued, skipped: sortedRecord(new Map(Object.entries(replay.skipped))) };

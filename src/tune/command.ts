@@ -18,7 +18,7 @@ import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
 import { safeText } from '../util/safe-text.js';
 import { writeFilesAtomic } from '../util/write-files.js';
 import { EditError, editedText } from './edit.js';
-import { tuneJson, tuneTable } from './output.js';
+import { tuneJson, tuneMarkdown, tuneTable } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
 import { search, type Budget, type Candidate } from './search.js';
 import { parseSlo, type Slo } from './slo.js';
@@ -34,7 +34,7 @@ export interface TuneOptions {
   jobs?: string;
   output?: string;
   force?: boolean;
-  format?: 'table' | 'json';
+  format?: 'table' | 'json' | 'markdown';
   vary?: string;
   keep?: string;
   seed?: string;
@@ -142,6 +142,7 @@ export interface TuneRun {
   simulations: number;
   rounds: number;
   stop: 'budget' | 'exhausted';
+  reproduce: number;
   holdout: { baseline: HoldOut; best: HoldOut };
   output: string | null;
   /** -o as given (null without -o). */
@@ -262,6 +263,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     simulations: outcome.simulations,
     rounds: outcome.rounds,
     stop: outcome.stop,
+    reproduce: outcome.reproduce,
     holdout,
     output: null,
     requestedOutput: options.output ?? null,
@@ -277,6 +279,6 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     stderr.write(`gwcfg: warning: the tuned config misses the SLO on the hold-out seeds ${holdoutSeeds.join(', ')}; the margin is within the noise of ${flags.seeds} seed(s): try more --seeds or a longer scenario\n`);
   }
   if (editError !== null) stderr.write(`gwcfg: warning: ${safeText(editError)}; the changes are listed, apply them by hand\n`);
-  stdout.write(options.format === 'json' ? tuneJson(run) : tuneTable(run));
+  stdout.write(options.format === 'json' ? tuneJson(run) : options.format === 'markdown' ? tuneMarkdown(run) : tuneTable(run));
   return meets ? 0 : 1;
 }

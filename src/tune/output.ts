@@ -112,7 +112,7 @@ export function tuneDocument(run: TuneRun): TuneJson {
       simulations: run.simulations,
       rounds: run.rounds,
       stop: run.stop,
-      reproduce_with_budget: run.simulations,
+      reproduce_with_budget: run.reproduce,
     },
     meets_slo: best.meets_slo,
     baseline: withHoldout(run.baseline, run.holdout.baseline),
@@ -142,28 +142,74 @@ function changesText(changes: readonly ChangeJson[]): string {
   return changes.length === 0 ? 'as given' : changes.map((c) => `${c.key}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`).join('; ');
 }
 
-export function tuneTable(run: TuneRun): string {
-  const doc = tuneDocument(run);
+/** The search in one sentence: what ran, and why it stopped. */
+function summary(doc: TuneJson): string {
   const s = doc.search;
-  const out: string[] = [];
-  const input = doc.scenario ?? `traffic ${doc.traffic}`;
-  out.push(`tune ${doc.config} under ${input}: SLO ${doc.slo.text}, objective ${doc.objective}`);
   const stop =
     s.stop === 'exhausted'
       ? 'stopped: no new candidate left in the search space'
       : 'simulations' in s.budget
         ? `stopped: budget of ${s.budget.simulations} simulations`
         : `stopped before the round that would pass the ${s.budget.seconds} s budget; --budget ${s.reproduce_with_budget} repeats this search exactly`;
-  out.push(`searched ${s.candidates} candidates in ${s.simulations} simulations (${s.rounds} rounds of successive halving; finalists ran on seeds ${s.seeds.join(', ')}, the same for every candidate); ${stop}`);
+  return `Searched ${s.candidates} candidates in ${s.simulations} simulations (${s.rounds} rounds of successive halving; finalists ran on seeds ${s.seeds.join(', ')}, the same for every candidate); ${stop}.`;
+}
+
+/** When no candidate meets the SLO: one line per constraint, the binding ones marked. */
+function bindingLines(doc: TuneJson): string[] {
+  const lines = doc.binding.map((b) => {
+    const value = b.constraint === 'success' ? pct(b.best_reachable) : `${msText(b.best_reachable)} ms`;
+    const target = b.constraint === 'success' ? `>= ${pct(b.target)}` : `<= ${msText(b.target)} ms`;
+    return `${b.constraint} ${target}: best ${value} (#${b.candidate})${b.reachable ? '' : '  <- binds: no candidate reaches it'}`;
+  });
+  if (doc.binding.every((b) => b.reachable)) lines.push('each constraint is reachable alone, but no candidate meets them together.');
+  return lines;
+}
+
+const metricCells = (m: Metrics, v: Violation[]) => [pct(m.success), msText(m.p95_ms), msText(m.p99_ms), usdText(m.cost_usd), verdict(v)];
+
+/** Pareto front rows, the given config first: candidate, cost, success, p95, p99, SLO, changes. */
+function frontRows(doc: TuneJson): string[][] {
+  const rows = [doc.baseline, ...doc.pareto.filter((c) => c.id !== 0)];
+  return rows.map((c) => {
+    const [success, p95, p99, cost] = metricCells(c.metrics, c.violations);
+    return [c.id === 0 ? 'given' : `#${c.id}${c.id === doc.best.id ? '*' : ''}`, cost, success, p95, p99, c.meets_slo ? 'meets' : 'misses', changesText(c.changes)];
+  });
+}
+
+/** Given config and winner on the search seeds, then on the hold-out seeds. */
+function comparisonRows(doc: TuneJson, withSeeds: boolean): { search: string[][]; holdout: string[][] } {
+  const seeds = (list: number[]) => (withSeeds ? `, seeds ${list.join(', ')}` : '');
+  return {
+    search: [
+      [`given config${seeds(doc.search.seeds)}`, ...metricCells(doc.baseline.metrics, doc.baseline.violations)],
+      [`best #${doc.best.id}${seeds(doc.search.seeds)}`, ...metricCells(doc.best.metrics, doc.best.violations)],
+    ],
+    holdout: [
+      [`given config${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.baseline.holdout.metrics, doc.baseline.holdout.violations)],
+      [`best #${doc.best.id}${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.best.holdout.metrics, doc.best.holdout.violations)],
+    ],
+  };
+}
+
+const COMPARISON_HEADER = ['', 'success', 'p95 ms', 'p99 ms', 'cost', 'SLO'];
+const COMPARISON_ALIGN = ['l', 'r', 'r', 'r', 'r', 'l'] as const;
+const FRONT_HEADER = ['cand', 'cost', 'success', 'p95 ms', 'p99 ms', 'SLO', 'changes'];
+const FRONT_ALIGN = ['l', 'r', 'r', 'r', 'r', 'l', 'l'] as const;
+
+export function tuneTable(run: TuneRun): string {
+  const doc = tuneDocument(run);
+  const s = doc.search;
+  const out: string[] = [];
+  const input = doc.scenario ?? `traffic ${doc.traffic}`;
+  out.push(`tune ${doc.config} under ${input}: SLO ${doc.slo.text}, objective ${doc.objective}`);
+  out.push(summary(doc));
   out.push('');
-  const row = (label: string, m: Metrics, v: Violation[]) => [label, pct(m.success), msText(m.p95_ms), msText(m.p99_ms), usdText(m.cost_usd), verdict(v)];
-  const header = ['', 'success', 'p95 ms', 'p99 ms', 'cost', 'SLO'];
-  const align = ['l', 'r', 'r', 'r', 'r', 'l'] as const;
+  const rows = comparisonRows(doc, false);
   out.push(`search seeds ${s.seeds.join(', ')}:`);
-  out.push(renderTable(header, [row('given config', doc.baseline.metrics, doc.baseline.violations), row(`best #${doc.best.id}`, doc.best.metrics, doc.best.violations)], align));
+  out.push(renderTable(COMPARISON_HEADER, rows.search, COMPARISON_ALIGN));
   out.push('');
   out.push(`hold-out seeds ${s.holdout_seeds.join(', ')} (not used by the search):`);
-  out.push(renderTable(header, [row('given config', doc.baseline.holdout.metrics, doc.baseline.holdout.violations), row(`best #${doc.best.id}`, doc.best.holdout.metrics, doc.best.holdout.violations)], align));
+  out.push(renderTable(COMPARISON_HEADER, rows.holdout, COMPARISON_ALIGN));
   out.push('');
   if (doc.best.changes.length === 0) out.push('the given config is the best found: no change.');
   else {
@@ -173,25 +219,11 @@ export function tuneTable(run: TuneRun): string {
   if (!doc.meets_slo) {
     out.push('');
     out.push('no candidate meets the SLO. Best reachable value of each constraint (any finalist):');
-    for (const b of doc.binding) {
-      const value = b.constraint === 'success' ? pct(b.best_reachable) : `${msText(b.best_reachable)} ms`;
-      const target = b.constraint === 'success' ? `>= ${pct(b.target)}` : `<= ${msText(b.target)} ms`;
-      out.push(`  ${b.constraint} ${target}: best ${value} (#${b.candidate})${b.reachable ? '' : '  <- binds: no candidate reaches it'}`);
-    }
-    if (doc.binding.every((b) => b.reachable)) out.push('  each constraint is reachable alone, but no candidate meets them together.');
+    for (const line of bindingLines(doc)) out.push(`  ${line}`);
   }
   out.push('');
   out.push(`Pareto front (cost vs p95/p99 vs success) of the ${s.finalists} finalists, search seeds:`);
-  out.push(
-    renderTable(
-      ['cand', 'cost', 'success', 'p95 ms', 'p99 ms', 'SLO', 'changes'],
-      [row('', doc.baseline.metrics, doc.baseline.violations), ...doc.pareto.filter((c) => c.id !== 0).map((c) => row('', c.metrics, c.violations))].map((r, i) => {
-        const c = i === 0 ? doc.baseline : doc.pareto.filter((x) => x.id !== 0)[i - 1];
-        return [c.id === 0 ? 'given' : `#${c.id}${c.id === doc.best.id ? '*' : ''}`, r[4], r[1], r[2], r[3], c.meets_slo ? 'meets' : 'misses', changesText(c.changes)];
-      }),
-      ['l', 'r', 'r', 'r', 'r', 'l', 'l'],
-    ),
-  );
+  out.push(renderTable(FRONT_HEADER, frontRows(doc), FRONT_ALIGN));
   if (doc.diff !== '') {
     out.push('');
     out.push(doc.diff.trimEnd());
@@ -205,6 +237,57 @@ export function tuneTable(run: TuneRun): string {
   } else if (run.requestedOutput !== null && !doc.meets_slo) {
     out.push('');
     out.push(`not written to ${safeText(run.requestedOutput)}: no candidate meets the SLO`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A GitHub-flavoured Markdown table; `|` in cells escaped. */
+function markdownTable(header: readonly string[], rows: readonly string[][], align: readonly ('l' | 'r')[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** `--format markdown`: the same report for a pull request or a wiki page. */
+export function tuneMarkdown(run: TuneRun): string {
+  const doc = tuneDocument(run);
+  const out: string[] = [];
+  out.push(`## gwcfg tune: \`${doc.config}\``);
+  out.push('');
+  const input = doc.scenario !== null ? `scenario \`${doc.scenario}\`` : `recorded traffic \`${doc.traffic}\``;
+  out.push(`Under ${input}; SLO \`${doc.slo.text}\`, objective ${doc.objective}. ${summary(doc)}`);
+  out.push('');
+  const rows = comparisonRows(doc, true);
+  out.push(markdownTable(COMPARISON_HEADER, [...rows.search, ...rows.holdout], COMPARISON_ALIGN));
+  out.push('');
+  out.push(`The hold-out seeds were not used by the search.`);
+  out.push('');
+  out.push(`### Changes of #${doc.best.id}`);
+  out.push('');
+  if (doc.best.changes.length === 0) out.push('None: the given config is the best found.');
+  for (const c of doc.best.changes) out.push(`- \`${c.key}\`: \`${JSON.stringify(c.from)}\` → \`${JSON.stringify(c.to)}\` (${c.dimension})`);
+  if (!doc.meets_slo) {
+    out.push('');
+    out.push('**No candidate meets the SLO.** Best reachable value of each constraint:');
+    out.push('');
+    for (const line of bindingLines(doc)) out.push(`- ${line}`);
+  }
+  out.push('');
+  out.push(`### Pareto front (cost vs p95/p99 vs success) of the ${doc.search.finalists} finalists`);
+  out.push('');
+  out.push(markdownTable(FRONT_HEADER, frontRows(doc), FRONT_ALIGN));
+  if (doc.diff !== '') {
+    out.push('');
+    out.push('<details><summary>diff</summary>');
+    out.push('');
+    out.push('```diff');
+    out.push(doc.diff.trimEnd());
+    out.push('```');
+    out.push('');
+    out.push('</details>');
+  }
+  if (doc.output !== null) {
+    out.push('');
+    out.push(`Wrote \`${doc.output}\`.`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -3,10 +3,17 @@
 
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { lstat, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { CliError, describeErrno } from '../cli/errors.js';
 import { describeFileType, pseudoFileSystem } from './read-input.js';
+
+// write-file-atomic loads worker_threads and the stream modules when it loads (a few ms of
+// start-up); only runs that write a file need it, so it loads on first use (outside the bundle).
+let writeFileAtomicModule: typeof import('write-file-atomic') | undefined;
+function writeFileAtomic(): typeof import('write-file-atomic') {
+  return (writeFileAtomicModule ??= createRequire(import.meta.url)('write-file-atomic') as typeof import('write-file-atomic'));
+}
 
 export interface OutputFile {
   readonly path: string;
@@ -85,7 +92,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[], { force = f
     }
     for (const f of files) {
       current = f.path;
-      await writeFileAtomic(f.path, f.content, { encoding: 'utf8' });
+      await writeFileAtomic()(f.path, f.content, { encoding: 'utf8' });
     }
   } catch (e) {
     // write-file-atomic removes its temp file; a target written before the failure stays whole.
@@ -100,7 +107,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[], { force = f
  */
 export function writeFileAtomicSync(path: string, content: string): void {
   try {
-    writeFileAtomic.sync(path, content, { encoding: 'utf8' });
+    writeFileAtomic().sync(path, content, { encoding: 'utf8' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOSPC' ? 'no space left on the device' : (error as Error).message;

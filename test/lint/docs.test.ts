@@ -18,7 +18,9 @@ const DOCS = join(ROOT, 'docs/rules');
 async function findings(text: string, release?: Release): Promise<string[]> {
   // Examples live in docs/rules, so relative includes resolve there (schema/include-missing).
   const loaded = await loadConfigBytes(join(DOCS, 'example.yaml'), new TextEncoder().encode(text));
-  return lintConfig(loaded, { rules, env: new Map(), release }).map((d) => d.ruleId);
+  // An example written for declared replicas says so in a comment: `# .gwcfg.yaml: replicas: 4`.
+  const replicas = /^# \.gwcfg\.yaml: replicas: (\d+)/m.exec(text);
+  return lintConfig(loaded, { rules, env: new Map(), release, replicas: replicas ? Number(replicas[1]) : undefined }).map((d) => d.ruleId);
 }
 
 const pageOf = (id: string) => join(DOCS, `${id}.md`);

@@ -68,3 +68,14 @@ test('past the arrival window the live view shows the window end, not a time bey
   assert.doesNotMatch(frame, /726s/);
   unmount();
 });
+
+test('the live view fits the terminal: names are abbreviated keeping their region, no row is wider', () => {
+  const long = { ...SNAPSHOT, deployments: SNAPSHOT.deployments.map((d, i) => ({ ...d, name: `claude-3-5-sonnet-very-long-group-name [${i === 0 ? 'us-west-2' : 'us-east-1'}]` })) };
+  const { lastFrame, unmount } = render(h(SimView, { snapshot: long, requestsPerSecond: 1, title: 't', width: 20, columns: 60 }));
+  const rows = (lastFrame() ?? '').split('\n').filter((l) => l.includes('claude'));
+  assert.equal(rows.length, 2);
+  for (const row of rows) assert.ok(row.trimEnd().length <= 60, row);
+  assert.match(rows[0], /… \[us-west-2\]/);
+  assert.match(rows[1], /… \[us-east-1\]/);
+  unmount();
+});
