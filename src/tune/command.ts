@@ -204,9 +204,12 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     const outcomes = await pool.run(batch.map(({ config, seed }) => ({ ...template, config, seed })));
     return outcomes.map((o) => {
       if (!o.ok) throw new CliError(`simulation failed: ${o.error}`);
+      unpriced ??= o.result.deployments.filter((d) => !d.price_known).map((d) => `#${d.index} ${d.model}`);
       return metricsOf(o.result, flags.slo.group);
     });
   };
+  // Deployments the model map has no price for cost nothing in the simulation (said once, from the first run).
+  let unpriced: string[] | undefined;
   let outcome;
   let holdout: TuneRun['holdout'];
   try {
@@ -232,6 +235,9 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     holdout = { baseline: split(all.slice(0, flags.seeds)), best: split(all.slice(flags.seeds)) };
   } finally {
     await pool.close();
+  }
+  if (unpriced && unpriced.length > 0 && flags.objective === 'cost') {
+    stderr.write(`gwcfg: warning: no price for ${unpriced.join(', ')}: the cost objective counts them as free (pass --model-cost-map, or give the deployment input_cost_per_token/output_cost_per_token)\n`);
   }
   const best = outcome.finalists[0];
   const meets = violations(best.metrics, flags.slo).length === 0;

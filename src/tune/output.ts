@@ -1,7 +1,9 @@
 // Output of `gwcfg tune`: the JSON document (docs/contracts.md, contract 6) and the terminal
 // report built from it. Neither holds a time or a path that differs between runs, so identical
 // inputs with a --budget count give identical bytes.
+import { ms, pct, usd } from '../sim/report/format.js';
 import { renderTable } from '../sim/report/table.js';
+import { MarkdownBudget, markdownCell, markdownTable } from '../util/markdown-table.js';
 import { safeLines, safeText } from '../util/safe-text.js';
 import type { TuneRun } from './command.js';
 import { paretoFront, violations, type Metrics, type Violation } from './score.js';
@@ -129,13 +131,10 @@ export function tuneJson(run: TuneRun): string {
   return `${JSON.stringify(tuneDocument(run), null, 2)}\n`;
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
-const msText = (v: number) => v.toFixed(0);
-const usdText = (v: number) => `$${v.toFixed(4)}`;
 
 function verdict(v: Violation[]): string {
   if (v.length === 0) return 'meets';
-  return `misses ${v.map((x) => (x.constraint === 'success' ? `success (${pct(x.value)} < ${pct(x.target)})` : `${x.constraint} (${msText(x.value)} ms > ${msText(x.target)} ms)`)).join(', ')}`;
+  return `misses ${v.map((x) => (x.constraint === 'success' ? `success (${pct(x.value)} < ${pct(x.target)})` : `${x.constraint} (${ms(x.value)} ms > ${ms(x.target)} ms)`)).join(', ')}`;
 }
 
 function changesText(changes: readonly ChangeJson[]): string {
@@ -157,15 +156,15 @@ function summary(doc: TuneJson): string {
 /** When no candidate meets the SLO: one line per constraint, the binding ones marked. */
 function bindingLines(doc: TuneJson): string[] {
   const lines = doc.binding.map((b) => {
-    const value = b.constraint === 'success' ? pct(b.best_reachable) : `${msText(b.best_reachable)} ms`;
-    const target = b.constraint === 'success' ? `>= ${pct(b.target)}` : `<= ${msText(b.target)} ms`;
+    const value = b.constraint === 'success' ? pct(b.best_reachable) : `${ms(b.best_reachable)} ms`;
+    const target = b.constraint === 'success' ? `>= ${pct(b.target)}` : `<= ${ms(b.target)} ms`;
     return `${b.constraint} ${target}: best ${value} (#${b.candidate})${b.reachable ? '' : '  <- binds: no candidate reaches it'}`;
   });
   if (doc.binding.every((b) => b.reachable)) lines.push('each constraint is reachable alone, but no candidate meets them together.');
   return lines;
 }
 
-const metricCells = (m: Metrics, v: Violation[]) => [pct(m.success), msText(m.p95_ms), msText(m.p99_ms), usdText(m.cost_usd), verdict(v)];
+const metricCells = (m: Metrics, v: Violation[]) => [pct(m.success), ms(m.p95_ms), ms(m.p99_ms), usd(m.cost_usd), verdict(v)];
 
 /** Pareto front rows, the given config first: candidate, cost, success, p95, p99, SLO, changes. */
 function frontRows(doc: TuneJson): string[][] {
@@ -241,53 +240,55 @@ export function tuneTable(run: TuneRun): string {
   return `${out.join('\n')}\n`;
 }
 
-/** A GitHub-flavoured Markdown table; `|` in cells escaped. */
-function markdownTable(header: readonly string[], rows: readonly string[][], align: readonly ('l' | 'r')[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-  return [line(header), `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`, ...rows.map(line)].join('\n');
-}
-
-/** `--format markdown`: the same report for a pull request or a wiki page. */
+/** `--format markdown`: the same report for a pull request comment or $GITHUB_STEP_SUMMARY (cells escaped, size bounded). */
 export function tuneMarkdown(run: TuneRun): string {
   const doc = tuneDocument(run);
+  const budget = new MarkdownBudget();
+  const cell = (text: string) => markdownCell(text);
+  // Inline code shows backslashes literally, so it is not cell-escaped: only a backtick (which would end it) is replaced.
+  const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+  const table = (header: readonly string[], rows: readonly string[][], align: readonly ('l' | 'r')[], noun: string) =>
+    markdownTable({ header, align, rows: rows.map((r) => r.map(cell)), noun }, budget);
   const out: string[] = [];
-  out.push(`## gwcfg tune: \`${doc.config}\``);
+  out.push(`## gwcfg tune: ${code(doc.config)}`);
   out.push('');
-  const input = doc.scenario !== null ? `scenario \`${doc.scenario}\`` : `recorded traffic \`${doc.traffic}\``;
-  out.push(`Under ${input}; SLO \`${doc.slo.text}\`, objective ${doc.objective}. ${summary(doc)}`);
+  const input = doc.scenario !== null ? `scenario ${code(doc.scenario)}` : `recorded traffic ${code(doc.traffic ?? '')}`;
+  out.push(`Under ${input}; SLO ${code(doc.slo.text)}, objective ${doc.objective}. ${cell(summary(doc))}`);
   out.push('');
   const rows = comparisonRows(doc, true);
-  out.push(markdownTable(COMPARISON_HEADER, [...rows.search, ...rows.holdout], COMPARISON_ALIGN));
+  out.push(table(COMPARISON_HEADER, [...rows.search, ...rows.holdout], COMPARISON_ALIGN, 'rows'));
   out.push('');
-  out.push(`The hold-out seeds were not used by the search.`);
+  out.push('The hold-out seeds were not used by the search.');
   out.push('');
   out.push(`### Changes of #${doc.best.id}`);
   out.push('');
   if (doc.best.changes.length === 0) out.push('None: the given config is the best found.');
-  for (const c of doc.best.changes) out.push(`- \`${c.key}\`: \`${JSON.stringify(c.from)}\` → \`${JSON.stringify(c.to)}\` (${c.dimension})`);
+  for (const c of doc.best.changes) out.push(`- ${code(c.key)}: ${code(JSON.stringify(c.from))} → ${code(JSON.stringify(c.to))} (${c.dimension})`);
   if (!doc.meets_slo) {
     out.push('');
     out.push('**No candidate meets the SLO.** Best reachable value of each constraint:');
     out.push('');
-    for (const line of bindingLines(doc)) out.push(`- ${line}`);
+    for (const line of bindingLines(doc)) out.push(`- ${cell(line)}`);
   }
   out.push('');
   out.push(`### Pareto front (cost vs p95/p99 vs success) of the ${doc.search.finalists} finalists`);
   out.push('');
-  out.push(markdownTable(FRONT_HEADER, frontRows(doc), FRONT_ALIGN));
+  out.push(table(FRONT_HEADER, frontRows(doc), FRONT_ALIGN, 'candidates'));
   if (doc.diff !== '') {
+    // A fence longer than any run of backticks in the diff, so the file's text cannot close it.
+    const fence = '`'.repeat(Math.max(3, ...(doc.diff.match(/`+/g) ?? []).map((r) => r.length + 1)));
     out.push('');
     out.push('<details><summary>diff</summary>');
     out.push('');
-    out.push('```diff');
+    out.push(`${fence}diff`);
     out.push(doc.diff.trimEnd());
-    out.push('```');
+    out.push(fence);
     out.push('');
     out.push('</details>');
   }
   if (doc.output !== null) {
     out.push('');
-    out.push(`Wrote \`${doc.output}\`.`);
+    out.push(`Wrote ${code(doc.output)}.`);
   }
   return `${out.join('\n')}\n`;
 }

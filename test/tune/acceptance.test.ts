@@ -138,8 +138,16 @@ test('tune --format markdown: the comparison, changes, Pareto front and diff as 
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^## gwcfg tune: `test\/fixtures\/tune\/flaky\.config\.yaml`\n/);
   assert.match(r.stdout, /\n\| given config, seeds 11, 12 \| [\d.]+% \|/);
+  assert.match(r.stdout, /misses success \([\d.]+% \\< 99\.5%\)/, 'cells are escaped (markdownCell)');
   assert.match(r.stdout, /\n\| best #\d+, seeds 13, 14 \| [\d.]+% \|/);
   assert.match(r.stdout, /\n### Changes of #\d+\n\n- `router_settings\./);
-  assert.match(r.stdout, /\n\|---\|---:\|---:\|---:\|---:\|---\|---\|\n\| given \|/);
+  assert.match(r.stdout, /\n\| --- \| ---: \| ---: \| ---: \| ---: \| --- \| --- \|\n\| given \|/);
   assert.match(r.stdout, /<details><summary>diff<\/summary>\n\n```diff\n/);
+});
+
+test('tune: a cost objective over deployments without a price says they count as free', async () => {
+  const r = await tune('fixtures/scenarios/ab-split.config.yaml', { scenario: 'fixtures/scenarios/ab-split.scenario.yaml', slo: 'success>=99%', budget: '6', seeds: '1', format: 'json' });
+  assert.match(r.stderr, /^gwcfg: warning: no price for #0 .*: the cost objective counts them as free \(pass --model-cost-map/m);
+  const priced = await tune(`${DIR}/flaky.config.yaml`, { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99%', budget: '6', seeds: '1', format: 'json' });
+  assert.doesNotMatch(priced.stderr, /no price/);
 });
