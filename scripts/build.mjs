@@ -50,6 +50,7 @@ const SPLITS = [
   { importer: 'src/cli/calibrate.ts', specifier: '../calibrate/command.js', entry: 'src/calibrate/command.ts', out: 'calibrate.cjs' },
   { importer: 'src/cli/tune.ts', specifier: '../tune/command.js', entry: 'src/tune/command.ts', out: 'tune.cjs' },
   { importer: 'src/cli/check-metrics.ts', specifier: '../generate/check/run.js', entry: 'src/generate/check/run.ts', out: 'check-metrics.cjs' },
+  { importer: 'src/sim/command.ts', specifier: './report/html.js', entry: 'src/sim/report/html.ts', out: 'report.cjs' },
   { importer: 'src/ui/live.ts', specifier: './SimView.js', entry: 'src/ui/SimView.tsx', out: 'ui-view.mjs' },
 ];
 const splitPoints = {

@@ -624,4 +624,13 @@ export class RouterCore {
     const until = this.cooldown.until[this.slotOf[d]];
     return until > nowMs ? until : null;
   }
+
+  circuitOpenUntil(d: number, nowMs: number): number | null {
+    const remaining = this.breakers ? this.breakers.remainingMs(this.slotOf[d], nowMs) : 0;
+    return remaining > 0 ? nowMs + remaining : null;
+  }
+
+  healthCheckExcluded(d: number, nowMs: number): boolean {
+    return this.health_.excluded(this.slotOf[d], nowMs);
+  }
 }

@@ -17,6 +17,8 @@
 //                                    decision, circuit breaker.
 //   router.health(d, now)            DeploymentHealth for UIs / metrics
 //   router.cooldownUntil(d, now)     end of the active cooldown, or null
+//   router.circuitOpenUntil(d, now)  when an open breaker turns half-open, or null
+//   router.healthCheckExcluded(d, now) whether health checks keep d out of routing now
 //   router.usage(d, now)             {rpm, tpm, inFlight} this minute, as the strategies count them
 //   router.concurrencyLimit(d)       max_parallel_requests as LiteLLM derives it (null = no cap)
 //   router.beginRequest(req, now)    RequestRun orchestrating retries, [2026] order fallbacks and
@@ -145,6 +147,16 @@ export class Router {
   /** When the deployment's cooldown ends (ms on the caller's clock), or null when not cooling. */
   cooldownUntil(deployment: number, nowMs: number): number | null {
     return this.core.cooldownUntil(deployment, nowMs);
+  }
+
+  /** When the deployment's open circuit breaker turns half-open (ms on the caller's clock), or null when not open. */
+  circuitOpenUntil(deployment: number, nowMs: number): number | null {
+    return this.core.circuitOpenUntil(deployment, nowMs);
+  }
+
+  /** Whether health checks keep the deployment out of routing now (whatever its cooldown and breaker). */
+  healthCheckExcluded(deployment: number, nowMs: number): boolean {
+    return this.core.healthCheckExcluded(deployment, nowMs);
   }
 
   /** Current-minute usage (as the strategies count it) and in-flight calls of a deployment. */

@@ -13,7 +13,7 @@ import { SimProvider, type ProviderCall, type ProviderOutcome, type ProviderBeha
 import { resolveBehaviours } from './behaviour.js';
 import { ArrivalProcess } from './traffic.js';
 import { Fifo } from './fifo.js';
-import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
+import { Metrics, increment, stateTracks, type DeploymentState, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
 import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
 import type { RecordedTraffic } from '../traffic/replay.js';
@@ -174,7 +174,10 @@ export class SimulationRun {
   /** Calls waiting for a max_parallel_requests slot, per deployment (FIFO, as LiteLLM's semaphore). */
   private readonly slotWaiters: Fifo<ClientRequest>[];
   private readonly cooldownEnd: number[];
-  private readonly lastHealth: DeploymentHealth[];
+  /** End of the last circuit-breaker opening seen per replica x deployment (a new value = a new opening). */
+  private readonly openUntil: number[];
+  /** When health checks were first seen excluding each replica x deployment (-1: not excluded). */
+  private readonly unhealthySince: number[];
   private readonly callPrices: CallPrices[];
   private readonly freeRequests: ClientRequest[] = [];
   /** How far a progress display asked the run to go; shown in snapshots, never read by the simulation. */
@@ -209,7 +212,8 @@ export class SimulationRun {
     this.gatewayLimit = Array.from({ length: slots }, (_, k) => this.router.concurrencyLimit(k % deployments.length) ?? NO_CAP);
     this.slotWaiters = Array.from({ length: slots }, () => new Fifo<ClientRequest>());
     this.cooldownEnd = new Array<number>(slots).fill(0);
-    this.lastHealth = new Array<DeploymentHealth>(slots).fill('healthy');
+    this.openUntil = new Array<number>(slots).fill(-1);
+    this.unhealthySince = new Array<number>(slots).fill(-1);
     this.providerMinute = deployments.map(() => -1);
     this.providerMinuteCalls = deployments.map(() => 0);
     this.callPrices = deployments.map((d) => ({ input: d.inputCostPerToken, output: d.outputCostPerToken, tiers: d.priceTiers }));
@@ -489,6 +493,7 @@ export class SimulationRun {
       if (p.status === 200) {
         stats.succeeded++;
         const cost = callCost(this.callPrices[d], request.inputTokens, request.outputTokens);
+        this.metrics.bucket(now).costUsd += cost;
         stats.costUsd += cost;
         stats.inputTokens += request.inputTokens;
         stats.outputTokens += request.outputTokens;
@@ -502,6 +507,9 @@ export class SimulationRun {
         if (p.cause === 'timeout') stats.timeouts++;
         if (p.cause === 'midstream') this.metrics.totals.midstreamErrors++;
       }
+    } else if (p.status === 200) {
+      // Warm-up calls count in the timeline like its other counts.
+      this.metrics.bucket(now).costUsd += callCost(this.callPrices[d], request.inputTokens, request.outputTokens);
     }
     this.trackState(request.replica, d, now);
     this.handleStep(request, request.run!.report(outcome, now), now);
@@ -515,8 +523,12 @@ export class SimulationRun {
   }
 
   /**
-   * Counts cooldowns (with their length) and circuit openings as a replica's router reports them:
-   * each replica's own cooldowns, or once for a cooldown list the replicas share.
+   * Counts cooldowns (with their length) and circuit openings as a replica's router reports them
+   * (each replica's own cooldowns, or once for a cooldown list the replicas share), and records
+   * the intervals of each state, over all replicas together. Cooldowns and open breakers start
+   * here (the router sets them in onCallEnd, just before) and their ends are known; health-check
+   * exclusion is sampled, so an unhealthy interval ends at the first call or probe that sees the
+   * deployment included.
    */
   private trackState(replica: number, d: number, now: number): void {
     const router = this.routers[replica];
@@ -524,6 +536,21 @@ export class SimulationRun {
     const stats = this.metrics.deployments[d];
     const counting = now >= this.warmupMs;
     const c = this.sharedState ? d : this.slot(replica, d);
+    const k = this.slot(replica, d);
+    if (until !== null) this.recordState(d, 'cooldown', now, until);
+    const openUntil = router.circuitOpenUntil(d, now);
+    if (openUntil !== null) {
+      this.recordState(d, 'circuit-open', now, openUntil);
+      // Each opening sets its own end (opened at + reset time), also a reopening after a failed half-open probe.
+      if (openUntil !== this.openUntil[k] && counting) stats.circuitOpens++;
+      this.openUntil[k] = openUntil;
+    }
+    const excluded = router.healthCheckExcluded(d, now);
+    if (excluded && this.unhealthySince[k] < 0) this.unhealthySince[k] = now;
+    else if (!excluded && this.unhealthySince[k] >= 0) {
+      this.recordState(d, 'unhealthy', this.unhealthySince[k], now);
+      this.unhealthySince[k] = -1;
+    }
     if (until !== null && until > now) {
       if (now >= this.cooldownEnd[c]) {
         if (counting) {
@@ -536,10 +563,6 @@ export class SimulationRun {
         this.cooldownEnd[c] = until;
       }
     }
-    const k = this.slot(replica, d);
-    const health = router.health(d, now);
-    if (health === 'open' && this.lastHealth[k] !== 'open' && counting) stats.circuitOpens++;
-    this.lastHealth[k] = health;
   }
 
   private finish(request: ClientRequest, now: number, reason: string | null, status: number): void {
@@ -551,6 +574,7 @@ export class SimulationRun {
       bucket.latency.record(latency);
     } else {
       bucket.failed++;
+      increment(bucket.failureCauses, request.lastCause);
     }
     if (request.measured) {
       this.countFinished(request, reason, status, latency);
@@ -622,6 +646,34 @@ export class SimulationRun {
         state: this.router.health(i, now),
       })),
     };
+  }
+
+  private recordState(d: number, state: DeploymentState, fromMs: number, toMs: number): void {
+    const stats = this.metrics.deployments[d];
+    (stats.states ??= stateTracks())[state].add(fromMs, toMs);
+  }
+
+  /**
+   * Deployment d's state intervals up to endMs, in ms, each list in time order: the recorded ones
+   * clipped to endMs, plus an unhealthy interval still open at endMs.
+   */
+  stateIntervals(d: number, endMs: number): { state: DeploymentState; fromMs: number; toMs: number }[] {
+    const out: { state: DeploymentState; fromMs: number; toMs: number }[] = [];
+    const tracks = this.metrics.deployments[d].states;
+    if (tracks) {
+      for (const state of Object.keys(tracks) as DeploymentState[]) {
+        const spans = tracks[state].spans;
+        for (let i = 0; i < spans.length; i += 2) if (spans[i] < endMs) out.push({ state, fromMs: spans[i], toMs: Math.min(spans[i + 1], endMs) });
+      }
+    }
+    // Still unhealthy at the end (on the replica that saw it first).
+    let since = Infinity;
+    for (let r = 0; r < this.routers.length; r++) {
+      const s = this.unhealthySince[this.slot(r, d)];
+      if (s >= 0) since = Math.min(since, s);
+    }
+    if (since < endMs) out.push({ state: 'unhealthy', fromMs: since, toMs: endMs });
+    return out;
   }
 
   /** Time left in cooldown beyond the end of the run, for clipping cooldown_seconds. */

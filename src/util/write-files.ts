@@ -70,20 +70,29 @@ export function checkOutputDirectory(dir: string): void {
   }
 }
 
-/** Throws CliError (exit 2) naming every existing target unless `force`; writes nothing in that case. */
-export async function writeFilesAtomic(files: readonly OutputFile[], { force = false } = {}): Promise<string[]> {
-  const paths = files.map((f) => resolve(f.path));
+/**
+ * Throws CliError (exit 2) unless every target can be written: no path twice, each directory
+ * writable or creatable, and (unless `force`) no target existing yet. Writes nothing; a command
+ * calls it before long work so a refusal comes first (writeFilesAtomic checks again).
+ */
+export async function checkOutputFiles(targets: readonly string[], { force = false } = {}): Promise<void> {
+  const paths = targets.map((t) => resolve(t));
   const duplicate = paths.find((p, i) => paths.indexOf(p) !== i);
   if (duplicate) throw new CliError(`refusing to write ${duplicate} twice in one run`);
-  const dirs = new Set(files.map((f) => dirname(f.path)));
-  for (const dir of dirs) checkOutputDirectory(dir);
+  for (const dir of new Set(targets.map((t) => dirname(t)))) checkOutputDirectory(dir);
   if (!force) {
     const existing: string[] = [];
-    for (const f of files) if (await exists(f.path)) existing.push(f.path);
+    for (const t of targets) if (await exists(t)) existing.push(t);
     if (existing.length > 0) {
       throw new CliError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; use --force to overwrite (nothing was written)`);
     }
   }
+}
+
+/** Throws CliError (exit 2) naming every existing target unless `force`; writes nothing in that case. */
+export async function writeFilesAtomic(files: readonly OutputFile[], { force = false } = {}): Promise<string[]> {
+  await checkOutputFiles(files.map((f) => f.path), { force });
+  const dirs = new Set(files.map((f) => dirname(f.path)));
   let current = '';
   try {
     for (const dir of dirs) {

@@ -99,3 +99,21 @@ test('--compare fits 80 columns and shows progress per finished strategy on a te
   assert.equal(quiet.stderr, '');
   assertFits(compareTable([], { width: 80, unicode: true }), 80);
 });
+
+test('the --baseline section fits 80 and 120 columns too, keeping share moved', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-width-'));
+  const write = (name: string, region: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, `model_list:\n${['us-west-2', region].map((r) => `  - model_name: anthropic-claude-3-5-sonnet-production-traffic\n    litellm_params:\n      model: bedrock/anthropic.claude-3-5-sonnet-20241022-v2:0\n      aws_region_name: ${r}\n`).join('')}`);
+    return file;
+  };
+  const r = JSON.parse((await simulate(write('new.yaml', 'eu-central-1'), { baseline: write('old.yaml', 'us-east-1'), requests: '500', format: 'json', progress: false })).stdout) as SimResult;
+  for (const columns of [80, 120]) {
+    const text = resultTable(r, { width: columns, unicode: true });
+    assertFits(text, columns);
+    assert.match(text, /compared with the baseline/);
+    assert.match(text, /moved/);
+    assert.match(text, /\[eu-central-1\]/);
+  }
+  assert.match(resultTable(r, { width: 120, unicode: true }), /\[eu-central-1\]\s+key\s/, 'same model_name, model and api_base: paired in config order');
+});
