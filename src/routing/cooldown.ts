@@ -42,7 +42,7 @@ export function policyKeyPrefix(errorClass: string): string {
 
 /** Which cooldown decision applies to a deployment, and its allowed failures. */
 export interface CooldownPolicy {
-  /** Count ("legacy") mode: allowed_fails ≠ 3 or an allowed_fails_policy is set. */
+  /** Count ("legacy") mode: see RouterSettings.legacyCooldownMode; a deployment's own allowed_fails ≠ 3. */
   readonly legacy: boolean;
   readonly allowedFails: number;
   readonly allowedFailsPolicy: Readonly<Record<string, number>> | null;
@@ -58,8 +58,14 @@ export interface CooldownPolicy {
 export function cooldownPolicyFor(dep: DeploymentView, settings: RouterSettings): CooldownPolicy {
   const allowedFails = dep.allowedFails ?? settings.allowedFails;
   const allowedFailsPolicy = dep.allowedFailsPolicy ?? settings.allowedFailsPolicy;
+  // A deployment's own allowed_fails decides its mode by itself; otherwise the router's mode
+  // (settings.legacyCooldownMode, which compares Router.allowed_fails with the global) applies.
+  const legacy =
+    dep.allowedFails !== null
+      ? dep.allowedFails !== DEFAULTS.allowedFails || allowedFailsPolicy !== null
+      : settings.legacyCooldownMode || allowedFailsPolicy !== null;
   return {
-    legacy: allowedFails !== DEFAULTS.allowedFails || allowedFailsPolicy !== null,
+    legacy,
     allowedFails,
     allowedFailsPolicy,
     deploymentAllowedFails: dep.allowedFails,

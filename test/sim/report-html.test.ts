@@ -125,6 +125,7 @@ test('an existing report is refused without --force (before the run, file untouc
   assert.equal(r.code, 0);
   assert.match(readFileSync(file, 'utf8'), /^<!DOCTYPE html>/);
   await assert.rejects(simulate(ex.config, { report: '-' }), /--report needs a file name/);
+  await assert.rejects(simulate(ex.config, { report: join(file, 'x.html') }), /cannot write into .*exists\.html: is a file, not a directory/);
 });
 
 // ---- in Chromium ----

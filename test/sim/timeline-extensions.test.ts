@@ -78,6 +78,20 @@ test('unhealthy runs from the failed probes to the good ones (health checks ever
   assert.deepEqual(unhealthy, [{ state: 'unhealthy', from_s: 40, to_s: 70 }]);
 });
 
+test('with several replicas (scenario gateway:) a state interval is the union over the replicas', () => {
+  const config = { model_list: [dep('a'), dep('b')], router_settings: { health_check_interval: 10, health_check_timeout: 5, allowed_fails: 2, success_threshold: 2, cooldown_time: 5 } };
+  const r = simulate(config, OUTAGE_30_60.replace('traffic:', 'gateway: { replicas: 3 }\ntraffic:'));
+  assert.equal(r.gateway?.replicas, 3);
+  const [down] = r.deployments;
+  const cooldowns = down.state_intervals.filter((i) => i.state === 'cooldown');
+  assert.ok(cooldowns.length > 0 && cooldowns.length < down.cooldowns, `${cooldowns.length} merged intervals for ${down.cooldowns} per-replica cooldowns`);
+  for (const [k, i] of cooldowns.entries()) {
+    assert.ok(i.from_s >= 30 && i.to_s <= 65, JSON.stringify(i));
+    if (k > 0) assert.ok(i.from_s > cooldowns[k - 1].to_s, 'disjoint, in time order');
+  }
+  assert.deepEqual(down.state_intervals.filter((i) => i.state === 'unhealthy'), [{ state: 'unhealthy', from_s: 40, to_s: 70 }]);
+});
+
 test('a state track merges overlapping intervals and keeps at most MAX_STATE_INTERVALS, marking the rest clipped', () => {
   const t = new StateTrack();
   t.add(0, 10);
