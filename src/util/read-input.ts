@@ -122,16 +122,18 @@ export function readRegularFileSync(file: string, limit: ReadLimit): Uint8Array 
 }
 
 /**
- * Refuses, unopened, a path that is not a readable regular file (for inputs read as streams of
- * unbounded length, such as spend-log exports). Throws InputError with the same reasons as readInput.
+ * Refuses, unopened, a path that is not a regular file (for inputs read as streams of unbounded
+ * length, such as spend-log exports), with the same reasons as readInput. Returns its stat;
+ * throws InputError.
  */
-export function assertRegularFile(file: string): void {
+export function assertRegularFile(file: string): Stats {
   try {
     const info = statSync(file);
     const type = describeFileType(info);
     if (type) throw new InputError(file, type, info.isDirectory() ? 'EISDIR' : 'not-regular');
     const pseudo = pseudoFileSystem(file);
     if (pseudo) throw new InputError(file, `is a kernel pseudo-file on ${pseudo}, not a regular file`, 'not-regular');
+    return info;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(file, describeErrno(error), (error as NodeJS.ErrnoException).code ?? 'unknown');
@@ -139,14 +141,10 @@ export function assertRegularFile(file: string): void {
 }
 
 function readRegularFile(file: string, limit: ReadLimit, budget: number): Uint8Array {
+  const stat = assertRegularFile(file);
+  if (stat.size > budget) throw tooLarge(file, stat.size, limit);
   let fd: number;
   try {
-    const info = statSync(file);
-    const type = describeFileType(info);
-    if (type) throw new InputError(file, type, info.isDirectory() ? 'EISDIR' : 'not-regular');
-    const pseudo = pseudoFileSystem(file);
-    if (pseudo) throw new InputError(file, `is a kernel pseudo-file on ${pseudo}, not a config file`, 'not-regular');
-    if (info.size > budget) throw tooLarge(file, info.size, limit);
     // O_NONBLOCK: should the path have been swapped for a FIFO since the stat, open does not wait.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {
