@@ -48,6 +48,7 @@ const SPLITS = [
   { importer: 'src/cli/simulate.ts', specifier: '../sim/command.js', entry: 'src/sim/command.ts', out: 'simulate.cjs' },
   { importer: 'src/cli/generate.ts', specifier: '../generate/index.js', entry: 'src/generate/index.ts', out: 'generate.cjs' },
   { importer: 'src/cli/calibrate.ts', specifier: '../calibrate/command.js', entry: 'src/calibrate/command.ts', out: 'calibrate.cjs' },
+  { importer: 'src/cli/tune.ts', specifier: '../tune/command.js', entry: 'src/tune/command.ts', out: 'tune.cjs' },
   { importer: 'src/cli/check-metrics.ts', specifier: '../generate/check/run.js', entry: 'src/generate/check/run.ts', out: 'check-metrics.cjs' },
   { importer: 'src/ui/live.ts', specifier: './SimView.js', entry: 'src/ui/SimView.tsx', out: 'ui-view.mjs' },
 ];

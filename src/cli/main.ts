@@ -13,6 +13,7 @@ import { register as registerGenerate } from './generate.js';
 import { register as registerCheckMetrics } from './check-metrics.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerCalibrate } from './calibrate.js';
+import { register as registerTune } from './tune.js';
 
 const COMMANDS: Record<string, (program: Command) => void> = {
   validate: registerValidate,
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (program: Command) => void> = {
   lint: registerLint,
   simulate: registerSimulate,
   calibrate: registerCalibrate,
+  tune: registerTune,
   rules: registerRules,
   explain: registerExplain,
   generate: registerGenerate,

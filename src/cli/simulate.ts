@@ -9,7 +9,7 @@ export interface SimulateOptions {
   strategy?: string;
   compare?: string | boolean;
   jobs?: string;
-  format?: 'table' | 'json';
+  format?: 'table' | 'json' | 'markdown';
   duration?: string;
   requests?: string;
   progress?: boolean;
@@ -17,6 +17,7 @@ export interface SimulateOptions {
   modelCostMap?: string;
   traffic?: string;
   speed?: string;
+  baseline?: string;
 }
 
 export function register(program: Command): void {
@@ -29,13 +30,14 @@ export function register(program: Command): void {
     .option('--strategy <name>', 'routing strategy to simulate instead of router_settings.routing_strategy')
     .option('--compare [list]', 'run every strategy (or a comma-separated list) on identical traffic')
     .option('-j, --jobs <n>', 'worker threads for --compare (default: number of cores)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .option('--duration <d>', 'simulated time, e.g. 90s, 10m (overrides the scenario)')
     .option('--requests <n>', 'number of client requests (overrides the scenario)')
     .option('--litellm-version <v>', 'LiteLLM release to model, e.g. 1.80 or 1.80.5 (default: newest verified; 2024, 2025, 2026 are aliases)')
     .option('--model-cost-map <file>', "LiteLLM's model_prices_and_context_window.json to price and size models with (default: gwcfg's copy; also model_cost_map: in .gwcfg.yaml)")
     .option('--traffic <file>', "replay requests LiteLLM logged (LiteLLM_SpendLogs export: CSV, JSON lines or JSON) instead of the scenario's traffic")
     .option('--speed <k>', 'with --traffic: replay k times faster (0.5 = half speed; default 1)')
+    .option('--baseline <config>', 'also run this (older) config on the same traffic and seed, and show what changed: share moved per deployment, success rate, p95/p99, cost')
     .option('--no-progress', 'no progress output')
     .action(async (config: string, options: SimulateOptions) => {
       const { executeSimulate } = await import('../sim/command.js');

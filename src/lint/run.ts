@@ -36,7 +36,7 @@ export interface LintCliOptions extends ReportOptions {
 }
 
 /** Formats that print one document: a diff in front of them would break their parsers. */
-const DOCUMENT_FORMATS = new Set(['json', 'sarif', 'junit']);
+const DOCUMENT_FORMATS = new Set(['json', 'sarif', 'junit', 'markdown']);
 
 export async function runLint(inputs: string[], options: LintCliOptions, globalColor: boolean | undefined): Promise<number> {
   if (options.fix && options.fixDryRun) throw new CliError('use either --fix or --fix-dry-run, not both');

@@ -54,6 +54,11 @@ export const YEAR_ALIASES: Readonly<Record<string, string>> = {
 const ERA_2025 = '1.57.0';
 /** First release of 2026 (notes dated 2026-01-18): [2026] behaviours start here. */
 const ERA_2026 = '1.81.0';
+/**
+ * First release whose notes say mid-stream fallbacks work ("Working mid-stream fallbacks with token
+ * usage tracking", PR #13149 / #13170; release notes v1.74.15-stable, dated 2025-08-02).
+ */
+const MIDSTREAM_FALLBACK = '1.74.15';
 
 const RELEASE_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[.+-].*)?$/;
 
@@ -380,6 +385,13 @@ export const BEHAVIOURS = [
     source: 'litellm/router.py Router.__init__ (`cooldown_time or DEFAULT_COOLDOWN_TIME_SECONDS`)',
     since: null,
     test: 'litellm_settings.cooldown_time is not read by the Router',
+  },
+  {
+    id: 'midstream-fallback',
+    summary: 'a stream that fails after its first chunk (MidStreamFallbackError) goes to the group\'s fallbacks, skipping same-group retries; before, the client saw the failure (no retry, no fallback)',
+    source: 'litellm/router.py Router._acompletion_streaming_iterator (FallbackStreamWrapper → async_function_with_fallbacks_common_utils); litellm/exceptions.py MidStreamFallbackError',
+    since: MIDSTREAM_FALLBACK,
+    test: 'mid-stream failure: no retry or fallback before 1.74.15, the fallback chain (no same-group retry) from it',
   },
 ] as const satisfies readonly BehaviourRow[];
 

@@ -40,6 +40,8 @@ interface Failure {
   /** Deployment that failed (-1 when the failure was "no deployment could be picked"). */
   deployment: number;
   noDeployment?: NoDeploymentReason;
+  /** The stream broke after its first chunk. */
+  midstream?: boolean;
 }
 
 function pickFailure(p: Extract<PickResult, { ok: false }>): Failure {
@@ -168,6 +170,10 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       retryAfterMs: outcome.retryAfterMs,
       deployment: this.currentDeployment,
     };
+    if (outcome.midstream === true) {
+      failure.midstream = true;
+      return this.setLast(this.onMidstreamFailure(frame, failure, nowMs));
+    }
     return this.setLast(this.onFailure(frame, failure, nowMs, 0));
   }
 
@@ -272,6 +278,23 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     return this.groupFailed(frame, f, nowMs, delayMs + extra);
   }
 
+  /**
+   * A stream that broke after its first chunk never reaches async_function_with_retries (the
+   * router already returned the stream). midstream-fallback: Router._acompletion_streaming_iterator
+   * catches the MidStreamFallbackError and runs async_function_with_fallbacks_common_utils, the
+   * fallback chain without same-group retries; before it, the error reaches the client as is.
+   */
+  private onMidstreamFailure(frame: Frame, f: Failure, nowMs: number): NextStep {
+    if (this.stack.length === 1) {
+      if (this.original === null) this.original = f;
+      this.latestPrimary = f;
+    }
+    if (!this.core.settings.behaviours['midstream-fallback']) {
+      return { kind: 'fail', reason: 'midstream-error', status: f.status, message: `stream broke after its first chunk: ${f.message}` };
+    }
+    return this.groupFailed(frame, f, nowMs, 0);
+  }
+
   /** Tries the failed frame's fallback targets in order; unwinds to the parent when exhausted. */
   private groupFailed(frame: Frame, f: Failure, nowMs: number, delayMs: number): NextStep {
     const s = this.core.settings;
@@ -344,6 +367,7 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
     };
     let reason: RequestFailureReason;
     if (this.fallbacks > 0) reason = 'fallbacks-exhausted';
+    else if (err.midstream) reason = 'midstream-error';
     else if (err.noDeployment) reason = err.noDeployment;
     else if (this.retries > 0) reason = 'retries-exhausted';
     else reason = 'non-retryable-error';

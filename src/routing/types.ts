@@ -65,6 +65,12 @@ export interface CallOutcome {
   timedOut?: boolean;
   /** Error class as LiteLLM names it (RateLimitError, Timeout, InternalServerError, ...). */
   errorClass?: string;
+  /**
+   * A streaming call that failed after its first chunk (LiteLLM's MidStreamFallbackError): no
+   * same-group retry; the fallback chain from releases with `midstream-fallback`, else the client
+   * sees the failure.
+   */
+  midstream?: boolean;
 }
 
 /** Per-deployment state a UI or metrics layer may show. */
@@ -80,7 +86,9 @@ export type RequestFailureReason =
   | NoDeploymentReason
   | 'retries-exhausted'
   | 'fallbacks-exhausted'
-  | 'non-retryable-error';
+  | 'non-retryable-error'
+  /** A stream broke after its first chunk and nothing rescued it (see CallOutcome.midstream). */
+  | 'midstream-error';
 
 // ---- Additions by the routing core (fields only added, nothing renamed) ----
 

@@ -10,6 +10,7 @@ export const DEFAULT_LATENCY = { p50Ms: 800, p99Ms: 4000 };
 export const DEFAULT_CAPACITY = 64;
 export const DEFAULT_ERROR_RATE = 0.001;
 export const DEFAULT_ERROR_STATUS = 500;
+export const DEFAULT_MIDSTREAM_STATUS = 500;
 
 export function defaultBehaviour(d: DeploymentView): ProviderBehaviour {
   return {
@@ -21,6 +22,8 @@ export function defaultBehaviour(d: DeploymentView): ProviderBehaviour {
     // The rpm/tpm a config declares are taken to be the provider's quota.
     rateLimit: { rpm: d.rpm ?? undefined, tpm: d.tpm ?? undefined },
     outages: [],
+    midstreamErrorRate: 0,
+    midstreamStatus: DEFAULT_MIDSTREAM_STATUS,
   };
 }
 
@@ -40,6 +43,8 @@ function overlay(base: ProviderBehaviour, b: Behaviour): ProviderBehaviour {
   if (b.capacity !== undefined) out.capacity = b.capacity;
   if (b.queue !== undefined) out.queue = b.queue;
   if (b.rateLimit) out.rateLimit = { ...b.rateLimit };
+  if (b.midstreamErrorRate !== undefined) out.midstreamErrorRate = b.midstreamErrorRate;
+  if (b.midstreamStatus !== undefined) out.midstreamStatus = b.midstreamStatus;
   if (b.outages) out.outages = [...b.outages].sort((x, y) => x.fromMs - y.fromMs);
   return out;
 }

@@ -20,7 +20,12 @@ import { prepareScenario, type ScenarioSource } from './prepare.js';
 import { runWithPlainProgress } from './progress.js';
 import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
+import { compareMarkdown, resultMarkdown } from './report/markdown.js';
 import { buildResult, type NotSimulatedNotice, type SimResult } from './result.js';
+import { compareWithBaseline } from './baseline.js';
+import { modelListEntries } from './labels.js';
+import type { SimulationRun } from './run.js';
+import type { Scenario } from './scenario.js';
 import { parseDurationMs } from './units.js';
 import { LIMITS, count, seconds } from './limits.js';
 import { configTargets } from './targets.js';
@@ -81,6 +86,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
     if (compare.length === 0) throw new CliError('--compare needs at least one strategy');
   }
   if (compare && options.strategy) throw new CliError('use either --strategy or --compare, not both');
+  if (compare && options.baseline !== undefined) throw new CliError('use either --compare or --baseline, not both');
   const version = options.litellmVersion;
   if (version !== undefined) {
     try {
@@ -101,7 +107,7 @@ export function parseFlags(options: SimulateOptions): Omit<SimJob, 'config' | 's
 }
 
 /** --model-cost-map, else model_cost_map of the config's .gwcfg.yaml, distilled; undefined = built-in map. */
-async function modelMapFor(configFile: string, flag: string | undefined): Promise<SimJob['modelMap']> {
+export async function modelMapFor(configFile: string, flag: string | undefined): Promise<SimJob['modelMap']> {
   let file = flag ?? null;
   if (file === null) {
     const rcPath = await findRc(configFile === '-' ? process.cwd() : dirname(configFile));
@@ -153,6 +159,12 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   const say = (line: string) => plainProgress && stderr.write(`${line}\n`);
   const notices = notSimulatedNotices(loaded);
   for (const n of notices) stderr.write(`gwcfg: notice: ${n.file}:${n.line}:${n.column}: ${n.key} is not simulated (${n.reason}); the result leaves it out\n`);
+  let baseline: BaselineInput | null = null;
+  if (options.baseline !== undefined) {
+    const b = await loadBaseline(options.baseline, loaded, scenario, prepared.scenario, flags, (d, file, text) => printDiagnostics(d, [file], new Map([[file, text]]), format, io, stdout), stderr);
+    if (typeof b === 'number') return b;
+    baseline = b;
+  }
 
   if (flags.compare) {
     const outcomes = await runCompare(job, flags.compare, flags.jobs, (strategy, done, total) => say(`simulate: ${strategy} finished (${done}/${total})`));
@@ -161,7 +173,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     const runNotices = new Set(outcomes.flatMap((o) => (o.ok ? o.notices.map((n) => `${o.result.strategy}: ${n}`) : [])));
     for (const notice of runNotices) stderr.write(`gwcfg: note: ${notice}\n`);
     const results = outcomes.map((o) => ({ ...(o as { ok: true; result: SimResult }).result, not_simulated: notices }));
-    stdout.write(format === 'json' ? compareJson(results) : compareTable(results));
+    stdout.write(format === 'json' ? compareJson(results) : format === 'markdown' ? compareMarkdown(results, { config: safeText(loaded.file) }) : compareTable(results));
     return 0;
   }
 
@@ -171,18 +183,32 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   } catch (error) {
     throw cannotSimulate(loaded, error);
   }
-  const title = `${run.router.config.settings.routingStrategy ?? 'invalid strategy'} (seed ${run.input.seed})`;
-  if (interactive) {
-    const { runWithInk } = await import('../ui/live.js');
-    await runWithInk(run, { title, stdout });
-  } else if (plainProgress) {
-    runWithPlainProgress(run, title, say);
-  } else {
-    run.advance(Infinity);
-  }
+  const drive = async (r: SimulationRun, prefix = '') => {
+    const title = `${prefix}${r.router.config.settings.routingStrategy ?? 'invalid strategy'} (seed ${r.input.seed})`;
+    if (interactive) {
+      const { runWithInk } = await import('../ui/live.js');
+      await runWithInk(r, { title, stdout });
+    } else if (plainProgress) {
+      runWithPlainProgress(r, title, say);
+    } else {
+      r.advance(Infinity);
+    }
+  };
+  await drive(run);
   const result = buildResult(run, notices);
   for (const notice of run.notices) stderr.write(`gwcfg: note: ${notice}\n`);
-  stdout.write(format === 'json' ? resultJson(result) : resultTable(result));
+  if (baseline) {
+    let old;
+    try {
+      old = createRun({ ...job, config: baseline.loaded.value, seed: run.input.seed }, baseline.scenario);
+    } catch (error) {
+      throw cannotSimulate(baseline.loaded, error);
+    }
+    await drive(old, `baseline ${safeText(baseline.loaded.file)}: `);
+    for (const notice of old.notices) stderr.write(`gwcfg: note: baseline: ${notice}\n`);
+    result.baseline = compareWithBaseline({ config: loaded.value, result }, { config: baseline.loaded.value, file: safeText(baseline.loaded.file), result: buildResult(old, notSimulatedNotices(baseline.loaded)) });
+  }
+  stdout.write(format === 'json' ? resultJson(result) : format === 'markdown' ? resultMarkdown(result, { config: safeText(loaded.file) }) : resultTable(result));
   return 0;
 }
 
@@ -204,8 +230,54 @@ function cannotSimulate(loaded: LoadedConfig, error: unknown): CliError {
   return new CliError(`cannot simulate ${at ? `${at.file}:${at.line}:${at.column}` : loaded.file}: ${message}`);
 }
 
+interface BaselineInput {
+  loaded: LoadedConfig;
+  /** The new config's default scenario (undefined: the scenario file, prepared against the baseline). */
+  scenario?: Scenario;
+}
+
+/**
+ * --baseline: loads the old config and checks that the traffic fits it. A scenario file is checked
+ * against the old config too (positioned errors, exit 1); the default scenario is the new
+ * config's, and each of its model groups the old config lacks is a positioned notice (its
+ * requests fail there with no deployment).
+ */
+async function loadBaseline(
+  file: string, current: LoadedConfig, scenarioFile: ScenarioSource | null, scenario: Scenario, flags: ReturnType<typeof parseFlags>,
+  printErrors: (diagnostics: Diagnostic[], file: string, text: string) => number, stderr: NodeJS.WriteStream,
+): Promise<BaselineInput | number> {
+  const loaded = await loadConfig(file);
+  if (loaded.value === undefined || loaded.value === null) {
+    return printErrors(loaded.diagnostics, loaded.file, loaded.source?.text ?? '');
+  }
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) stderr.write(`gwcfg: warning: ${safeText(loaded.file)} (baseline) has ${errors} validation error(s); simulating anyway (see gwcfg validate)\n`);
+  if (scenarioFile !== null) {
+    let prepared;
+    try {
+      prepared = prepareScenario(loaded.value, scenarioFile, flags);
+    } catch (error) {
+      throw cannotSimulate(loaded, error);
+    }
+    if (!prepared.ok) {
+      const against = ` (checked against the baseline ${safeText(loaded.file)}: the scenario must fit both configs)`;
+      return printErrors(prepared.diagnostics.map((d) => ({ ...d, message: `${d.message}${against}` })), scenarioFile.file, scenarioFile.text);
+    }
+    return { loaded };
+  }
+  const oldGroups = new Set(modelListEntries(loaded.value).map((e) => e.model_name));
+  const entries = Array.isArray((current.value as { model_list?: unknown }).model_list) ? (current.value as { model_list: unknown[] }).model_list : [];
+  for (const traffic of scenario.traffic) {
+    if (oldGroups.has(traffic.model)) continue;
+    const i = entries.findIndex((e) => typeof e === 'object' && e !== null && (e as { model_name?: unknown }).model_name === traffic.model);
+    const at = (i >= 0 ? positionInConfig(current, ['model_list', i, 'model_name']) : null) ?? { file: current.file, line: 1, column: 1 };
+    stderr.write(`gwcfg: notice: ${safeText(`${at.file}:${at.line}:${at.column}: model group '${traffic.model}' is not in the baseline ${loaded.file}; its requests fail there (no deployment)`)}\n`);
+  }
+  return { loaded, scenario };
+}
+
 /** Reads `--traffic`; null after printing a positioned input error (exit 1). */
-async function recordedTraffic(config: unknown, file: string, speedFlag: string | undefined, stderr: NodeJS.WriteStream): Promise<RecordedTraffic | null> {
+export async function recordedTraffic(config: unknown, file: string, speedFlag: string | undefined, stderr: NodeJS.WriteStream): Promise<RecordedTraffic | null> {
   const speed = speedFlag === undefined ? 1 : Number(speedFlag);
   if (!(speed > 0) || !Number.isFinite(speed)) throw new CliError(`--speed must be a positive number, got '${speedFlag}'`);
   const router = Router.fromConfig(config, { random: () => 0.5 });
@@ -229,5 +301,5 @@ async function recordedTraffic(config: unknown, file: string, speedFlag: string 
 /** Problems in the inputs, printed like `validate` does (docs/contracts.md, contract 2, under --format json); exit 1. */
 function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): number {
   const sink = { write: (text: string) => void stdout.write(text), env: io.env ?? process.env, isTTY: () => Boolean(stdout.isTTY) };
-  return report({ diagnostics, files, texts }, { format: format === 'json' ? 'json' : undefined }, io.color, sink);
+  return report({ diagnostics, files, texts }, { format: format === 'json' || format === 'markdown' ? format : undefined }, io.color, sink);
 }

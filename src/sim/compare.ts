@@ -1,5 +1,6 @@
 // --compare: the same job under several strategies, in parallel worker threads (at most `jobs`
 // at once). Results come back in the order of the strategy list, whatever order they finish in.
+// JobPool is the worker pool itself, also used by `gwcfg tune` for its candidate evaluations.
 import { Worker } from 'node:worker_threads';
 import type { StrategyName } from '../routing/types.js';
 import { runJob, type JobOutcome, type SimJob } from './job.js';
@@ -17,38 +18,57 @@ function spawn(): Worker {
   return new Worker(workerUrl(), { execArgv: process.execArgv });
 }
 
-export async function runCompare(job: SimJob, strategies: readonly StrategyName[], jobs: number, onDone?: CompareProgress): Promise<JobOutcome[]> {
-  const outcomes: JobOutcome[] = new Array(strategies.length);
-  let finished = 0;
-  const report = (i: number, outcome: JobOutcome) => {
-    outcomes[i] = outcome;
-    finished++;
-    onDone?.(strategies[i], finished, strategies.length);
-  };
-  const threads = Math.max(1, Math.min(jobs, strategies.length));
-  if (threads === 1) {
-    for (const [i, strategy] of strategies.entries()) report(i, runJob({ ...job, strategy }));
-    return outcomes;
-  }
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    let worker: Worker | null = null;
-    let broken = false;
-    try {
-      worker = spawn();
-      while (next < strategies.length) {
+/**
+ * Up to `threads` worker threads, started on first use and kept until close(), so a caller with
+ * many batches pays the start-up once. With one thread, jobs run in-process.
+ */
+export class JobPool {
+  private readonly workers: (Worker | null)[] = [];
+  private broken = false;
+
+  constructor(readonly threads: number) {}
+
+  /** Runs the jobs; outcomes in the order of `jobs`. `onDone(i, finished, total)` as each finishes. */
+  async run(jobs: readonly SimJob[], onDone?: (index: number, finished: number, total: number) => void): Promise<JobOutcome[]> {
+    const outcomes: JobOutcome[] = new Array(jobs.length);
+    let finished = 0;
+    const report = (i: number, outcome: JobOutcome) => {
+      outcomes[i] = outcome;
+      finished++;
+      onDone?.(i, finished, jobs.length);
+    };
+    const lanes = Math.max(1, Math.min(this.threads, jobs.length));
+    if (this.threads <= 1) {
+      for (const [i, job] of jobs.entries()) report(i, runJob(job));
+      return outcomes;
+    }
+    let next = 0;
+    const lane = async (k: number): Promise<void> => {
+      while (next < jobs.length) {
         const i = next++;
-        const one: SimJob = { ...job, strategy: strategies[i] };
         // A worker that cannot start (e.g. a bundle without the worker entry) falls back to in-process.
-        const outcome = broken ? runJob(one) : await ask(worker, one).catch(() => ((broken = true), runJob(one)));
+        const worker = this.broken ? null : (this.workers[k] ??= spawn());
+        const outcome = worker === null ? runJob(jobs[i]) : await ask(worker, jobs[i]).catch(() => ((this.broken = true), runJob(jobs[i])));
         report(i, outcome);
       }
-    } finally {
-      await worker?.terminate();
-    }
-  };
-  await Promise.all(Array.from({ length: threads }, lane));
-  return outcomes;
+    };
+    await Promise.all(Array.from({ length: lanes }, (_, k) => lane(k)));
+    return outcomes;
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w?.terminate()));
+  }
+}
+
+export async function runCompare(job: SimJob, strategies: readonly StrategyName[], jobs: number, onDone?: CompareProgress): Promise<JobOutcome[]> {
+  const pool = new JobPool(Math.min(jobs, strategies.length));
+  try {
+    return await pool.run(strategies.map((strategy) => ({ ...job, strategy })), (i, finished, total) => onDone?.(strategies[i], finished, total));
+  } finally {
+    await pool.close();
+  }
 }
 
 function ask(worker: Worker, job: SimJob): Promise<JobOutcome> {

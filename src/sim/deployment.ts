@@ -19,10 +19,14 @@ export interface ProviderBehaviour {
   queue: number;
   rateLimit: { rpm?: number; tpm?: number };
   outages: Outage[];
+  /** Share of streaming calls that fail after their first chunk (0 = none). */
+  midstreamErrorRate: number;
+  /** Status of those failures. */
+  midstreamStatus: number;
 }
 
 /** Why a call failed at the provider; the result explains client failures with it. */
-export type ProviderCause = 'ok' | 'outage' | 'rate-limit' | 'queue-full' | 'error' | 'timeout';
+export type ProviderCause = 'ok' | 'outage' | 'rate-limit' | 'queue-full' | 'error' | 'timeout' | 'midstream';
 
 export interface ProviderOutcome {
   status: number;
@@ -268,6 +272,15 @@ export class SimProvider {
     } else if (failed) {
       outcome.status = b.errorStatus;
       outcome.cause = 'error';
+    } else if (call.stream && b.midstreamErrorRate > 0 && this.errorRandom() < b.midstreamErrorRate) {
+      // The stream breaks after its first chunk (at ttft, or at once without a ttft model),
+      // somewhere in the rest of the generation. Drawn only when the rate is set, so scenarios
+      // without it keep their random sequences.
+      const first = ttft ?? 0;
+      service = first + this.latencyRandom() * (service - first);
+      outcome.status = b.midstreamStatus;
+      outcome.cause = 'midstream';
+      outcome.ttftMs = queuedMs + first;
     } else {
       outcome.status = 200;
       outcome.cause = 'ok';

@@ -3,7 +3,8 @@
 import type { LitellmVersion } from '../routing/router.js';
 import type { StrategyName } from '../routing/types.js';
 import { modelMapFromRows, type ModelRow } from '../model-map/index.js';
-import { prepareScenario, type ScenarioSource } from './prepare.js';
+import { prepareScenario, type Prepared, type ScenarioSource } from './prepare.js';
+import type { Scenario } from './scenario.js';
 import { buildResult, type SimResult } from './result.js';
 import { SimulationRun } from './run.js';
 import type { RecordedTraffic } from '../traffic/replay.js';
@@ -26,8 +27,9 @@ export const DEFAULT_SEED = 1;
 
 export type JobOutcome = { ok: true; result: SimResult; notices: string[] } | { ok: false; error: string };
 
-export function createRun(job: SimJob): SimulationRun {
-  const prepared = prepareScenario(job.config, job.scenario, job);
+/** `scenario`: a scenario already prepared (for another config: --baseline runs the new config's default scenario). */
+export function createRun(job: SimJob, scenario?: Scenario): SimulationRun {
+  const prepared: Prepared = scenario ? { ok: true, scenario } : prepareScenario(job.config, job.scenario, job);
   if (!prepared.ok) throw new Error(`scenario is invalid: ${prepared.diagnostics[0]?.message ?? 'unknown error'}`);
   return new SimulationRun({
     config: job.config,

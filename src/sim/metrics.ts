@@ -49,6 +49,8 @@ export class Totals {
   rateLimited = 0;
   noDeployment = 0;
   costUsd = 0;
+  /** Streaming calls that broke after their first chunk (rescued by a fallback or not). */
+  midstreamErrors = 0;
   /** Client latency of all groups together: the merge of the group histograms (see Metrics.totalLatency). */
   /** Client failures by the router's reason (retries-exhausted, all-cooled-down, ...). */
   readonly failureReasons = new Map<string, number>();

@@ -3,12 +3,16 @@
 import type { LatencyHistogram, LatencySummary } from './histogram.js';
 import type { SimulationRun } from './run.js';
 import { safeText } from '../util/safe-text.js';
+import { deploymentLabels } from './labels.js';
+import type { BaselineComparison } from './baseline.js';
 
 export interface DeploymentResult {
   index: number;
   id: string;
   model_name: string;
   model: string;
+  /** What tells the deployment apart within its group (src/sim/labels.ts): `gpt-4o [eastus2]`. */
+  label: string;
   requests: number;
   share: number;
   succeeded: number;
@@ -77,12 +81,16 @@ export interface SimResult {
     failure_reasons: Record<string, number>;
     failure_causes: Record<string, number>;
     ttft_ms?: LatencySummary;
+    /** Streaming calls that broke after their first chunk; present when the scenario sets midstream_error_rate. */
+    midstream_errors?: number;
   };
   deployments: DeploymentResult[];
   groups: GroupResult[];
   timeline: TimelineBucket[];
   /** Present when `--traffic` replayed recorded requests instead of the scenario's traffic. */
   replay?: ReplaySummary;
+  /** Present with `--baseline OLD`: the old config's run on the same traffic, and the deltas. */
+  baseline?: BaselineComparison;
 }
 
 export interface ReplaySummary {
@@ -117,6 +125,7 @@ export function buildResult(run: SimulationRun, notSimulated: readonly NotSimula
   const endMs = Math.max(run.simulatedMs, run.sim.now);
   const totalCalls = m.deployments.reduce((s, d) => s + d.calls, 0);
   const t = m.totals;
+  const labels = deploymentLabels(run.input.config);
   const result: SimResult = {
     version: 1,
     seed: run.input.seed,
@@ -147,6 +156,7 @@ export function buildResult(run: SimulationRun, notSimulated: readonly NotSimula
         id: safeText(view.id),
         model_name: safeText(view.modelName),
         model: safeText(view.model),
+        label: labels[i] ?? safeText(`${view.modelName}#${i}`),
         requests: d.calls,
         share: round(totalCalls > 0 ? d.calls / totalCalls : 0, 6),
         succeeded: d.succeeded,
@@ -180,6 +190,7 @@ export function buildResult(run: SimulationRun, notSimulated: readonly NotSimula
     })),
   };
   if (t.ttft.count > 0) result.totals.ttft_ms = latency(t.ttft);
+  if (run.behaviours.some((b) => b.midstreamErrorRate > 0)) result.totals.midstream_errors = t.midstreamErrors;
   const replay = run.input.traffic;
   if (replay) {
     result.replay = { file: replay.file, speed: replay.speed, rows: replay.rows, replayed: run.requestsIssued, skipped: sortedRecord(new Map(Object.entries(replay.skipped))) };

@@ -18,6 +18,7 @@ import type { Scenario } from './scenario.js';
 import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
 import type { RecordedTraffic } from '../traffic/replay.js';
 import { safeText } from '../util/safe-text.js';
+import { deploymentLabels } from './labels.js';
 
 export interface SimulationInput {
   /** Parsed LiteLLM config (plain data). */
@@ -75,6 +76,7 @@ class ClientRequest implements ProviderCall {
   /** The outcome reported to the router, rewritten for every call (the router does not keep it). */
   readonly outcome: CallOutcome = {
     status: 0, latencyMs: 0, inputTokens: 0, outputTokens: 0, ttftMs: undefined, retryAfterMs: undefined, timedOut: undefined, errorClass: undefined,
+    midstream: undefined,
   };
   // Provider bookkeeping, initialised here so every request has the same object shape.
   submittedAt = 0;
@@ -414,6 +416,7 @@ export class SimulationRun {
     outcome.retryAfterMs = p.retryAfterMs;
     outcome.timedOut = p.cause === 'timeout' ? true : undefined;
     outcome.errorClass = p.status !== 200 ? errorClassOf(p.status) : undefined;
+    outcome.midstream = p.cause === 'midstream' ? true : undefined;
     this.router.onCallEnd(d, request.req, outcome, now);
     // The router's in-flight count dropped: hand the freed slot to the next waiting call.
     this.gatewayInFlight[d]--;
@@ -436,6 +439,7 @@ export class SimulationRun {
         increment(stats.statuses, p.status);
         if (p.status === 429) stats.rateLimited++;
         if (p.cause === 'timeout') stats.timeouts++;
+        if (p.cause === 'midstream') this.metrics.totals.midstreamErrors++;
       }
     }
     this.trackState(d, now);
@@ -519,8 +523,11 @@ export class SimulationRun {
 
   // ---- live view ----
 
+  private labels: string[] | null = null;
+
   snapshot(): LiveSnapshot {
     const now = this.sim.now;
+    const labels = (this.labels ??= deploymentLabels(this.input.config));
     const m = this.metrics;
     const totalCalls = m.deployments.reduce((s, d) => s + d.calls, 0);
     return {
@@ -532,7 +539,7 @@ export class SimulationRun {
       failed: m.totals.failed,
       deployments: this.router.deployments.map((view, i) => ({
         index: i,
-        name: deploymentLabel(view),
+        name: labels[i] ?? deploymentLabel(view),
         calls: m.deployments[i].calls,
         share: totalCalls > 0 ? m.deployments[i].calls / totalCalls : 0,
         errors: m.deployments[i].failed,

@@ -49,6 +49,9 @@ export interface Behaviour {
   queue?: number;
   rateLimit?: { rpm?: number; tpm?: number };
   outages?: Outage[];
+  /** Share of streaming calls that fail after their first chunk. */
+  midstreamErrorRate?: number;
+  midstreamStatus?: number;
 }
 
 export type DeploymentMatch = { index: number } | { id: string } | { fields: Record<string, string | number | boolean> };
@@ -220,6 +223,8 @@ function behaviour(raw: Raw, segments: string[], report: Reporter): Behaviour {
   if (raw.capacity !== undefined) b.capacity = raw.capacity;
   if (raw.queue !== undefined) b.queue = raw.queue === 'unbounded' ? Infinity : raw.queue;
   if (raw.rate_limit) b.rateLimit = { rpm: raw.rate_limit.rpm, tpm: raw.rate_limit.tpm };
+  if (raw.midstream_error_rate !== undefined) b.midstreamErrorRate = raw.midstream_error_rate;
+  if (raw.midstream_status !== undefined) b.midstreamStatus = raw.midstream_status;
   if (raw.outages && !tooMany(raw.outages, LIMITS.windows, [...segments, 'outages'], 'outages', report)) {
     b.outages = (raw.outages as Raw[]).map((o, i) => ({
       ...window(o, [...segments, 'outages', String(i)], report),

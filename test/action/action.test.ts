@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { marked, type Tokens } from 'marked';
 import { ROOT } from '../helpers/cli.js';
 
 interface Step {
@@ -39,21 +40,23 @@ function expression(text: string, inputs: Record<string, string>): string {
 function runAction(cwd: string, given: Record<string, string>) {
   for (const name of Object.keys(given)) assert.ok(name in action.inputs, `unknown input ${name}`);
   const outputFile = join(cwd, '.github-output');
+  const summaryFile = join(cwd, '.github-step-summary');
   writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
   let out = '';
   let status = 0;
   for (const step of action.runs.steps) {
     if (step.uses) continue;
     assert.equal(step.shell, 'bash');
     assert.doesNotMatch(step.run!, /\$\{\{/, 'inputs reach the script through env only');
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_ACTION_PATH: ROOT };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTION_PATH: ROOT };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expression(v, given);
     const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], { cwd, env, encoding: 'utf8', timeout: 120_000 });
     out += r.stdout + r.stderr;
     status = r.status ?? -1;
     if (status !== 0) break;
   }
-  return { status, out, outputs: readFileSync(outputFile, 'utf8') };
+  return { status, out, outputs: readFileSync(outputFile, 'utf8'), summary: readFileSync(summaryFile, 'utf8') };
 }
 
 function scratch(files: Record<string, string>): string {
@@ -68,7 +71,7 @@ const broken = `${clean}router_settings:\n  num_retires: 2\n`;
 test('action.yml is a composite action that sets up Node and exposes the documented inputs', () => {
   assert.equal(action.runs.using, 'composite');
   assert.match(action.runs.steps[0].uses ?? '', /^actions\/setup-node@v\d+$/);
-  assert.deepEqual(Object.keys(action.inputs).sort(), ['args', 'command', 'format', 'max-warnings', 'node-version', 'paths', 'sarif-file']);
+  assert.deepEqual(Object.keys(action.inputs).sort(), ['args', 'command', 'format', 'max-warnings', 'node-version', 'paths', 'sarif-file', 'step-summary']);
   assert.match(action.outputs['exit-code'].value, /steps\.run\.outputs\.exit-code/);
 });
 
@@ -108,6 +111,26 @@ test('the action refuses a command other than validate or lint (exit 2, one anno
     const r = runAction(dir, { command: 'simulate' });
     assert.equal(r.status, 2);
     assert.match(r.out, /::error title=gwcfg action::input 'command' must be 'validate' or 'lint', not 'simulate'/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the action appends the findings as a Markdown table to the step summary (step-summary: false = none)', () => {
+  const dir = scratch({ 'litellm.yaml': broken });
+  try {
+    const r = runAction(dir, { paths: 'litellm.yaml' });
+    assert.equal(r.status, 1, r.out);
+    const table = marked.lexer(r.summary).find((t): t is Tokens.Table => t.type === 'table');
+    assert.ok(table, r.summary);
+    assert.ok(table.rows.some((row) => row[2].text === 'schema/unknown-key'), JSON.stringify(table.rows));
+    assert.doesNotMatch(r.out, /### gwcfg/, 'the log keeps its own format');
+    const off = runAction(dir, { paths: 'litellm.yaml', 'step-summary': 'false' });
+    assert.equal(off.status, 1);
+    assert.equal(off.summary, '');
+    const bad = runAction(dir, { paths: 'litellm.yaml', 'step-summary': 'yes' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.out, /input 'step-summary' must be 'true' or 'false', not 'yes'/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

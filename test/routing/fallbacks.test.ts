@@ -159,3 +159,38 @@ test('all deployments cooled → typed reason, then fallbacks; primary status su
   const f = drive(r, { model: 'a', inputTokens: 1 }, () => err(503), 10);
   assert.ok(f.step.kind === 'fail' && f.step.status === 429, 'the primary group\'s no-deployments error (429) surfaces');
 });
+
+test('mid-stream failure: no retry or fallback before 1.74.15, the fallback chain (no same-group retry) from it', () => {
+  const cfg = {
+    model_list: [dep('primary', { api_base: 'a' }), dep('primary', { api_base: 'b' }), dep('backup', {})],
+    router_settings: { num_retries: 2, fallbacks: [{ primary: ['backup'] }] },
+  };
+  const req = { model: 'primary', inputTokens: 1, stream: true };
+  const broken = err(500, { midstream: true, ttftMs: 20 });
+  const outcome = (r: Router) => (d: number) => (r.deployments[d].modelName === 'primary' ? broken : ok());
+  // 1.74.9: the router already returned the stream; the client sees the failure.
+  const old = router(cfg, { litellmVersion: '1.74.9' });
+  const o = drive(old, req, outcome(old));
+  assert.equal(o.calls.length, 1);
+  assert.equal(o.step.kind, 'fail');
+  assert.equal(o.step.kind === 'fail' && o.step.reason, 'midstream-error');
+  assert.equal(o.step.kind === 'fail' && o.step.status, 500);
+  // 1.74.15 (and later): MidStreamFallbackError goes straight to the fallbacks, no retry in 'primary'.
+  for (const v of ['1.74.15', '1.83.7']) {
+    const now = router(cfg, { litellmVersion: v });
+    const n = drive(now, req, outcome(now));
+    assert.deepEqual(n.calls.map((c) => c.group), ['primary', 'backup'], v);
+    assert.equal(n.retries, 0, v);
+    assert.equal(n.fallbacks, 1, v);
+    assert.equal(n.step.kind, 'success', v);
+  }
+  // without a fallback for the group the client sees the mid-stream failure in every release
+  const lone = router({ ...cfg, router_settings: { num_retries: 2 } }, { litellmVersion: '1.83.7' });
+  const l = drive(lone, req, outcome(lone));
+  assert.equal(l.calls.length, 1);
+  assert.equal(l.step.kind === 'fail' && l.step.reason, 'midstream-error');
+  // an ordinary (pre-first-chunk) failure still retries in the group first
+  const pre = router(cfg, { litellmVersion: '1.74.9' });
+  const p = drive(pre, req, (d) => (pre.deployments[d].modelName === 'primary' ? err(500) : ok()));
+  assert.ok(p.retries >= 1, 'a pre-first-chunk failure is retried in the group');
+});

@@ -14,7 +14,7 @@ interface Seen {
 }
 
 function provider(sim: Simulation, serviceMs: number, capacity: number): SimProvider {
-  return new SimProvider(sim, { latency: constant(serviceMs), errorRate: 0, errorStatus: 500, capacity, queue: Infinity, rateLimit: {}, outages: [] }, () => 0.5, () => 0.99);
+  return new SimProvider(sim, { latency: constant(serviceMs), errorRate: 0, errorStatus: 500, capacity, queue: Infinity, rateLimit: {}, outages: [], midstreamErrorRate: 0, midstreamStatus: 500 }, () => 0.5, () => 0.99);
 }
 
 function call(timeoutMs: number, seen: Seen[]): ProviderCall {

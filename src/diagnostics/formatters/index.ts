@@ -5,6 +5,7 @@ import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatGithub } from './github.js';
 import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
 import { safeDiagnostic, safeText } from '../../util/safe-text.js';
 
 /**
@@ -27,6 +28,7 @@ export const formatters: Record<string, Formatter> = {
   sarif: safe(formatSarif),
   github: safe(formatGithub),
   junit: safe(formatJunit),
+  markdown: safe(formatMarkdown),
 };
 export const formatNames = Object.keys(formatters);
 export type { Formatter, FormatContext } from './types.js';

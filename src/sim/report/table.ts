@@ -1,6 +1,9 @@
 // Terminal tables for one run and for --compare. Plain text (no colour codes), so it reads the
 // same in CI logs.
 import type { SimResult } from '../result.js';
+import { ms, pct, ratio, usd } from './format.js';
+import type { BaselineComparison } from '../baseline.js';
+import { BASELINE_HEADER, baselineRows, baselineTotals } from './baseline-rows.js';
 
 type Cell = string | number;
 type Align = 'l' | 'r';
@@ -13,14 +16,6 @@ export function renderTable(header: readonly string[], rows: readonly Cell[][], 
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n');
 }
 
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
-const pct = (v: number) => `${(v * 100).toFixed(v >= 0.9995 || v === 0 ? 1 : 2)}%`;
-const usd = (v: number) => (v >= 100 ? `$${v.toFixed(0)}` : v >= 1 ? `$${v.toFixed(2)}` : `$${v.toFixed(4)}`);
-
-function shortLabel(d: SimResult['deployments'][number]): string {
-  const model = d.model.length > 42 ? `${d.model.slice(0, 39)}...` : d.model;
-  return `#${d.index} ${d.model_name}: ${model}`;
-}
 
 function failureLine(r: SimResult): string {
   const reasons = Object.entries(r.totals.failure_reasons).map(([k, v]) => `${k} ${v}`);
@@ -34,7 +29,7 @@ export function resultTable(r: SimResult): string {
   const out: string[] = [];
   out.push(`strategy ${r.strategy}, seed ${r.seed}, ${r.simulated_seconds} s simulated${r.warmup_seconds > 0 ? ` (first ${r.warmup_seconds} s excluded)` : ''}`);
   out.push(
-    `requests ${t.requests}  succeeded ${t.succeeded} (${pct(t.success_rate)})  failed ${t.failed}  retries ${t.retries}  fallbacks ${t.fallbacks}  rate-limited ${t.rate_limited}  cost ${usd(t.cost_usd)}`,
+    `requests ${t.requests}  succeeded ${t.succeeded} (${ratio(t.succeeded, t.requests)})  failed ${t.failed}  retries ${t.retries}  fallbacks ${t.fallbacks}  rate-limited ${t.rate_limited}  cost ${usd(t.cost_usd)}`,
   );
   out.push(`latency ms: mean ${ms(t.latency_ms.mean)}  p50 ${ms(t.latency_ms.p50)}  p95 ${ms(t.latency_ms.p95)}  p99 ${ms(t.latency_ms.p99)}  max ${ms(t.latency_ms.max)}`);
   out.push(failureLine(r));
@@ -43,7 +38,7 @@ export function resultTable(r: SimResult): string {
     renderTable(
       ['deployment', 'calls', 'share', 'ok', 'failed', '429', 'p50 ms', 'p95 ms', 'p99 ms', 'cost', 'cooldowns', 'cooled s', 'util'],
       r.deployments.map((d) => [
-        shortLabel(d), d.requests, pct(d.share), d.succeeded, d.failed, d.rate_limited, ms(d.latency_ms.p50), ms(d.latency_ms.p95),
+        d.label, d.requests, pct(d.share), d.succeeded, d.failed, d.rate_limited, ms(d.latency_ms.p50), ms(d.latency_ms.p95),
         ms(d.latency_ms.p99), d.price_known ? usd(d.cost_usd) : '?', d.cooldowns, d.cooldown_seconds.toFixed(1), pct(d.utilization),
       ]),
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
@@ -55,13 +50,24 @@ export function resultTable(r: SimResult): string {
       renderTable(
         ['group', 'requests', 'ok', 'failed', 'success', 'p50 ms', 'p95 ms', 'p99 ms'],
         r.groups.map((g) => [
-          g.model_name, g.requests, g.succeeded, g.failed, pct(g.requests > 0 ? g.succeeded / g.requests : 1), ms(g.latency_ms.p50), ms(g.latency_ms.p95), ms(g.latency_ms.p99),
+          g.model_name, g.requests, g.succeeded, g.failed, ratio(g.succeeded, g.requests), ms(g.latency_ms.p50), ms(g.latency_ms.p95), ms(g.latency_ms.p99),
         ]),
         ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
     );
   }
+  if (r.baseline) out.push('', ...baselineSection(r.baseline));
   return `${out.join('\n')}\n`;
+}
+
+/** --baseline: totals before → after, then share moved and the other deltas per deployment. */
+function baselineSection(b: BaselineComparison): string[] {
+  return [
+    `compared with the baseline ${b.config} (strategy ${b.result.strategy}, same traffic and seed):`,
+    baselineTotals(b).join('  '),
+    '',
+    renderTable([...BASELINE_HEADER], baselineRows(b), ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']),
+  ];
 }
 
 export function compareTable(results: readonly SimResult[]): string {
@@ -70,7 +76,7 @@ export function compareTable(results: readonly SimResult[]): string {
   const body = renderTable(
     ['strategy', 'requests', 'success', 'failed', 'retries', 'fallbacks', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'cost'],
     results.map((r) => [
-      r.strategy, r.totals.requests, pct(r.totals.success_rate), r.totals.failed, r.totals.retries, r.totals.fallbacks, ms(r.totals.latency_ms.mean),
+      r.strategy, r.totals.requests, ratio(r.totals.succeeded, r.totals.requests), r.totals.failed, r.totals.retries, r.totals.fallbacks, ms(r.totals.latency_ms.mean),
       ms(r.totals.latency_ms.p50), ms(r.totals.latency_ms.p95), ms(r.totals.latency_ms.p99), usd(r.totals.cost_usd),
     ]),
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],

@@ -1,0 +1,282 @@
+// The tune command's body: load the config and the traffic (scenario or recorded), search, check
+// the winner on hold-out seeds, print, write -o. Simulations run through the simulator's own job
+// (src/sim/job.ts) in its worker pool (src/sim/compare.ts); nothing here simulates by itself.
+import { availableParallelism } from 'node:os';
+import { createTwoFilesPatch } from 'diff';
+import { CliError } from '../cli/errors.js';
+import { guardStdout } from '../cli/stdout.js';
+import { loadConfig } from '../config/load.js';
+import { resolveRelease } from '../routing/releases.js';
+import type { LitellmVersion } from '../routing/router.js';
+import { validateConfig } from '../schema/config-schema.js';
+import { modelMapFor, recordedTraffic } from '../sim/command.js';
+import { JobPool } from '../sim/compare.js';
+import { DEFAULT_SEED, type SimJob } from '../sim/job.js';
+import { prepareScenario, type ScenarioSource } from '../sim/prepare.js';
+import { parseDurationMs } from '../sim/units.js';
+import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
+import { safeText } from '../util/safe-text.js';
+import { writeFilesAtomic } from '../util/write-files.js';
+import { EditError, editedText } from './edit.js';
+import { tuneJson, tuneTable } from './output.js';
+import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
+import { search, type Budget, type Candidate } from './search.js';
+import { parseSlo, type Slo } from './slo.js';
+import { applyChanges, enabledDimensions, type Dimension } from './space.js';
+
+export interface TuneOptions {
+  scenario?: string;
+  traffic?: string;
+  slo?: string;
+  objective?: string;
+  budget?: string;
+  seeds?: string;
+  jobs?: string;
+  output?: string;
+  force?: boolean;
+  format?: 'table' | 'json';
+  vary?: string;
+  keep?: string;
+  seed?: string;
+  litellmVersion?: string;
+  modelCostMap?: string;
+  progress?: boolean;
+}
+
+export interface TuneIo {
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream;
+}
+
+/** Most seeds per candidate and most simulations one search may plan (docs/limits.md). */
+export const TUNE_LIMITS = { seeds: 20, evaluations: 100_000, durationMs: 24 * 3_600_000 };
+export const DEFAULT_BUDGET = '100';
+export const DEFAULT_SEEDS = 3;
+
+/** `--budget`: a count of simulations (`200`) or a wall-clock duration (`90s`, `2m`). */
+export function parseBudget(text: string): Budget {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) {
+    const count = Number(t);
+    if (count < 1 || count > TUNE_LIMITS.evaluations) throw new CliError(`--budget: a count of simulations must be 1..${TUNE_LIMITS.evaluations}, got '${text}'`);
+    return { kind: 'evaluations', count };
+  }
+  let ms: number;
+  try {
+    ms = parseDurationMs(t);
+  } catch {
+    throw new CliError(`--budget takes a number of simulations (e.g. 200) or a duration (e.g. 90s, 2m), got '${text}'`);
+  }
+  if (!(ms > 0) || ms > TUNE_LIMITS.durationMs) throw new CliError(`--budget: a duration must be positive and at most 24h, got '${text}'`);
+  return { kind: 'duration', ms };
+}
+
+function integerFlag(value: string | undefined, flag: string, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${flag} must be an integer from ${min} to ${max}, got '${value}'`);
+  return n;
+}
+
+export interface TuneFlags {
+  slo: Slo;
+  objective: Objective;
+  budget: Budget;
+  seeds: number;
+  jobs: number;
+  dimensions: Dimension[];
+  seed: number | undefined;
+  litellmVersion: LitellmVersion | undefined;
+}
+
+/** Checks every flag before any file is read; CliError (exit 2) on the first bad one. */
+export function parseTuneFlags(options: TuneOptions): TuneFlags {
+  if (options.slo === undefined) throw new CliError('tune needs --slo, e.g. --slo "success>=99.9%,p95<=3s"');
+  if ((options.scenario === undefined) === (options.traffic === undefined)) throw new CliError('tune needs exactly one of --scenario FILE or --traffic FILE');
+  const objective = options.objective ?? 'cost';
+  if (!(OBJECTIVES as readonly string[]).includes(objective)) throw new CliError(`--objective must be one of ${OBJECTIVES.join(', ')}, got '${objective}'`);
+  let dimensions: Dimension[];
+  try {
+    dimensions = enabledDimensions(options.vary, options.keep);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  if (dimensions.length === 0) throw new CliError('--keep leaves nothing to vary');
+  if (options.litellmVersion !== undefined) {
+    try {
+      resolveRelease(options.litellmVersion);
+    } catch (e) {
+      throw new CliError(`--litellm-version: ${(e as Error).message}`);
+    }
+  }
+  return {
+    slo: parseSlo(options.slo),
+    objective: objective as Objective,
+    budget: parseBudget(options.budget ?? DEFAULT_BUDGET),
+    seeds: integerFlag(options.seeds, '--seeds', 1, TUNE_LIMITS.seeds, DEFAULT_SEEDS),
+    jobs: integerFlag(options.jobs, '--jobs', 1, 256, availableParallelism()),
+    dimensions,
+    seed: options.seed === undefined ? undefined : integerFlag(options.seed, '--seed', -(2 ** 31 - 1), 2 ** 31 - 1, 0),
+    litellmVersion: options.litellmVersion,
+  };
+}
+
+/** One candidate on the hold-out seeds. */
+export interface HoldOut {
+  metrics: Metrics;
+  runs: Metrics[];
+}
+
+/** Everything the output formats print (docs/contracts.md, contract 6). */
+export interface TuneRun {
+  configFile: string;
+  scenarioFile: string | null;
+  trafficFile: string | null;
+  flags: TuneFlags;
+  seeds: number[];
+  holdoutSeeds: number[];
+  baseline: Candidate;
+  best: Candidate;
+  evaluated: Candidate[];
+  finalists: Candidate[];
+  simulations: number;
+  rounds: number;
+  stop: 'budget' | 'exhausted';
+  holdout: { baseline: HoldOut; best: HoldOut };
+  output: string | null;
+  /** -o as given (null without -o). */
+  requestedOutput: string | null;
+  diff: string;
+  /** Why the tuned config could not be written as an edit (null when it was, or was not asked for). */
+  editError: string | null;
+  base: unknown;
+}
+
+export async function executeTune(configFile: string, options: TuneOptions, io: TuneIo = {}): Promise<number> {
+  if (!io.stdout) guardStdout();
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = (io.stderr ?? process.stderr) as NodeJS.WriteStream;
+  const flags = parseTuneFlags(options);
+
+  const loaded = await loadConfig(configFile);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (loaded.value === undefined || loaded.value === null || errors.length > 0 || !loaded.source) {
+    const first = errors[0] ?? loaded.diagnostics[0];
+    const where = first ? `${first.file}:${first.line}:${first.column}: ${first.message}` : `${loaded.file}: no config`;
+    throw new CliError(`${safeText(where)} (tune needs a config that validates: run gwcfg validate ${safeText(loaded.file)})`, 1);
+  }
+  const base = loaded.value;
+  if (flags.slo.group !== null) {
+    const list = (base as { model_list?: unknown }).model_list;
+    const names = Array.isArray(list) ? [...new Set(list.map((e) => (e as { model_name?: unknown })?.model_name).filter((n): n is string => typeof n === 'string'))] : [];
+    if (!names.includes(flags.slo.group)) throw new CliError(`--slo: group '${flags.slo.group}' is not a model_name of ${loaded.file} (known: ${names.join(', ')})`);
+  }
+
+  let scenario: ScenarioSource | null = null;
+  if (options.scenario !== undefined) {
+    const bytes = await readInput(options.scenario, READ_LIMITS.scenario);
+    scenario = { file: options.scenario, text: new TextDecoder().decode(bytes) };
+  }
+  let prepared;
+  try {
+    prepared = prepareScenario(base, scenario, { litellmVersion: flags.litellmVersion });
+  } catch (error) {
+    throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
+  }
+  if (!prepared.ok) {
+    const d = prepared.diagnostics[0];
+    throw new CliError(safeText(`${d.file}:${d.line}:${d.column}: ${d.message}`), 1);
+  }
+  const template: Omit<SimJob, 'config' | 'seed'> = { scenario, litellmVersion: flags.litellmVersion, modelMap: await modelMapFor(configFile, options.modelCostMap) };
+  if (options.traffic !== undefined) {
+    const traffic = await recordedTraffic(base, options.traffic, undefined, stderr);
+    if (traffic === null) return 1;
+    template.traffic = traffic;
+  }
+
+  const first = flags.seed ?? prepared.scenario.seed ?? DEFAULT_SEED;
+  const seeds = Array.from({ length: flags.seeds }, (_, i) => first + i);
+  const holdoutSeeds = Array.from({ length: flags.seeds }, (_, i) => first + flags.seeds + i);
+  const say = (line: string) => options.progress !== false && stderr.write(`${line}\n`);
+  const pool = new JobPool(flags.jobs);
+  const simulate = async (batch: readonly { config: unknown; seed: number }[]): Promise<Metrics[]> => {
+    const outcomes = await pool.run(batch.map(({ config, seed }) => ({ ...template, config, seed })));
+    return outcomes.map((o) => {
+      if (!o.ok) throw new CliError(`simulation failed: ${o.error}`);
+      return metricsOf(o.result, flags.slo.group);
+    });
+  };
+  let outcome;
+  let holdout: TuneRun['holdout'];
+  try {
+    outcome = await search(
+      base,
+      (config) => validateConfig(config) === true,
+      (batch) => simulate(batch.map(({ config, seedIndex }) => ({ config, seed: seeds[seedIndex] }))),
+      {
+        slo: flags.slo,
+        objective: flags.objective,
+        seeds: flags.seeds,
+        budget: flags.budget,
+        dimensions: flags.dimensions,
+        seed: flags.seed ?? DEFAULT_SEED,
+        reserve: 2 * flags.seeds,
+        onRound: (round, simulations, best) => say(`tune: round ${round} done, ${simulations} simulations; best so far #${best.id} (${best.changes.length} change(s))`),
+      },
+    );
+    const best = outcome.finalists[0];
+    const [baseRuns, bestRuns] = [outcome.baseline, best].map((c) => holdoutSeeds.map((seed) => ({ config: applyChanges(base, c.changes), seed })));
+    const all = await simulate([...baseRuns, ...bestRuns]);
+    const split = (runs: Metrics[]): HoldOut => ({ runs, metrics: aggregate(runs) });
+    holdout = { baseline: split(all.slice(0, flags.seeds)), best: split(all.slice(flags.seeds)) };
+  } finally {
+    await pool.close();
+  }
+  const best = outcome.finalists[0];
+  const meets = violations(best.metrics, flags.slo).length === 0;
+
+  // The tuned config as an edit of the user's file, its diff, and -o.
+  let text = loaded.source.text;
+  let editError: string | null = null;
+  if (best.changes.length > 0) {
+    try {
+      if (loaded.sources.length > 1) throw new EditError('the config uses include:, and tune writes only single-file configs');
+      text = editedText(loaded.source, best.changes);
+    } catch (e) {
+      if (!(e instanceof EditError)) throw e;
+      editError = e.message;
+    }
+  }
+  const diff = editError === null && best.changes.length > 0 ? createTwoFilesPatch(loaded.file, options.output ?? 'tuned.yaml', loaded.source.text, text, undefined, undefined, { context: 3 }) : '';
+  const run: TuneRun = {
+    configFile: loaded.file,
+    scenarioFile: options.scenario ?? null,
+    trafficFile: options.traffic ?? null,
+    flags,
+    seeds,
+    holdoutSeeds,
+    baseline: outcome.baseline,
+    best,
+    evaluated: outcome.evaluated,
+    finalists: outcome.finalists,
+    simulations: outcome.simulations,
+    rounds: outcome.rounds,
+    stop: outcome.stop,
+    holdout,
+    output: null,
+    requestedOutput: options.output ?? null,
+    diff,
+    editError,
+    base,
+  };
+  if (options.output !== undefined && meets && editError === null) {
+    await writeFilesAtomic([{ path: options.output, content: text }], { force: options.force === true });
+    run.output = options.output;
+  }
+  if (holdout && violations(holdout.best.metrics, flags.slo).length > 0 && meets) {
+    stderr.write(`gwcfg: warning: the tuned config misses the SLO on the hold-out seeds ${holdoutSeeds.join(', ')}; the margin is within the noise of ${flags.seeds} seed(s): try more --seeds or a longer scenario\n`);
+  }
+  if (editError !== null) stderr.write(`gwcfg: warning: ${safeText(editError)}; the changes are listed, apply them by hand\n`);
+  stdout.write(options.format === 'json' ? tuneJson(run) : tuneTable(run));
+  return meets ? 0 : 1;
+}

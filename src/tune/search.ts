@@ -1,0 +1,164 @@
+// The search: rounds of successive halving (Jamieson & Talwalkar 2016; Li et al., Hyperband) over
+// candidates made by mutating the best configs found so far. The resource halved over is seeds:
+// a round's candidates all run on seed 1, the better half also on seed 2, and so on until the
+// survivors have run on every --seeds seed. Every candidate sees the same seeds (common random
+// numbers), so a difference between two candidates is their config, not their luck.
+//
+// Deterministic: candidates come from a pure-rand stream seeded by --seed, ranking breaks ties by
+// candidate id, and the round plan depends only on the budget count, never on timing or -j. A
+// wall-clock budget only decides how many whole rounds run.
+import { seededUniform } from '../sim/rng.js';
+import { aggregate, compareCandidates, type Metrics, type Objective } from './score.js';
+import { applyChanges, mergeChanges, mutate, type Change, type Dimension } from './space.js';
+import type { Slo } from './slo.js';
+
+export type Budget = { kind: 'evaluations'; count: number } | { kind: 'duration'; ms: number };
+
+export interface SearchOptions {
+  slo: Slo;
+  objective: Objective;
+  /** Number of seeds each finalist runs on. */
+  seeds: number;
+  budget: Budget;
+  dimensions: readonly Dimension[];
+  /** Seeds the candidate generator (--seed). */
+  seed: number;
+  /** Candidates per round after the first (the first tries each dimension once). */
+  roundSize?: number;
+  /** Simulations the caller will run after the search (hold-out), for a wall-clock budget. */
+  reserve?: number;
+  /** Called after each round with the simulations so far and the best finalist. */
+  onRound?: (round: number, simulations: number, best: Candidate) => void;
+}
+
+export interface Candidate {
+  /** 0 is the given config; others in order of generation. */
+  id: number;
+  changes: Change[];
+  /** Metrics per seed index it ran on (a prefix of the seed list). */
+  runs: Metrics[];
+  /** Aggregate over `runs`. */
+  metrics: Metrics;
+  round: number;
+}
+
+export interface SearchOutcome {
+  baseline: Candidate;
+  /** Candidates that ran on every seed, best first (the baseline among them). */
+  finalists: Candidate[];
+  /** Every candidate evaluated, in id order. */
+  evaluated: Candidate[];
+  simulations: number;
+  rounds: number;
+  stop: 'budget' | 'exhausted';
+}
+
+/** Runs the configs, each on its seed index; results in the same order. */
+export type Evaluate = (batch: readonly { config: unknown; seedIndex: number }[]) => Promise<Metrics[]>;
+
+/** Simulations one round of successive halving costs for `n` candidates over `seeds` rungs. */
+export function roundCost(n: number, seeds: number): number {
+  let total = 0;
+  for (let alive = n, s = 0; s < seeds && alive > 0; s++, alive = Math.ceil(alive / 2)) total += alive;
+  return total;
+}
+
+const DEFAULT_ROUND = 8;
+const PARENTS = 3;
+
+export async function search(base: unknown, isValid: (config: unknown) => boolean, evaluate: Evaluate, options: SearchOptions, now: () => number = Date.now): Promise<SearchOutcome> {
+  const started = now();
+  const rng = seededUniform(options.seed ^ 0x7475_6e65); // 'tune': its own stream, apart from the simulation seeds
+  const rank = (list: Candidate[]) => [...list].sort((a, b) => compareCandidates(a, b, options.slo, options.objective));
+  const seen = new Set<string>();
+  const evaluated: Candidate[] = [];
+  let simulations = 0;
+
+  const runRung = async (alive: Candidate[], seedIndex: number) => {
+    const results = await evaluate(alive.map((c) => ({ config: applyChanges(base, c.changes), seedIndex })));
+    simulations += alive.length;
+    alive.forEach((c, i) => {
+      c.runs.push(results[i]);
+      c.metrics = aggregate(c.runs);
+    });
+  };
+
+  const baseline: Candidate = { id: 0, changes: [], runs: [], metrics: aggregate([]), round: 0 };
+  seen.add('[]');
+  evaluated.push(baseline);
+  for (let s = 0; s < options.seeds; s++) await runRung([baseline], s);
+  const finalists: Candidate[] = [baseline];
+
+  let rounds = 0;
+  let stop: SearchOutcome['stop'] = 'budget';
+  for (;;) {
+    const candidates = generate(rounds === 0);
+    if (candidates.length === 0) {
+      stop = 'exhausted';
+      break;
+    }
+    let cost = roundCost(candidates.length, options.seeds);
+    if (options.budget.kind === 'evaluations') {
+      const left = options.budget.count - simulations;
+      while (candidates.length > 0 && cost > left) cost = roundCost(--candidates.length, options.seeds);
+      if (candidates.length === 0) break;
+    } else {
+      const perSimulation = (now() - started) / Math.max(1, simulations);
+      if (now() - started + (cost + (options.reserve ?? 0)) * perSimulation > options.budget.ms) break;
+    }
+    for (const c of candidates) {
+      c.id = evaluated.length;
+      c.round = rounds + 1;
+      evaluated.push(c);
+    }
+    let alive = candidates;
+    for (let s = 0; s < options.seeds; s++) {
+      await runRung(alive, s);
+      if (s < options.seeds - 1) alive = rank(alive).slice(0, Math.ceil(alive.length / 2));
+    }
+    finalists.push(...alive);
+    rounds++;
+    options.onRound?.(rounds, simulations, rank(finalists)[0]);
+  }
+  return { baseline, finalists: rank(finalists), evaluated, simulations, rounds, stop };
+
+  /** New, schema-valid, never-seen candidates: the first round moves each dimension once from the given config. */
+  function generate(first: boolean): Candidate[] {
+    const out: Candidate[] = [];
+    const fresh = (changes: Change[]): boolean => {
+      const key = JSON.stringify(changes);
+      if (changes.length === 0 || seen.has(key)) return false;
+      seen.add(key);
+      return isValid(applyChanges(base, changes));
+    };
+    const add = (changes: Change[]) => out.push({ id: -1, changes, runs: [], metrics: aggregate([]), round: 0 });
+    if (first) {
+      for (const dimension of options.dimensions) {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const move = mutate(base, dimension, rng);
+          if (move === null) break;
+          const changes = mergeChanges(base, [], move);
+          if (fresh(changes)) {
+            add(changes);
+            break;
+          }
+        }
+      }
+      return out;
+    }
+    const size = options.roundSize ?? DEFAULT_ROUND;
+    const parents = rank(finalists).slice(0, PARENTS);
+    for (let attempt = 0; out.length < size && attempt < size * 25; attempt++) {
+      const parent = parents[Math.floor(rng() * parents.length)];
+      let changes = parent.changes;
+      const moves = rng() < 0.5 ? 1 : 2;
+      for (let m = 0; m < moves; m++) {
+        const dimension = options.dimensions[Math.floor(rng() * options.dimensions.length)];
+        const move = mutate(applyChanges(base, changes), dimension, rng);
+        if (move !== null) changes = mergeChanges(base, changes, move);
+      }
+      if (fresh(changes)) add(changes);
+    }
+    return out;
+  }
+}

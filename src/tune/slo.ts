@@ -1,0 +1,77 @@
+// `--slo "success>=99.9%,p95<=3s[,p99<=8s][,group=NAME]"`: the service-level objective a tuned
+// config must meet. Errors name the column of the offending clause and show a correct example.
+import { CliError } from '../cli/errors.js';
+import { parseDurationMs } from '../sim/units.js';
+
+export interface Slo {
+  /** Least share of client requests that succeed, 0..1. */
+  success: number | null;
+  /** Highest client latency percentiles, milliseconds. */
+  p95Ms: number | null;
+  p99Ms: number | null;
+  /** Model group the objective applies to; null = every request. */
+  group: string | null;
+  /** The flag as written, for the output. */
+  text: string;
+}
+
+const EXAMPLE = 'e.g. --slo "success>=99.9%,p95<=3s,p99<=8s"';
+
+/** Parses the --slo flag; throws CliError (exit 2) naming the column of the first bad clause. */
+export function parseSlo(text: string): Slo {
+  const slo: Slo = { success: null, p95Ms: null, p99Ms: null, group: null, text };
+  const fail = (column: number, what: string): never => {
+    throw new CliError(`--slo: column ${column}: ${what}; ${EXAMPLE}`);
+  };
+  let offset = 0;
+  for (const raw of text.split(',')) {
+    const lead = raw.length - raw.trimStart().length;
+    const column = offset + lead + 1;
+    offset += raw.length + 1;
+    const clause = raw.trim();
+    if (clause === '') fail(column, 'empty clause (two commas in a row, or a trailing comma?)');
+    const m = /^([A-Za-z0-9_]+)\s*(>=|<=|=|<|>)\s*(.*)$/.exec(clause);
+    if (!m) fail(column, `'${clause}' is not a constraint like success>=99.9% or p95<=3s`);
+    const [, key, op, value] = m!;
+    const seen = (k: keyof Slo) => slo[k] !== null && fail(column, `'${key}' is given twice`);
+    if (key === 'group') {
+      if (op !== '=' || value.trim() === '') fail(column, `write group=NAME (a model_name of the config), got '${clause}'`);
+      seen('group');
+      slo.group = value.trim();
+    } else if (key === 'success') {
+      if (op !== '>=') fail(column, `success takes >= (a least success rate), got '${op}'`);
+      const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(value.trim());
+      // toPrecision: 99.9 / 100 is 0.9990000000000001 in binary floating point.
+      const n = pct ? +(Number(pct[1]) / 100).toPrecision(12) : Number(value.trim());
+      if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1) fail(column, `success needs a percentage in (0%, 100%] such as 99.9%, got '${value.trim()}'`);
+      seen('success');
+      slo.success = n;
+    } else if (key === 'p95' || key === 'p99') {
+      if (op !== '<=') fail(column, `${key} takes <= (a latency ceiling), got '${op}'`);
+      let ms: number;
+      try {
+        ms = parseDurationMs(value.trim());
+      } catch {
+        fail(column + clause.indexOf(value), `${key} needs a duration such as 3s or 800ms, got '${value.trim()}'`);
+      }
+      if (!(ms! > 0)) fail(column, `${key} must be positive`);
+      const k = key === 'p95' ? 'p95Ms' : 'p99Ms';
+      seen(k);
+      slo[k] = ms!;
+    } else {
+      fail(column, `unknown constraint '${key}' (known: success, p95, p99, group)`);
+    }
+  }
+  if (slo.success === null && slo.p95Ms === null && slo.p99Ms === null) fail(1, 'no constraint to meet (give success, p95 or p99)');
+  return slo;
+}
+
+/** The SLO in one line, as the output prints it. */
+export function describeSlo(slo: Slo): string {
+  const parts: string[] = [];
+  if (slo.success !== null) parts.push(`success>=${+(slo.success * 100).toFixed(4)}%`);
+  if (slo.p95Ms !== null) parts.push(`p95<=${slo.p95Ms / 1000}s`);
+  if (slo.p99Ms !== null) parts.push(`p99<=${slo.p99Ms / 1000}s`);
+  if (slo.group !== null) parts.push(`group=${slo.group}`);
+  return parts.join(',');
+}

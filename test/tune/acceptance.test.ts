@@ -1,0 +1,122 @@
+// Issue 12 acceptance: on constructed configs that miss their SLO for a known reason, `tune`
+// finds a config that validates and meets the SLO on seeds the search never used.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { executeTune, type TuneOptions } from '../../src/tune/command.js';
+import { runJob } from '../../src/sim/job.js';
+import { aggregate, metricsOf, violations } from '../../src/tune/score.js';
+import { parseSlo } from '../../src/tune/slo.js';
+import { runCli } from '../helpers/cli.js';
+
+const DIR = 'test/fixtures/tune';
+
+function sink() {
+  let text = '';
+  return { stream: { isTTY: false, write: (s: string) => ((text += s), true) } as unknown as NodeJS.WriteStream, text: () => text };
+}
+
+export async function tune(config: string, options: TuneOptions) {
+  const out = sink();
+  const err = sink();
+  const code = await executeTune(config, { jobs: '1', progress: false, ...options }, { stdout: out.stream, stderr: err.stream });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** Simulates a written config on seeds the search did not use; the SLO's view of the pooled result. */
+function checkOnFreshSeeds(configFile: string, scenarioFile: string, slo: string, usedSeeds: number[]) {
+  const fresh = [1001, 1002, 1003].filter((s) => !usedSeeds.includes(s));
+  const config = parse(readFileSync(configFile, 'utf8'));
+  const scenario = { file: scenarioFile, text: readFileSync(scenarioFile, 'utf8') };
+  const parsed = parseSlo(slo);
+  const runs = fresh.map((seed) => {
+    const outcome = runJob({ config, scenario, seed });
+    assert.ok(outcome.ok);
+    return metricsOf(outcome.result, parsed.group);
+  });
+  return violations(aggregate(runs), parsed);
+}
+
+const CASES = [
+  { name: 'a flaky provider without retries gets retries (or a way around the flaky deployment)', base: 'flaky', slo: 'success>=99.5%' },
+  { name: 'weights sending most traffic to a slow region are moved', base: 'slow-region', slo: 'p95<=2s' },
+  { name: 'a cooldown too long for a 429 storm is shortened', base: 'storm', slo: 'success>=99%' },
+];
+
+for (const c of CASES) {
+  test(`tune: ${c.name}; the result validates and meets the SLO on unseen seeds`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gwcfg-tune-'));
+    const output = join(dir, 'tuned.yaml');
+    const config = `${DIR}/${c.base}.config.yaml`;
+    const scenario = `${DIR}/${c.base}.scenario.yaml`;
+    const before = violations(aggregate([1001, 1002, 1003].map((seed) => {
+      const o = runJob({ config: parse(readFileSync(config, 'utf8')), scenario: { file: scenario, text: readFileSync(scenario, 'utf8') }, seed });
+      assert.ok(o.ok);
+      return metricsOf(o.result, null);
+    })), parseSlo(c.slo));
+    assert.ok(before.length > 0, 'the given config misses the SLO (else the case proves nothing)');
+
+    const r = await tune(config, { scenario, slo: c.slo, budget: '60', seeds: '2', output, format: 'json' });
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.meets_slo, true);
+    assert.ok(doc.best.changes.length > 0);
+    assert.ok(doc.search.simulations <= 60, 'the budget count is a ceiling');
+    assert.equal(doc.output, output);
+    assert.ok(existsSync(output));
+    // `gwcfg validate` accepts the written file; it is an edit of the user's file (comments kept).
+    const validate = runCli(['validate', output]);
+    assert.equal(validate.status, 0, validate.stdout + validate.stderr);
+    const written = readFileSync(output, 'utf8');
+    assert.ok(written.startsWith(readFileSync(config, 'utf8').split('\n')[0]), 'the header comment is kept');
+    // Fresh seeds: neither the search seeds nor the hold-out seeds.
+    const used = [...doc.search.seeds, ...doc.search.holdout_seeds];
+    assert.deepEqual(checkOnFreshSeeds(output, scenario, c.slo, used), []);
+  });
+}
+
+test('tune: a config that already meets the SLO comes back at least as cheap', async () => {
+  const r = await tune(`${DIR}/slow-region.config.yaml`, { scenario: `${DIR}/slow-region.scenario.yaml`, slo: 'p95<=8s', budget: '30', seeds: '2', format: 'json' });
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.baseline.meets_slo, true);
+  assert.equal(doc.meets_slo, true);
+  assert.ok(doc.best.metrics.cost_usd <= doc.baseline.metrics.cost_usd);
+});
+
+test('tune: identical inputs with a budget count give identical bytes, with one worker or two', async () => {
+  const options: TuneOptions = { scenario: `${DIR}/storm.scenario.yaml`, slo: 'success>=99%,p95<=3s', budget: '24', seeds: '2', format: 'json' };
+  const a = await tune(`${DIR}/storm.config.yaml`, options);
+  const b = await tune(`${DIR}/storm.config.yaml`, options);
+  const c = await tune(`${DIR}/storm.config.yaml`, { ...options, jobs: '2' });
+  assert.equal(a.stdout, b.stdout);
+  assert.equal(a.stdout, c.stdout);
+  const table1 = await tune(`${DIR}/storm.config.yaml`, { ...options, format: 'table' });
+  const table2 = await tune(`${DIR}/storm.config.yaml`, { ...options, format: 'table' });
+  assert.equal(table1.stdout, table2.stdout);
+});
+
+test('tune: a wall-clock budget runs whole rounds and names the count that repeats the search', async () => {
+  const options: TuneOptions = { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99.5%', seeds: '2', format: 'json' };
+  const timed = JSON.parse((await tune(`${DIR}/flaky.config.yaml`, { ...options, budget: '2s' })).stdout);
+  assert.equal(timed.search.reproduce_with_budget, timed.search.simulations);
+  assert.deepEqual(timed.search.budget, { seconds: 2 });
+  const counted = JSON.parse((await tune(`${DIR}/flaky.config.yaml`, { ...options, budget: String(timed.search.simulations) })).stdout);
+  assert.equal(counted.search.simulations, timed.search.simulations);
+  assert.deepEqual(counted.best, timed.best);
+  assert.deepEqual(counted.pareto, timed.pareto);
+});
+
+test('tune: when no candidate meets the SLO it says which constraint binds, exits 1 and writes nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-tune-'));
+  const output = join(dir, 'tuned.yaml');
+  const r = await tune(`${DIR}/slow-region.config.yaml`, { scenario: `${DIR}/slow-region.scenario.yaml`, slo: 'success>=99%,p95<=100ms', budget: '20', seeds: '1', output });
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /no candidate meets the SLO/);
+  assert.match(r.stdout, /p95 <= 100 ms: best \d+ ms \(#\d+\)  <- binds/);
+  assert.doesNotMatch(r.stdout, /success >= 99\.00%.*binds/);
+  assert.equal(existsSync(output), false);
+});

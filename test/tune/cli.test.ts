@@ -1,0 +1,47 @@
+// `gwcfg tune` through the built CLI (its own bundle, worker threads), as users run it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+
+const FLAKY = ['test/fixtures/tune/flaky.config.yaml', '-s', 'test/fixtures/tune/flaky.scenario.yaml'];
+
+test('gwcfg tune runs from the bundle with two workers and prints contract 6', () => {
+  const r = runCli(['tune', ...FLAKY, '--slo', 'success>=99.5%', '--budget', '12', '--seeds', '1', '-j', '2', '--format', 'json', '--no-progress']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.version, 1);
+  assert.deepEqual(Object.keys(doc), ['version', 'config', 'scenario', 'traffic', 'slo', 'objective', 'search', 'meets_slo', 'baseline', 'best', 'binding', 'pareto', 'output', 'edit_error', 'diff']);
+  assert.equal(doc.search.simulations <= 12, true);
+});
+
+test('gwcfg tune: usage errors exit 2 with one line naming the flag', () => {
+  for (const [args, pattern] of [
+    [['--slo', 'success>=99.5%,p97<=2s'], /^gwcfg: --slo: column 16: unknown constraint 'p97'/],
+    [['--slo', 'p95<=2s', '--budget', 'soon'], /^gwcfg: --budget takes a number of simulations \(e\.g\. 200\) or a duration/],
+    [['--slo', 'p95<=2s', '--vary', 'retries', '--keep', 'cooldown'], /^gwcfg: use either --vary or --keep, not both/],
+    [['--slo', 'p95<=2s,group=nope'], /^gwcfg: --slo: group 'nope' is not a model_name of .*flaky\.config\.yaml \(known: gpt-4o\)/],
+  ] as const) {
+    const r = runCli(['tune', ...FLAKY, ...args]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, pattern);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  }
+});
+
+test('gwcfg tune: an invalid config or scenario is named with its position, exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-tune-'));
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(bad, 'model_list:\n  - model_name: a\n    litellm_params: {model: openai/x, rpm: lots}\n');
+  const r = runCli(['tune', bad, '-s', 'test/fixtures/tune/flaky.scenario.yaml', '--slo', 'p95<=2s']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /bad\.yaml:3:\d+: .*run gwcfg validate/);
+  const scenario = join(dir, 'scenario.yaml');
+  writeFileSync(scenario, readFileSync('test/fixtures/tune/flaky.scenario.yaml', 'utf8').replace('rate: 6/s', 'rate: often'));
+  const s = runCli(['tune', ...FLAKY.slice(0, 1), '-s', scenario, '--slo', 'p95<=2s']);
+  assert.equal(s.status, 1, s.stderr);
+  assert.match(s.stderr, /scenario\.yaml:\d+:\d+: /);
+});
