@@ -26,8 +26,8 @@ let cachedData;
 try {
   if (cacheFile) cachedData = readFileSync(cacheFile);
 } catch {}
-const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-const script = new vm.Script(wrapper, { filename: file, cachedData });
+// The file is one expression: the bundle wrapped in a CommonJS module function (scripts/build.mjs).
+const script = new vm.Script(source, { filename: file, cachedData });
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, dist);
 if (cacheFile && (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE)) {
@@ -55,7 +55,9 @@ function codeCacheFile(text) {
   const env = process.env;
   let dir = env.GWCFG_CACHE_DIR;
   try {
-    dir ||= join(env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || join(require('node:os').homedir(), '.cache'), 'gwcfg');
+    // os.homedir() is $HOME when set (POSIX); reading it directly spares loading node:os.
+    const home = () => (process.platform !== 'win32' && env.HOME) || require('node:os').homedir();
+    dir ||= join(env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || join(home(), '.cache'), 'gwcfg');
   } catch {
     return null; // no home directory
   }

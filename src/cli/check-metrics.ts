@@ -17,7 +17,7 @@ export function register(program: Command): void {
       .description('flag litellm_* metrics and labels LiteLLM does not export (Grafana JSON, Prometheus rules, PromQL files)')
       .argument('<files...>', 'dashboards (.json), rule files (.yml/.yaml), PromQL files (anything else)')
       .option('--litellm-version <version>', 'also flag names this LiteLLM version does not emit (default: accept every version)')
-      .option('--config <file>', "the LiteLLM config: flag metrics and labels its prometheus_metrics_config disables, and model_id values none of its deployments has")
+      .option('--config <file>', "the LiteLLM config: flag metrics and labels its prometheus_metrics_config or prometheus_exclude_* settings disable, and model_id values none of its deployments has")
       .option('--allow-label <label>', 'accept an extra label on every litellm_* metric (repeatable)', (v: string, p: string[] = []) => [...p, v]),
   ).action(async (files: string[], flags: CheckFlags) => {
     const { checkFiles } = await import('../generate/check/run.js');

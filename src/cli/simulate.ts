@@ -18,6 +18,8 @@ export interface SimulateOptions {
   traffic?: string;
   speed?: string;
   baseline?: string;
+  report?: string;
+  force?: boolean;
 }
 
 export function register(program: Command): void {
@@ -38,6 +40,8 @@ export function register(program: Command): void {
     .option('--traffic <file>', "replay requests LiteLLM logged (LiteLLM_SpendLogs export: CSV, JSON lines or JSON) instead of the scenario's traffic")
     .option('--speed <k>', 'with --traffic: replay k times faster (0.5 = half speed; default 1)')
     .option('--baseline <config>', 'also run this (older) config on the same traffic and seed, and show what changed: share moved per deployment, success rate, p95/p99, cost')
+    .option('--report <file>', 'also write an HTML report with charts to FILE (self-contained, works offline)')
+    .option('--force', 'overwrite the --report file if it exists')
     .option('--no-progress', 'no progress output')
     .action(async (config: string, options: SimulateOptions) => {
       const { executeSimulate } = await import('../sim/command.js');

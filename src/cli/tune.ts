@@ -18,7 +18,7 @@ export function register(program: Command): void {
     .option('-j, --jobs <n>', 'worker threads (default: number of cores)')
     .option('-o, --output <file>', 'write the tuned config here (a minimal edit of CONFIG)')
     .option('--force', 'overwrite the -o file')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .option('--vary <list>', 'only these dimensions (strategy,strategy_args,weights,retries,retry_policy,retry_after,timeout,cooldown,allowed_fails,order,max_parallel_requests,fallbacks_order,limits)')
     .option('--keep <list>', 'every dimension but these')
     .option('--seed <n>', 'seed of the search and first simulation seed (default: the scenario seed, else 1)')

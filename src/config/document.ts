@@ -3,10 +3,11 @@
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { formatPath } from '../diagnostics/types.js';
-import { constructDocument, containsItself, expandedSize, isMergeKeyNode, linkAliases, plainBuilder, type DuplicateKey, type Graph } from './pyyaml/construct.js';
+import { constructDocument, containsItself, expandedSize, isMergeKeyNode, linkAliases, plainBuilder, unknownTagMessage, type DuplicateKey, type Graph } from './pyyaml/construct.js';
 import { firstNonPrintable, normalizeLineBreaks } from './pyyaml/scan.js';
 import { resolvePlain, resolvePlainGwcfg, type ScalarTag } from './pyyaml/scalars.js';
 import { composeLikePyYaml, YAML_OPTIONS, type Composed } from './pyyaml/compose.js';
+import { keepLineSeparators } from './pyyaml/breaks.js';
 
 export type PathSegment = string | number;
 
@@ -78,6 +79,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   let composed: Composed;
   try {
     composed = composeLikePyYaml(normalizeLineBreaks(text));
+    if (/[\u2028\u2029]/.test(text)) for (const d of composed.docs) keepLineSeparators(d, text);
   } catch (error) {
     return { source: null, diagnostics: [makeDiagnostic(file, 'yaml/syntax', 'error', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1, endLine: 1, endColumn: 2 })] };
   }
@@ -134,7 +136,9 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       start = nextToken(start);
       if (end <= start) end = start + 1;
     }
-    problems.push({ offset: start, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', describeYamlError(error.code, error.message), at(start, end)) });
+    const tag = secondaryTag(text, error);
+    if (tag) problems.push({ offset: tag.offset, diagnostic: makeDiagnostic(file, 'yaml/unknown-tag', 'error', unknownTagMessage(tag.tag), at(tag.offset, tag.offset + tag.length)) });
+    else problems.push({ offset: start, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', describeYamlError(error.code, error.message), at(start, end)) });
   }
   // Anchor and alias errors (PyYAML's composer) count where they occur, even after a syntax error.
   const linked = linkAliases(doc.contents as Node | null);
@@ -153,8 +157,11 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     });
   }
   if (problems.length > 0) {
-    // One finding per line: a tab the yaml package also reports is one problem, not two.
-    problems.sort((a, b) => a.offset - b.offset);
+    // One finding per line: a tab the yaml package also reports is one problem, not two. On a
+    // line with an anchor or alias name PyYAML reads differently (`&name:`), that name is the
+    // cause of whatever else the yaml package finds there, so it is the finding.
+    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '/.test(p.diagnostic.message) ? 0 : 1);
+    problems.sort((a, b) => a.diagnostic.line - b.diagnostic.line || rank(a) - rank(b) || a.offset - b.offset);
     const lines = new Set<number>();
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));
     return { source, diagnostics };
@@ -214,6 +221,23 @@ function documentStart(text: string, offset: number): number {
     if (!m || m[0].length === 0) return i;
     i += m[0].length;
   }
+}
+
+/**
+ * A `!!name` tag the yaml package cannot resolve or splits (`!!f!loat`, `!!pair[a:`): PyYAML reads
+ * the whole run of URI characters as one tag, `tag:yaml.org,2002:name`, and fails only when it
+ * constructs the value ("could not determine a constructor"), i.e. an unknown tag. Null for any
+ * other error.
+ */
+function secondaryTag(text: string, error: { code: string; message: string; pos: [number, number] }): { tag: string; offset: number; length: number } | null {
+  if (error.code !== 'TAG_RESOLVE_FAILED' && !(error.code === 'MISSING_CHAR' && /^Tags and anchors must be separated/.test(error.message))) return null;
+  const from = text.lastIndexOf('!!', error.pos[0]);
+  if (from === -1) return null;
+  const run = /!!([0-9A-Za-z\-;/?:@&=+$,_.!~*'()[\]%]+)(?=[ \t\n]|$)/y;
+  run.lastIndex = from;
+  const m = run.exec(text);
+  if (!m || (from > 0 && !/[ \t\n[{,]/.test(text[from - 1])) || from + m[0].length <= error.pos[0]) return null;
+  return { tag: `tag:yaml.org,2002:${m[1]}`, offset: from, length: m[0].length };
 }
 
 function describeYamlError(code: string, message: string): string {

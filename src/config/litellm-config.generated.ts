@@ -360,10 +360,6 @@ export type LitellmSettings = {
    */
   allowed_fails?: number | EnvRef;
   /**
-   * Global cooldown length in seconds. Default: unset (router uses 5).
-   */
-  cooldown_time?: number | EnvRef;
-  /**
    * Drop OpenAI params a provider does not support instead of failing. Default: false.
    */
   drop_params?: boolean | EnvRef;
@@ -460,11 +456,11 @@ export type LitellmSettings = {
    */
   prometheus_initialize_budget_metrics?: boolean | EnvRef;
   /**
-   * [2026] Labels dropped from Prometheus metrics. Default: none.
+   * Labels removed from every Prometheus metric; wins over prometheus_metrics_config (LiteLLM releases after 1.83.7). Default: none.
    */
   prometheus_exclude_labels?: string[];
   /**
-   * [2026] Prometheus metrics not exported. Default: none.
+   * Prometheus metrics not exported; wins over prometheus_metrics_config (LiteLLM releases after 1.83.7). Default: none.
    */
   prometheus_exclude_metrics?: string[];
   /**
@@ -475,10 +471,6 @@ export type LitellmSettings = {
    * Settings of the `s3` logging callback (bucket, region, credentials). Default: unset.
    */
   s3_callback_params?: {};
-  /**
-   * Bucket of the gcs_bucket logging callback. Default: GCS_BUCKET_NAME env var.
-   */
-  gcs_bucket_name?: string;
   /**
    * Settings of the advisor_interception callback. Default: unset.
    */
@@ -1665,7 +1657,7 @@ export interface ModelInfo {
    */
   tpm?: number | EnvRef;
   /**
-   * Priority tier, used when litellm_params.order is unset. Default: unset.
+   * [2026] Priority tier, used when litellm_params.order is unset (LiteLLM 1.81 and later; older releases ignore it). Default: unset.
    */
   order?: number | EnvRef;
   /**

@@ -5,6 +5,12 @@
 //   become no-ops: litellm/integrations/prometheus.py::PrometheusLogger._is_metric_enabled), and a
 //   group with include_labels keeps only those of each metric's default labels
 //   (PrometheusLogger.get_labels_for_metric);
+// - litellm_settings.prometheus_exclude_metrics / prometheus_exclude_labels (LiteLLM releases
+//   after 1.83.7, the newest gwcfg models; LiteLLM's proxy/prometheus docs, "Exclude Metrics and
+//   Labels Globally"): listed metrics are dropped and listed labels removed from every metric, and
+//   exclusion wins over prometheus_metrics_config. No modelled release reads them, so gwcfg takes
+//   a config that sets them as written for a release that does (check-metrics --litellm-version
+//   1.83.7 or older ignores them);
 // - model_id label values: model_info.id, else sha256 of model_name + every litellm_params key
 //   and value (litellm/router.py::Router._generate_model_id, after os.environ/ values are
 //   resolved by Router.set_model_list), computable when no value comes from the environment.
@@ -16,6 +22,10 @@ export interface ExporterConfig {
   readonly enabledFamilies: ReadonlySet<string> | null;
   /** Per family, the labels include_labels keeps (families not listed keep their defaults). */
   readonly labelFilters: ReadonlyMap<string, ReadonlySet<string>>;
+  /** prometheus_exclude_metrics: families dropped whatever prometheus_metrics_config says. */
+  readonly excludedFamilies: ReadonlySet<string>;
+  /** prometheus_exclude_labels: labels removed from every metric. */
+  readonly excludedLabels: ReadonlySet<string>;
   /** Every model_id value the deployments can have; null when some cannot be computed. */
   readonly modelIds: ReadonlySet<string> | null;
   /** The model_name groups (values of model_group / requested_model for routed requests). */
@@ -51,6 +61,9 @@ export function readExporterConfig(config: unknown): ExporterConfig {
       }
     }
   }
+  const strings = (v: unknown) => new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const excludedFamilies = strings(settings.prometheus_exclude_metrics);
+  const excludedLabels = strings(settings.prometheus_exclude_labels);
   const list = Array.isArray(root.model_list) ? root.model_list : [];
   let modelIds: Set<string> | null = new Set();
   const groups = new Set<string>();
@@ -67,5 +80,5 @@ export function readExporterConfig(config: unknown): ExporterConfig {
   // Models stored in the database get ids (and names) gwcfg cannot see.
   const general = isObj(root.general_settings) ? root.general_settings : {};
   if (general.store_model_in_db === true || general.store_model_in_db === 'true' || general.store_model_in_db === 'True') modelIds = null;
-  return { enabledFamilies, labelFilters, modelIds, groups };
+  return { enabledFamilies, labelFilters, excludedFamilies, excludedLabels, modelIds, groups };
 }

@@ -26,6 +26,8 @@ export interface RunOptions {
   env?: ReadonlyMap<string, string> | null;
   /** The LiteLLM release rules check against; default: the newest verified (releases.ts). */
   release?: Release;
+  /** Proxy replicas the user declared (`.gwcfg.yaml` `replicas:`); undefined = not declared. */
+  replicas?: number;
 }
 
 /** Diagnostics of every enabled rule. Returns [] when the config could not be parsed. */
@@ -44,6 +46,7 @@ export function runRules(loaded: LoadedConfig, options: RunOptions): Diagnostic[
         options: ruleOptions,
         env: options.env ?? null,
         release: options.release ?? DEFAULT_RELEASE,
+        replicas: options.replicas,
         report: (report) => out.push(toDiagnostic(rule, severity, report)),
       });
     } catch (error) {

@@ -52,6 +52,8 @@ export interface RcConfig {
   release?: Release;
   /** `ignore:` globs (relative to `dir`): files lint does not check. */
   ignore: RegExp[];
+  /** `replicas:`, the proxy replicas that run these configs, if declared. */
+  replicas?: number;
 }
 
 /** `warn` is short for warning; YAML 1.1 reads a bare `off` as false. */
@@ -102,6 +104,7 @@ export function parseRc(file: string, bytes: Uint8Array): RcConfig {
     rules?: Record<string, unknown>;
     overrides?: { files: string | string[]; rules?: Record<string, unknown> }[];
     litellm_version?: string | number;
+    replicas?: number;
     ignore?: string[];
     model_cost_map?: string;
   };
@@ -118,6 +121,7 @@ export function parseRc(file: string, bytes: Uint8Array): RcConfig {
   }
   return {
     ...(release ? { release } : {}),
+    ...(value.replicas !== undefined ? { replicas: value.replicas } : {}),
     file,
     dir: dirname(resolve(file)),
     modelCostMap: value.model_cost_map === undefined ? null : resolve(dirname(resolve(file)), value.model_cost_map),

@@ -70,7 +70,7 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
     const mapFile = options.modelCostMap ?? rc?.modelCostMap ?? null;
     setActiveModelMap(mapFile === null ? null : loadModelMapOnce(mapFile));
     const release = cliRelease ?? rc?.release;
-    const result = await lintFile(file, { rules, settings, env, release, stdinName: options.stdinFilename, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
+    const result = await lintFile(file, { rules, settings, env, release, replicas: rc?.replicas, stdinName: options.stdinFilename, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
     for (const source of result.loaded.sources) texts.set(source.file, source.text);
     shown.push(result.loaded.file);
     diagnostics.push(...result.diagnostics);
@@ -121,6 +121,8 @@ export interface LintFileOptions {
   env?: ReadonlyMap<string, string> | null;
   /** LiteLLM release the rules check against; default: the newest verified. */
   release?: Release;
+  /** Proxy replicas declared in `.gwcfg.yaml` (`replicas:`). */
+  replicas?: number;
   /** 'write' fixes the file in place, 'diff' returns a unified diff of the fixes. */
   fix?: 'none' | 'write' | 'diff';
   /** Name shown for `-` (default `<stdin>`). */

@@ -48,6 +48,8 @@ export interface RuleContext {
    * compareReleases() from src/routing/releases.ts, and say in their message which releases apply.
    */
   release: Release;
+  /** Proxy replicas the user declared (`.gwcfg.yaml` `replicas:`); undefined when not declared. */
+  replicas?: number;
   report(report: Report): void;
 }
 

@@ -87,3 +87,20 @@ export function indexModelRows(rows: ModelRow[]): ModelIndex {
   }
   return { rows, lower: [...lower].filter(([l, k]) => l !== k), providers: [...providers].sort() };
 }
+
+/**
+ * The built-in copy's form (scripts/refresh-model-map.mts): `rows` has one row per line as JSON,
+ * between newlines, so a lookup finds and parses one line instead of the whole map (lint reads a
+ * few models; parsing all ~3,000 rows would cost milliseconds of every run). `lower` is the JSON of
+ * ModelIndex.lower.
+ */
+export interface ModelIndexText {
+  rows: string;
+  lower: string;
+  providers: string[];
+  size: number;
+}
+
+export function modelIndexText(index: ModelIndex): ModelIndexText {
+  return { rows: `\n${index.rows.map((row) => JSON.stringify(row)).join('\n')}\n`, lower: JSON.stringify(index.lower), providers: index.providers, size: index.rows.length };
+}

@@ -1,23 +1,23 @@
 // LiteLLM's model map: the built-in copy (distilled from BerriAI/litellm's
 // model_prices_and_context_window.json by scripts/refresh-model-map.mts) or a user's copy given
 // with --model-cost-map / `model_cost_map:` in .gwcfg.yaml.
-import { BUILTIN_MAP_DATE, BUILTIN_MAP_FILE, BUILTIN_MAP_INDEX } from './builtin-data.js';
-import { indexModelRows, type ModelIndex, type ModelRow } from './distil.js';
-import { ModelMap } from './map.js';
+import { BUILTIN_MAP_DATE, BUILTIN_MAP_FILE, BUILTIN_MAP_TEXT } from './builtin-data.js';
+import { indexModelRows, type ModelRow } from './distil.js';
+import { ModelMap, indexedTable, textTable } from './map.js';
 
 export { ModelMap, getModelInfo, providerOf, type ModelMapSource } from './map.js';
 export type { ModelRow } from './distil.js';
 
 let builtin: ModelMap | null = null;
 
-/** The copy shipped with gwcfg (rows parse on the first lookup). */
+/** The copy shipped with gwcfg (each row parses on its first lookup). */
 export function builtinModelMap(): ModelMap {
-  return (builtin ??= new ModelMap({ name: `built-in ${BUILTIN_MAP_FILE}`, date: BUILTIN_MAP_DATE }, () => JSON.parse(BUILTIN_MAP_INDEX) as ModelIndex));
+  return (builtin ??= new ModelMap({ name: `built-in ${BUILTIN_MAP_FILE}`, date: BUILTIN_MAP_DATE }, () => textTable(BUILTIN_MAP_TEXT)));
 }
 
 /** A map from distilled rows (a user's copy, or rows sent to a worker thread). */
 export function modelMapFromRows(name: string, date: string | null, rows: readonly ModelRow[]): ModelMap {
-  return new ModelMap({ name, date }, () => indexModelRows([...rows]));
+  return new ModelMap({ name, date }, () => indexedTable(indexModelRows([...rows])));
 }
 
 let active: ModelMap | null = null;

@@ -1,6 +1,6 @@
 // LiteLLM's model map (`litellm.model_cost`) and the key resolution of `litellm.get_model_info`.
 // Pure: no I/O and no clock; the built-in copy parses on first use.
-import type { ModelIndex, ModelRow } from './distil.js';
+import type { ModelIndex, ModelIndexText, ModelRow } from './distil.js';
 
 /** Where a map came from, for messages and the docs. */
 export interface ModelMapSource {
@@ -10,27 +10,56 @@ export interface ModelMapSource {
   date: string | null;
 }
 
+/** Row lookups over a distilled map (see indexedTable and textTable). */
+export interface ModelTable {
+  get(key: string): ModelRow | undefined;
+  /** utils._get_model_cost_key's `{k.lower(): k}` entry for a lower-cased key, where the key differs from it. */
+  lowerKey(lower: string): string | undefined;
+  readonly providers: readonly string[];
+  readonly size: number;
+}
+
+/** A table over an index held in memory (a user's copy). */
+export function indexedTable(index: ModelIndex): ModelTable {
+  const rows = new Map<string, ModelRow>();
+  for (const row of index.rows) rows.set(row[0], row);
+  const lower = new Map(index.lower);
+  return { get: (key) => rows.get(key), lowerKey: (key) => lower.get(key), providers: index.providers, size: rows.size };
+}
+
+/**
+ * A table over the built-in copy's text form (ModelIndexText): a row is parsed when first looked
+ * up, found by its line's start `\n["key",`.
+ */
+export function textTable(text: ModelIndexText): ModelTable {
+  const found = new Map<string, ModelRow | undefined>();
+  let lower: Map<string, string> | null = null;
+  return {
+    get(key) {
+      if (found.has(key)) return found.get(key);
+      const start = text.rows.indexOf(`\n[${JSON.stringify(key)},`);
+      const row = start === -1 ? undefined : (JSON.parse(text.rows.slice(start + 1, text.rows.indexOf('\n', start + 1))) as ModelRow);
+      found.set(key, row);
+      return row;
+    },
+    lowerKey: (key) => (lower ??= new Map(JSON.parse(text.lower) as Array<[string, string]>)).get(key),
+    providers: text.providers,
+    size: text.size,
+  };
+}
+
 export class ModelMap {
-  private rows: Map<string, ModelRow> | null = null;
-  private lower: Map<string, string> | null = null;
+  private rows: ModelTable | null = null;
   private providerSet: Set<string> | null = null;
 
-  /** `load` returns the distilled, indexed rows; it runs once, on the first lookup. */
+  /** `load` returns the map's rows; it runs once, on the first lookup. */
   constructor(
     readonly source: ModelMapSource,
-    private readonly load: () => ModelIndex,
+    private readonly load: () => ModelTable,
   ) {}
 
-  private table(): Map<string, ModelRow> {
-    if (!this.rows) {
-      const index = this.load();
-      this.rows = new Map();
-      for (const row of index.rows) this.rows.set(row[0], row);
-      this.lower = new Map(index.lower);
-      this.providerSet = new Set(KNOWN_PROVIDERS);
-      for (const p of index.providers) if (!p.includes('-')) this.providerSet.add(p);
-    }
-    return this.rows;
+  private table(): ModelTable {
+    return (this.rows ??= this.load());
   }
 
   /** Number of keys. */
@@ -49,15 +78,18 @@ export class ModelMap {
    */
   matchKey(candidate: string): string | null {
     const table = this.table();
-    if (table.has(candidate)) return candidate;
+    if (table.get(candidate) !== undefined) return candidate;
     const lower = candidate.toLowerCase();
-    return this.lower!.get(lower) ?? (table.has(lower) ? lower : null);
+    return table.lowerKey(lower) ?? (table.get(lower) !== undefined ? lower : null);
   }
 
   /** Provider prefixes get_llm_provider splits off (see providerOf). */
   providers(): ReadonlySet<string> {
-    this.table();
-    return this.providerSet!;
+    if (!this.providerSet) {
+      this.providerSet = new Set(KNOWN_PROVIDERS);
+      for (const p of this.table().providers) if (!p.includes('-')) this.providerSet.add(p);
+    }
+    return this.providerSet;
   }
 }
 

@@ -93,7 +93,10 @@ export interface RouterSettings {
   modelGroupRetryPolicy: Readonly<Record<string, Readonly<Record<string, number>>>>;
   allowedFails: number;
   allowedFailsPolicy: Readonly<Record<string, number>> | null;
-  /** Count-based ("legacy") cooldown mode: allowed_fails ≠ 3 or allowed_fails_policy set. */
+  /**
+   * Count-based ("legacy") cooldown mode: Router.allowed_fails (router_settings, else the global)
+   * differs from litellm.allowed_fails (litellm_settings, else 3), or allowed_fails_policy is set.
+   */
   legacyCooldownMode: boolean;
   cooldownTimeMs: number;
   /** router_settings.cooldown_time as written (for the breaker's reset), null when unset or 0. */
@@ -255,7 +258,8 @@ function buildDeployment(entry: Obj, index: number, routerTimeoutMs: number, has
     tpmLimitTruthy: firstTruthy(entry.tpm, params.tpm, info.tpm),
     weight: num(params.weight),
     entryWeight: num(entry.weight),
-    order: firstNonNull(params.order, info.order),
+    // model-info-order: model_info.order counts only when litellm_params has none, and only from [2026].
+    order: has['model-info-order'] ? firstNonNull(params.order, info.order) : num(params.order),
     maxParallelRequests: num(params.max_parallel_requests),
     inputCostPerToken: prices.input,
     outputCostPerToken: prices.output,
@@ -377,10 +381,14 @@ function buildSettings(
       ? null
       : parseStrategy(fallbackStrategyRaw, true, 'fallback_strategy');
 
-  const allowedFailsRaw = num(pick(rs, ls, 'allowed_fails'));
-  // Before allowed-fails-zero-kept: `allowed_fails or litellm.allowed_fails`, so 0 meant the default 3.
-  const allowedFails =
-    allowedFailsRaw === null || (!has['allowed-fails-zero-kept'] && allowedFailsRaw === 0) ? DEFAULTS.allowedFails : allowedFailsRaw;
+  // litellm.allowed_fails is the module global litellm_settings sets (default 3); Router.allowed_fails
+  // is its own router_settings value, else that global (litellm/router.py Router.__init__).
+  const globalAllowedFails = num(ls.allowed_fails) ?? DEFAULTS.allowedFails;
+  const ownAllowedFailsRaw = num(rs.allowed_fails);
+  // Before allowed-fails-zero-kept: `allowed_fails or litellm.allowed_fails`, so 0 meant the global.
+  const ownAllowedFails =
+    ownAllowedFailsRaw === null || (!has['allowed-fails-zero-kept'] && ownAllowedFailsRaw === 0) ? null : ownAllowedFailsRaw;
+  const allowedFails = ownAllowedFails ?? globalAllowedFails;
   const allowedFailsPolicy = numberRecord(rs.allowed_fails_policy);
 
   const cooldownRaw = num(rs.cooldown_time);
@@ -442,7 +450,10 @@ function buildSettings(
     modelGroupRetryPolicy,
     allowedFails,
     allowedFailsPolicy,
-    legacyCooldownMode: allowedFails !== DEFAULTS.allowedFails || allowedFailsPolicy !== null,
+    // allowed-fails-vs-global: count mode only when Router.allowed_fails differs from
+    // litellm.allowed_fails (cooldown_handlers.py _is_allowed_fails_set_on_router), so a value
+    // written only in litellm_settings (the Router's own then equals the global) never switches it.
+    legacyCooldownMode: allowedFails !== globalAllowedFails || allowedFailsPolicy !== null,
     cooldownTimeMs,
     cooldownTimeExplicitMs: cooldownExplicitMs,
     disableCooldowns: bool(rs.disable_cooldowns),

@@ -42,7 +42,7 @@ export function policyKeyPrefix(errorClass: string): string {
 
 /** Which cooldown decision applies to a deployment, and its allowed failures. */
 export interface CooldownPolicy {
-  /** Count ("legacy") mode: allowed_fails ≠ 3 or an allowed_fails_policy is set. */
+  /** Count ("legacy") mode: see RouterSettings.legacyCooldownMode; a deployment's own allowed_fails ≠ 3. */
   readonly legacy: boolean;
   readonly allowedFails: number;
   readonly allowedFailsPolicy: Readonly<Record<string, number>> | null;
@@ -58,8 +58,14 @@ export interface CooldownPolicy {
 export function cooldownPolicyFor(dep: DeploymentView, settings: RouterSettings): CooldownPolicy {
   const allowedFails = dep.allowedFails ?? settings.allowedFails;
   const allowedFailsPolicy = dep.allowedFailsPolicy ?? settings.allowedFailsPolicy;
+  // A deployment's own allowed_fails decides its mode by itself; otherwise the router's mode
+  // (settings.legacyCooldownMode, which compares Router.allowed_fails with the global) applies.
+  const legacy =
+    dep.allowedFails !== null
+      ? dep.allowedFails !== DEFAULTS.allowedFails || allowedFailsPolicy !== null
+      : settings.legacyCooldownMode || allowedFailsPolicy !== null;
   return {
-    legacy: allowedFails !== DEFAULTS.allowedFails || allowedFailsPolicy !== null,
+    legacy,
     allowedFails,
     allowedFailsPolicy,
     deploymentAllowedFails: dep.allowedFails,
@@ -77,11 +83,28 @@ export interface FailureInput {
   policy: CooldownPolicy;
 }
 
-export class CooldownTracker {
+/**
+ * The deployments in cooldown: LiteLLM's CooldownCache (router_utils/cooldown_cache.py) on the
+ * Router's DualCache, so Routers behind one Redis share one list (RouterOptions.shared).
+ */
+export class CooldownList {
   /** Cooldown end per slot (0 = none). Read as active iff until > now. */
   readonly until: Float64Array;
   /** Latest cooldown end over all slots: before it nothing is cooling (a fast-path check). */
   maxUntil = 0;
+  readonly lastStatus: Int32Array;
+
+  constructor(slots: number) {
+    this.until = new Float64Array(slots);
+    this.lastStatus = new Int32Array(slots);
+  }
+}
+
+export class CooldownTracker {
+  /** The cooldown list (shared by replicas behind one Redis); the counters below stay per Router. */
+  readonly list: CooldownList;
+  /** Cooldown end per slot (0 = none): the list's. */
+  readonly until: Float64Array;
   readonly lastStatus: Int32Array;
   /** Number of times each slot entered cooldown (metrics). */
   readonly entered: Int32Array;
@@ -96,9 +119,12 @@ export class CooldownTracker {
   constructor(
     slots: number,
     private readonly settings: RouterSettings,
+    list?: CooldownList,
   ) {
-    this.until = new Float64Array(slots);
-    this.lastStatus = new Int32Array(slots);
+    if (list !== undefined && list.until.length !== slots) throw new Error('a shared cooldown list must come from a Router of the same config');
+    this.list = list ?? new CooldownList(slots);
+    this.until = this.list.until;
+    this.lastStatus = this.list.lastStatus;
     this.entered = new Int32Array(slots);
     this.successesUntil = new Float64Array(slots).fill(-Infinity);
     this.failsUntil = new Float64Array(slots).fill(-Infinity);
@@ -106,6 +132,11 @@ export class CooldownTracker {
     this.fails = new Float64Array(slots);
     this.legacyStart = new Float64Array(slots).fill(-Infinity);
     this.legacyCount = new Float64Array(slots);
+  }
+
+  /** Latest cooldown end over all slots: before it nothing is cooling (a fast-path check). */
+  get maxUntil(): number {
+    return this.list.maxUntil;
   }
 
   isCooling(slot: number, nowMs: number): boolean {
@@ -144,7 +175,7 @@ export class CooldownTracker {
 
   enter(slot: number, status: number, lengthMs: number, nowMs: number): void {
     this.until[slot] = nowMs + lengthMs;
-    if (this.until[slot] > this.maxUntil) this.maxUntil = this.until[slot];
+    if (this.until[slot] > this.list.maxUntil) this.list.maxUntil = this.until[slot];
     this.lastStatus[slot] = status;
     this.entered[slot] += 1;
   }

@@ -14,6 +14,7 @@ import type { NormalizedConfig, RouterSettings } from './config.js';
 import { GroupIndex } from './resolve.js';
 import { GlobalLimits, MinuteUsage, RollingRequestWindow } from './limits.js';
 import { CooldownTracker, cooldownPolicyFor, type CooldownPolicy } from './cooldown.js';
+import type { SharedRouterState } from './shared-state.js';
 import { CircuitBreakers } from './circuit-breaker.js';
 import { HealthChecks } from './health.js';
 import { errorClassOf, isSuccess, statusOf } from './errors.js';
@@ -87,6 +88,8 @@ export class RouterCore {
   /** usage-based-routing-v2 counts rpm before the call (pre-call check) instead of on success. */
   private readonly rpmAtStart: boolean;
   private readonly tracksLatency: boolean;
+  /** No filter of pickInGroup can apply (no breakers, health routing, pre-call checks, tags, blocked deployments, fallback_strategy). */
+  private readonly unfiltered: boolean;
   private readonly cands: Int32Array;
   private readonly scores: Float64Array;
   /** Per group: some deployment has an `order` (else the order filter is a no-op). */
@@ -110,7 +113,8 @@ export class RouterCore {
   private readonly rpmLimit: Float64Array;
   /** concurrencyLimit per deployment, Infinity when none. */
 
-  constructor(config: NormalizedConfig, random: RandomSource) {
+  /** `shared`: state this Router keeps in objects another Router of the same config also uses (replicas behind one Redis). */
+  constructor(config: NormalizedConfig, random: RandomSource, shared: SharedRouterState = {}) {
     const s = config.settings;
     this.settings = s;
     this.deployments = config.deployments;
@@ -122,10 +126,11 @@ export class RouterCore {
     const slots = Math.max(1, this.index.slotCount);
     const groups = Math.max(1, this.index.names.length);
     this.inFlight = new Int32Array(slots);
-    this.usage = new MinuteUsage(slots, groups);
+    if (shared.usage !== undefined && shared.usage.rpm.length !== slots) throw new Error('shared usage counters must come from a Router of the same config');
+    this.usage = shared.usage ?? new MinuteUsage(slots, groups);
     this.preCall = new RollingRequestWindow(slots);
     this.latency = new LatencyWindows(slots, groups, s.latency.maxListSize, s.latency.ttlMs, s.behaviours['latency-sliding-window'], s.latency.ttftPercentile);
-    this.cooldown = new CooldownTracker(slots, s);
+    this.cooldown = new CooldownTracker(slots, s, shared.cooldowns);
     this.breakers = s.circuitBreaker ? new CircuitBreakers(slots, s.circuitBreaker) : null;
     this.health_ = new HealthChecks(slots, s.healthChecks, config.deployments);
     this.global = new GlobalLimits(s.globalRpm, s.globalTpm);
@@ -165,6 +170,16 @@ export class RouterCore {
     this.fallbackStrategy = s.fallbackStrategy ? makeStrategy(s.fallbackStrategy, ctx, this.index.maxGroupSize) : null;
     this.rpmAtStart = s.routingStrategy === 'usage-based-routing-v2' || s.fallbackStrategy === 'usage-based-routing-v2';
     this.tracksLatency = s.routingStrategy === 'latency-based-routing' || s.fallbackStrategy === 'latency-based-routing';
+    this.unfiltered = this.strategy !== null && !this.fallbackStrategy && !this.breakers && !this.anyBlocked && this.health_.routing === 'none' && !s.enablePreCallChecks && !s.enableTagFiltering;
+  }
+
+  /**
+   * The state LiteLLM keeps in Redis when the Router has one (see shared-state.ts): the cooldown
+   * list always; the usage counters when usage-based-routing-v2 counts with them (its pre-call
+   * check increments them in Redis).
+   */
+  redisState(): SharedRouterState {
+    return this.rpmAtStart ? { cooldowns: this.cooldown.list, usage: this.usage } : { cooldowns: this.cooldown.list };
   }
 
   // ---- selection ----
@@ -215,6 +230,14 @@ export class RouterCore {
    * request) leaves out the group's order tiers below that index.
    */
   pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0, skip: readonly number[] | null = null): PickResult {
+    // Nothing cooling, no filter configured, no order tiers: the strategy picks among all members
+    // (what the steps below come to in that case, without walking them).
+    if (this.unfiltered && skip === null && nowMs >= this.cooldown.maxUntil && this.groupHasOrder[g] === 0) {
+      const members = this.index.members[g];
+      const d = this.strategy!.pick(members, members.length, req, nowMs, g);
+      if (d >= 0) return { ok: true, deployment: d, group: this.index.names[g] };
+      return this.fail('rate-limited', this.index.names[g], 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs));
+    }
     const s = this.settings;
     const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];
     const group = this.index.names[g];
@@ -600,5 +623,14 @@ export class RouterCore {
   cooldownUntil(d: number, nowMs: number): number | null {
     const until = this.cooldown.until[this.slotOf[d]];
     return until > nowMs ? until : null;
+  }
+
+  circuitOpenUntil(d: number, nowMs: number): number | null {
+    const remaining = this.breakers ? this.breakers.remainingMs(this.slotOf[d], nowMs) : 0;
+    return remaining > 0 ? nowMs + remaining : null;
+  }
+
+  healthCheckExcluded(d: number, nowMs: number): boolean {
+    return this.health_.excluded(this.slotOf[d], nowMs);
   }
 }

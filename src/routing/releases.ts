@@ -387,6 +387,20 @@ export const BEHAVIOURS = [
     test: 'litellm_settings.cooldown_time is not read by the Router',
   },
   {
+    id: 'model-info-order',
+    summary: 'order is read from litellm_params.order, else model_info.order (_get_deployment_order); before, only litellm_params.order, so model_info.order was ignored',
+    source: 'litellm/utils.py _get_deployment_order, _get_order_filtered_deployments',
+    since: ERA_2026,
+    test: 'model_info.order is an order tier from 1.81; 1.80 reads order only from litellm_params',
+  },
+  {
+    id: 'allowed-fails-vs-global',
+    summary: 'count-mode cooldowns only when Router.allowed_fails (router_settings, else litellm.allowed_fails) differs from litellm.allowed_fails (litellm_settings, else 3) or allowed_fails_policy is set; allowed_fails written only in litellm_settings keeps the failure-rate mode',
+    source: 'litellm/router_utils/cooldown_handlers.py _is_allowed_fails_set_on_router, _should_cooldown_deployment; litellm/router.py Router.__init__',
+    since: null,
+    test: 'allowed_fails in litellm_settings alone keeps percentage cooldowns; count mode only when Router.allowed_fails differs from it',
+  },
+  {
     id: 'midstream-fallback',
     summary: 'a stream that fails after its first chunk (MidStreamFallbackError) goes to the group\'s fallbacks, skipping same-group retries; before, the client saw the failure (no retry, no fallback)',
     source: 'litellm/router.py Router._acompletion_streaming_iterator (FallbackStreamWrapper → async_function_with_fallbacks_common_utils); litellm/exceptions.py MidStreamFallbackError',

@@ -17,6 +17,8 @@
 //                                    decision, circuit breaker.
 //   router.health(d, now)            DeploymentHealth for UIs / metrics
 //   router.cooldownUntil(d, now)     end of the active cooldown, or null
+//   router.circuitOpenUntil(d, now)  when an open breaker turns half-open, or null
+//   router.healthCheckExcluded(d, now) whether health checks keep d out of routing now
 //   router.usage(d, now)             {rpm, tpm, inFlight} this minute, as the strategies count them
 //   router.concurrencyLimit(d)       max_parallel_requests as LiteLLM derives it (null = no cap)
 //   router.beginRequest(req, now)    RequestRun orchestrating retries, [2026] order fallbacks and
@@ -24,6 +26,7 @@
 //   router.healthCheckIntervalMs()   probe interval (null = no probes); the caller runs probes
 //   router.healthCheckTimeoutMs(d)   probe timeout for deployment d
 //   router.onHealthCheck(d, ok, now) report one probe result
+//   router.redisState()              objects a replica's Router shares via RouterOptions.shared
 //
 // RequestRun protocol (the caller owns the calls; the run only decides):
 //   step = run.next(now)                       first step
@@ -52,6 +55,7 @@ import type { ModelMap } from '../model-map/index.js';
 import { normalizeConfig, type NormalizedConfig, type LitellmVersion } from './config.js';
 import { RouterCore } from './core.js';
 import { RequestRunImpl } from './request-run.js';
+import type { SharedRouterState } from './shared-state.js';
 
 export type { LitellmVersion } from './config.js';
 
@@ -72,6 +76,11 @@ export interface RouterOptions {
   proxyFailureAccounting?: boolean;
   /** LiteLLM's model map for prices and context windows (default: gwcfg's built-in copy). */
   modelMap?: ModelMap;
+  /**
+   * State to share with another Router of the same config (proxy replicas behind one Redis): pass
+   * `other.redisState()`. Throws when it comes from a Router of another config.
+   */
+  shared?: SharedRouterState;
 }
 
 export interface RequestRun {
@@ -97,7 +106,7 @@ export class Router {
   private constructor(config: NormalizedConfig, options: RouterOptions) {
     this.config = config;
     this.deployments = config.deployments;
-    this.core = new RouterCore(config, options.random);
+    this.core = new RouterCore(config, options.random, options.shared);
   }
 
   /** Builds a router from a plain parsed LiteLLM config object. Throws on an invalid routing_strategy or litellmVersion. */
@@ -140,6 +149,16 @@ export class Router {
     return this.core.cooldownUntil(deployment, nowMs);
   }
 
+  /** When the deployment's open circuit breaker turns half-open (ms on the caller's clock), or null when not open. */
+  circuitOpenUntil(deployment: number, nowMs: number): number | null {
+    return this.core.circuitOpenUntil(deployment, nowMs);
+  }
+
+  /** Whether health checks keep the deployment out of routing now (whatever its cooldown and breaker). */
+  healthCheckExcluded(deployment: number, nowMs: number): boolean {
+    return this.core.healthCheckExcluded(deployment, nowMs);
+  }
+
   /** Current-minute usage (as the strategies count it) and in-flight calls of a deployment. */
   usage(deployment: number, nowMs: number): { rpm: number; tpm: number; inFlight: number } {
     const slot = this.core.slotOf[deployment];
@@ -169,6 +188,15 @@ export class Router {
       return run;
     }
     return this.beginRequest(request, nowMs);
+  }
+
+  /**
+   * What LiteLLM keeps in Redis for this config, as objects another Router of the same config can
+   * share (RouterOptions.shared): the cooldown list, and with usage-based-routing-v2 its rpm/tpm
+   * counters. Everything else stays per Router (docs/simulate.md, "Replicas").
+   */
+  redisState(): SharedRouterState {
+    return this.core.redisState();
   }
 
   healthCheckIntervalMs(): number | null {

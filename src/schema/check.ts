@@ -124,14 +124,15 @@ function describeError(source: SourceDocument, error: ErrorObject, index: Schema
       const allowed = (params.allowedValues as unknown[]) ?? [];
       const strings = allowed.filter((v): v is string => typeof v === 'string');
       const suggestion = typeof value === 'string' ? closest(value, strings) : null;
-      const list = allowed.map((v) => JSON.stringify(v)).join(', ');
+      // At most five values, so the message stays one terminal-friendly line.
+      const list = allowed.slice(0, 5).map((v) => JSON.stringify(v)).join(', ') + (allowed.length > 5 ? ` and ${allowed.length - 5} more` : '');
       const hint = suggestion ? `; did you mean '${suggestion}'?` : '';
       const d = at('schema/enum', `${describeValue(value)} is not a valid ${name}${hint} (allowed: ${list})`);
       // An open enum (x-gwcfg-open) lists what gwcfg knows; a far-off value may come from a newer
       // LiteLLM or a plugin, so only a near miss of a known value is an error.
       if (!suggestion && index.at(path, source.value)?.['x-gwcfg-open']) {
         d.severity = 'warning';
-        d.message = `${describeValue(value)} is not a ${name} gwcfg knows (known: ${list}); LiteLLM releases without it refuse to start or fail every request`;
+        d.message = `${describeValue(value)} is not a ${name} gwcfg knows (known: ${list}), and LiteLLM releases without it refuse to start or fail every request`;
       }
       return d;
     }

@@ -20,6 +20,7 @@ import { prepareScenario, type ScenarioSource } from './prepare.js';
 import { runWithPlainProgress } from './progress.js';
 import { compareJson, resultJson } from './report/json.js';
 import { compareTable, resultTable } from './report/table.js';
+import { terminalLayout } from './report/fit.js';
 import { compareMarkdown, resultMarkdown } from './report/markdown.js';
 import { buildResult, type NotSimulatedNotice, type SimResult } from './result.js';
 import { compareWithBaseline } from './baseline.js';
@@ -33,6 +34,9 @@ import { Router } from '../routing/router.js';
 import { loadRecordedTraffic, type RecordedTraffic } from '../traffic/replay.js';
 import { LogInputError } from '../traffic/spend-logs.js';
 import { safeText } from '../util/safe-text.js';
+import { checkOutputFiles, writeFilesAtomic } from '../util/write-files.js';
+import { resolveBehaviours } from './behaviour.js';
+import { VERSION } from '../cli/version.js';
 
 export { ALL_STRATEGIES };
 
@@ -124,6 +128,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   const env = io.env ?? process.env;
   const flags = parseFlags(options);
   const format = options.format ?? 'table';
+  if (options.report !== undefined) await checkReportFile(options.report, options.force === true);
 
   const loaded = await loadConfig(configFile);
   if (loaded.value === undefined || loaded.value === null) {
@@ -157,7 +162,9 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   const interactive = options.progress !== false && Boolean(stdout.isTTY) && !env.CI;
   const plainProgress = options.progress !== false && !interactive;
   const say = (line: string) => plainProgress && stderr.write(`${line}\n`);
-  const notices = notSimulatedNotices(loaded);
+  // With `gateway:` replicas the Redis keys are simulated (docs/simulate.md, "Replicas").
+  const redisKeys = new Set(['router_settings.redis_host', 'router_settings.redis_url']);
+  const notices = notSimulatedNotices(loaded).filter((n) => !(prepared.scenario.gateway && redisKeys.has(n.key)));
   for (const n of notices) stderr.write(`gwcfg: notice: ${n.file}:${n.line}:${n.column}: ${n.key} is not simulated (${n.reason}); the result leaves it out\n`);
   let baseline: BaselineInput | null = null;
   if (options.baseline !== undefined) {
@@ -167,13 +174,17 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   }
 
   if (flags.compare) {
-    const outcomes = await runCompare(job, flags.compare, flags.jobs, (strategy, done, total) => say(`simulate: ${strategy} finished (${done}/${total})`));
+    // Per finished strategy on stderr, on a terminal too: the strategies run for seconds with no other sign of life.
+    const progress = (line: string) => options.progress !== false && stderr.write(`${line}\n`);
+    progress(`simulate --compare: ${flags.compare.length} strategies, ${Math.min(flags.jobs, flags.compare.length)} at a time`);
+    const outcomes = await runCompare(job, flags.compare, flags.jobs, (strategy, done, total) => progress(`simulate: ${strategy} finished (${done}/${total})`));
     const failed = outcomes.find((o) => !o.ok);
     if (failed && !failed.ok) throw new CliError(`simulation failed: ${failed.error}`);
     const runNotices = new Set(outcomes.flatMap((o) => (o.ok ? o.notices.map((n) => `${o.result.strategy}: ${n}`) : [])));
     for (const notice of runNotices) stderr.write(`gwcfg: note: ${notice}\n`);
     const results = outcomes.map((o) => ({ ...(o as { ok: true; result: SimResult }).result, not_simulated: notices }));
-    stdout.write(format === 'json' ? compareJson(results) : format === 'markdown' ? compareMarkdown(results, { config: safeText(loaded.file) }) : compareTable(results));
+    stdout.write(format === 'json' ? compareJson(results) : format === 'markdown' ? compareMarkdown(results, { config: safeText(loaded.file) }) : compareTable(results, terminalLayout(stdout, env)));
+    if (options.report !== undefined) await writeReport(options.report, options, loaded, prepared.scenario, results);
     return 0;
   }
 
@@ -208,8 +219,32 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     for (const notice of old.notices) stderr.write(`gwcfg: note: baseline: ${notice}\n`);
     result.baseline = compareWithBaseline({ config: loaded.value, result }, { config: baseline.loaded.value, file: safeText(baseline.loaded.file), result: buildResult(old, notSimulatedNotices(baseline.loaded)) });
   }
-  stdout.write(format === 'json' ? resultJson(result) : format === 'markdown' ? resultMarkdown(result, { config: safeText(loaded.file) }) : resultTable(result));
+  stdout.write(format === 'json' ? resultJson(result) : format === 'markdown' ? resultMarkdown(result, { config: safeText(loaded.file) }) : resultTable(result, terminalLayout(stdout, env)));
+  if (options.report !== undefined) await writeReport(options.report, options, loaded, prepared.scenario, [result]);
   return 0;
+}
+
+/** --report: refused before the run when the file exists (without --force) or cannot be written. */
+async function checkReportFile(file: string, force: boolean): Promise<void> {
+  if (file === '-' || file.trim() === '') throw new CliError(`--report needs a file name (the report is an HTML file, not printed), got '${file}'`);
+  await checkOutputFiles([file], { force });
+}
+
+/** --report: the HTML page of the results (src/sim/report/html.ts, loaded only here), written atomically. */
+async function writeReport(file: string, options: SimulateOptions, loaded: LoadedConfig, scenario: Scenario, results: readonly SimResult[]): Promise<void> {
+  const { deploymentLegend, scenarioWindows, simulateReportHtml } = await import('./report/html.js');
+  // A throwaway router: the deployments the scenario's rules apply to, and the release it models.
+  const router = Router.fromConfig(loaded.value, { random: () => 0.5, litellmVersion: options.litellmVersion });
+  const labels = results[0].deployments.map(deploymentLegend);
+  const html = simulateReportHtml({
+    config: safeText(loaded.file),
+    scenario: options.scenario === undefined ? null : safeText(options.scenario),
+    release: router.config.settings.release,
+    gwcfgVersion: VERSION,
+    results,
+    windows: scenarioWindows(scenario, resolveBehaviours(router.deployments, scenario), labels, results[0].replay !== undefined),
+  });
+  await writeFilesAtomic([{ path: file, content: html }], { force: options.force === true });
 }
 
 /** Where each key the simulation does not model is written (included files keep their own positions). */

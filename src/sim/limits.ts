@@ -24,6 +24,8 @@ export const LIMITS = {
   tokens: 10_000_000,
   /** Timeline buckets (`duration` / `bucket`). */
   buckets: 2_000,
+  /** `gateway.replicas`: proxy replicas, each with its own Router. */
+  replicas: 256,
   /** Events (plus health-check probes) one run may process before it stops with a notice. */
   work: 60_000_000,
 } as const;

@@ -2,6 +2,7 @@
 // and map is emitted in a fixed order, so the same config + scenario + seed gives the same bytes.
 import type { LatencyHistogram, LatencySummary } from './histogram.js';
 import type { SimulationRun } from './run.js';
+import { DEPLOYMENT_STATES, type DeploymentState } from './metrics.js';
 import { safeText } from '../util/safe-text.js';
 import { deploymentLabels } from './labels.js';
 import type { BaselineComparison } from './baseline.js';
@@ -28,6 +29,43 @@ export interface DeploymentResult {
   utilization: number;
   price_known: boolean;
   failed_by_status: Record<string, number>;
+  /** When the router had the deployment cooled down, circuit-open or unhealthy (whole run), by start time. */
+  state_intervals: StateInterval[];
+  /** True when a state had more than MAX_STATE_INTERVALS intervals and later ones were left out. */
+  state_intervals_clipped: boolean;
+  /** With a scenario `gateway:`: 429s the provider answered (its rate limit, not the gateway's). */
+  provider_rate_limited?: number;
+  /** With a scenario `gateway:`: most calls the provider received in one calendar minute. */
+  provider_peak_rpm?: number;
+}
+
+/** One proxy replica's figures (scenario `gateway:`); totals are the sums over replicas. */
+export interface ReplicaResult {
+  replica: number;
+  requests: number;
+  succeeded: number;
+  failed: number;
+  /** Calls its Router handed out (retries and fallbacks included). */
+  calls: number;
+  /** Calls its Router refused with 429 before they started (usage-based-routing-v2 pre-call check). */
+  gateway_rate_limited: number;
+}
+
+export interface GatewayResult {
+  replicas: number;
+  balancer: 'round-robin' | 'random';
+  shared_state: 'auto' | 'none' | 'redis';
+  /** Whether the replicas shared the state LiteLLM keeps in Redis in this run. */
+  redis: boolean;
+  /** The config key that gives the Router a Redis (null: none). */
+  redis_from: string | null;
+  per_replica: ReplicaResult[];
+}
+
+export interface StateInterval {
+  state: DeploymentState;
+  from_s: number;
+  to_s: number;
 }
 
 export interface GroupResult {
@@ -44,8 +82,12 @@ export interface TimelineBucket {
   succeeded: number;
   failed: number;
   by_deployment: number[];
-  // extension
+  // extensions
+  p50_ms: number;
   p95_ms: number;
+  p99_ms: number;
+  cost_usd: number;
+  failure_causes: Record<string, number>;
 }
 
 /** A config key the simulation does not model (see not-simulated.ts), where it is written. */
@@ -87,6 +129,8 @@ export interface SimResult {
   deployments: DeploymentResult[];
   groups: GroupResult[];
   timeline: TimelineBucket[];
+  /** Present when the scenario declares `gateway:` (proxy replicas). */
+  gateway?: GatewayResult;
   /** Present when `--traffic` replayed recorded requests instead of the scenario's traffic. */
   replay?: ReplaySummary;
   /** Present with `--baseline OLD`: the old config's run on the same traffic, and the deltas. */
@@ -118,6 +162,15 @@ function latency(h: LatencyHistogram): LatencySummary {
 function sortedRecord(map: Map<string | number, number>): Record<string, number> {
   const entries = [...map].map(([k, v]) => [String(k), v] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
   return Object.fromEntries(entries);
+}
+
+/** A deployment's state intervals in seconds, by start time (ties in DEPLOYMENT_STATES order). */
+function stateIntervals(run: SimulationRun, d: number, endMs: number): StateInterval[] {
+  const order = (s: DeploymentState) => DEPLOYMENT_STATES.indexOf(s);
+  return run
+    .stateIntervals(d, endMs)
+    .sort((a, b) => a.fromMs - b.fromMs || order(a.state) - order(b.state) || a.toMs - b.toMs)
+    .map((i) => ({ state: i.state, from_s: round(i.fromMs / 1000), to_s: round(i.toMs / 1000) }));
 }
 
 export function buildResult(run: SimulationRun, notSimulated: readonly NotSimulatedNotice[] = []): SimResult {
@@ -171,6 +224,8 @@ export function buildResult(run: SimulationRun, notSimulated: readonly NotSimula
         utilization: round(run.utilisation(i), 6),
         price_known: view.inputCostPerToken !== null && view.outputCostPerToken !== null,
         failed_by_status: sortedRecord(d.statuses),
+        state_intervals: stateIntervals(run, i, endMs),
+        state_intervals_clipped: d.states !== null && DEPLOYMENT_STATES.some((s) => d.states![s].clipped),
       };
     }),
     groups: [...m.groups.values()].map((g) => ({
@@ -186,11 +241,37 @@ export function buildResult(run: SimulationRun, notSimulated: readonly NotSimula
       succeeded: b.succeeded,
       failed: b.failed,
       by_deployment: b.byDeployment.slice(),
+      p50_ms: round(b.latency.percentile(50)),
       p95_ms: round(b.latency.percentile(95)),
+      p99_ms: round(b.latency.percentile(99)),
+      cost_usd: round(b.costUsd, 6),
+      failure_causes: sortedRecord(b.failureCauses),
     })),
   };
   if (t.ttft.count > 0) result.totals.ttft_ms = latency(t.ttft);
   if (run.behaviours.some((b) => b.midstreamErrorRate > 0)) result.totals.midstream_errors = t.midstreamErrors;
+  const gateway = run.input.scenario.gateway;
+  if (gateway) {
+    result.gateway = {
+      replicas: gateway.replicas,
+      balancer: gateway.balancer,
+      shared_state: gateway.sharedState,
+      redis: run.sharedState,
+      redis_from: run.redis?.configured ? run.redis.key : null,
+      per_replica: m.replicas.map((r, i) => ({
+        replica: i,
+        requests: r.requests,
+        succeeded: r.succeeded,
+        failed: r.failed,
+        calls: r.calls,
+        gateway_rate_limited: r.gatewayRateLimited,
+      })),
+    };
+    result.deployments.forEach((d, i) => {
+      d.provider_rate_limited = m.deployments[i].providerRateLimited;
+      d.provider_peak_rpm = m.deployments[i].providerPeakRpm;
+    });
+  }
   const replay = run.input.traffic;
   if (replay) {
     result.replay = { file: replay.file, speed: replay.speed, rows: replay.rows, replayed: run.requestsIssued, skipped: sortedRecord(new Map(Object.entries(replay.skipped))) };

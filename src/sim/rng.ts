@@ -8,7 +8,8 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 /** Uniform in [0, 1). */
 export type Uniform = () => number;
 
-export const STREAM_NAMES = ['arrivals', 'tokens', 'latency', 'errors', 'routing'] as const;
+// New streams go last: stream k is the generator jumped k+1 times, so the others keep their numbers.
+export const STREAM_NAMES = ['arrivals', 'tokens', 'latency', 'errors', 'routing', 'balancer'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 export type Streams = Record<StreamName, Uniform>;
 

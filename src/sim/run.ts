@@ -13,11 +13,12 @@ import { SimProvider, type ProviderCall, type ProviderOutcome, type ProviderBeha
 import { resolveBehaviours } from './behaviour.js';
 import { ArrivalProcess } from './traffic.js';
 import { Fifo } from './fifo.js';
-import { Metrics, increment, type FailureCause, type GroupStats } from './metrics.js';
+import { Metrics, increment, stateTracks, type DeploymentState, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
 import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
 import type { RecordedTraffic } from '../traffic/replay.js';
 import { safeText } from '../util/safe-text.js';
+import { routerRedis, type RouterRedis } from '../routing/shared-state.js';
 import { deploymentLabels } from './labels.js';
 
 export interface SimulationInput {
@@ -70,6 +71,8 @@ class ClientRequest implements ProviderCall {
   outputTokens = 0;
   stream = false;
   deployment = -1;
+  /** The proxy replica the load balancer sent the request to (scenario `gateway:`). */
+  replica = 0;
   lastCause: FailureCause = 'no-deployment-available';
   timeoutMs = Infinity;
   callStartedAt = 0;
@@ -137,7 +140,18 @@ export interface LiveSnapshot {
 
 export class SimulationRun {
   readonly sim = new Simulation();
+  /** Replica 0's Router (the only one without a scenario `gateway:`). */
   readonly router: Router;
+  /** One Router per proxy replica, each with its own in-memory state. */
+  readonly routers: Router[];
+  /** Whether the replicas share the state LiteLLM keeps in Redis (scenario gateway.shared_state). */
+  readonly sharedState: boolean;
+  /** Whether the config gives the Router a Redis (only worked out with a scenario `gateway:`). */
+  readonly redis: RouterRedis | null;
+  private nextReplica = 0;
+  /** Per deployment: the calendar minute of the provider's last call and its calls in that minute. */
+  private readonly providerMinute: number[];
+  private readonly providerMinuteCalls: number[];
   readonly streams: Streams;
   readonly providers: SimProvider[];
   readonly behaviours: ProviderBehaviour[];
@@ -160,7 +174,10 @@ export class SimulationRun {
   /** Calls waiting for a max_parallel_requests slot, per deployment (FIFO, as LiteLLM's semaphore). */
   private readonly slotWaiters: Fifo<ClientRequest>[];
   private readonly cooldownEnd: number[];
-  private readonly lastHealth: DeploymentHealth[];
+  /** End of the last circuit-breaker opening seen per replica x deployment (a new value = a new opening). */
+  private readonly openUntil: number[];
+  /** When health checks were first seen excluding each replica x deployment (-1: not excluded). */
+  private readonly unhealthySince: number[];
   private readonly callPrices: CallPrices[];
   private readonly freeRequests: ClientRequest[] = [];
   /** How far a progress display asked the run to go; shown in snapshots, never read by the simulation. */
@@ -176,20 +193,29 @@ export class SimulationRun {
     // The derived scenario's notes are about its length: moot when the flags set it.
     if (scenario.notices && input.durationMs === undefined && input.requests === undefined) this.notices.push(...scenario.notices);
     this.streams = createStreams(input.seed);
-    this.router = Router.fromConfig(input.config, {
-      random: this.streams.routing,
-      strategy: input.strategy,
-      litellmVersion: input.litellmVersion,
-      modelMap: input.modelMap,
-    });
+    const routerOptions = { random: this.streams.routing, strategy: input.strategy, litellmVersion: input.litellmVersion, modelMap: input.modelMap };
+    this.router = Router.fromConfig(input.config, routerOptions);
+    // Replicas: each its own Router; behind one Redis they share what LiteLLM keeps there.
+    const gateway = scenario.gateway;
+    this.redis = gateway ? routerRedis(input.config) : null;
+    this.sharedState = gateway !== undefined && (gateway.sharedState === 'redis' || (gateway.sharedState === 'auto' && this.redis!.configured));
+    this.routers = [this.router];
+    const shared = this.sharedState ? this.router.redisState() : undefined;
+    for (let i = 1; i < (gateway?.replicas ?? 1); i++) this.routers.push(Router.fromConfig(input.config, { ...routerOptions, shared }));
+    if (gateway) this.notices.push(...gatewayNotices(gateway, this.redis!, this.sharedState));
     const deployments = this.router.deployments;
+    const slots = this.routers.length * deployments.length;
     this.behaviours = resolveBehaviours(deployments, scenario);
     this.providers = this.behaviours.map((b) => new SimProvider(this.sim, b, this.streams.latency, this.streams.errors));
-    this.gatewayInFlight = deployments.map(() => 0);
-    this.gatewayLimit = deployments.map((d) => this.router.concurrencyLimit(d.index) ?? NO_CAP);
-    this.slotWaiters = deployments.map(() => new Fifo<ClientRequest>());
-    this.cooldownEnd = deployments.map(() => 0);
-    this.lastHealth = deployments.map(() => 'healthy' as DeploymentHealth);
+    // Gateway slots, waiters and tracked states per replica x deployment (index replica * D + d).
+    this.gatewayInFlight = new Array<number>(slots).fill(0);
+    this.gatewayLimit = Array.from({ length: slots }, (_, k) => this.router.concurrencyLimit(k % deployments.length) ?? NO_CAP);
+    this.slotWaiters = Array.from({ length: slots }, () => new Fifo<ClientRequest>());
+    this.cooldownEnd = new Array<number>(slots).fill(0);
+    this.openUntil = new Array<number>(slots).fill(-1);
+    this.unhealthySince = new Array<number>(slots).fill(-1);
+    this.providerMinute = deployments.map(() => -1);
+    this.providerMinuteCalls = deployments.map(() => 0);
     this.callPrices = deployments.map((d) => ({ input: d.inputCostPerToken, output: d.outputCostPerToken, tiers: d.priceTiers }));
 
     // A replay runs to the end of the recording unless --duration / --requests cut it; the
@@ -211,7 +237,7 @@ export class SimulationRun {
       this.expectedEndMs = Math.max(1, Math.min(duration, totalRatePerMs > 0 ? this.requestLimit / totalRatePerMs : Infinity));
     }
     const bucketMs = scenario.bucketMs ?? chooseBucketMs(this.expectedEndMs === Infinity ? DEFAULT_DURATION_MS : this.expectedEndMs);
-    this.metrics = new Metrics(deployments.length, bucketMs);
+    this.metrics = new Metrics(deployments.length, bucketMs, undefined, this.routers.length);
     for (const model of replay ? replay.groups : scenario.traffic.map((t) => t.model)) this.metrics.group(model);
 
     // Close the measured window at its end even if nothing else happens then.
@@ -340,15 +366,34 @@ export class SimulationRun {
     const groupStats = this.metrics.group(model);
     const request = this.freeRequests.pop() ?? new ClientRequest(this);
     request.init(model, groupStats, now, measured, inputTokens, outputTokens, stream);
+    const replica = this.pickReplica();
+    request.replica = replica;
     this.inFlight++;
     this.metrics.bucket(now).requests++;
     if (measured) {
       this.metrics.totals.requests++;
       groupStats.requests++;
+      this.metrics.replicas[replica].requests++;
     }
-    const run = request.run === null ? this.router.beginRequest(request.req, now) : this.router.restartRequest(request.run, request.req, now);
+    const router = this.routers[replica];
+    const run = request.run === null ? router.beginRequest(request.req, now) : router.restartRequest(request.run, request.req, now);
     request.run = run;
     this.handleStep(request, run.next(now), now);
+  }
+
+  /** The load balancer: round-robin, or seeded random (gateway.balancer). */
+  private pickReplica(): number {
+    const n = this.routers.length;
+    if (n === 1) return 0;
+    if (this.input.scenario.gateway?.balancer === 'random') return Math.min(n - 1, Math.floor(this.streams.balancer() * n));
+    const r = this.nextReplica;
+    this.nextReplica = r + 1 === n ? 0 : r + 1;
+    return r;
+  }
+
+  /** Gateway slot / waiter / state index of a replica's deployment. */
+  private slot(replica: number, d: number): number {
+    return replica * this.providers.length + d;
   }
 
   // ---- request orchestration ----
@@ -367,10 +412,10 @@ export class SimulationRun {
   }
 
   private readonly onDispatch = (now: number, request: ClientRequest): void => {
-    const d = request.deployment;
-    if (this.gatewayInFlight[d] >= this.gatewayLimit[d]) {
-      // LiteLLM's max_parallel_requests semaphore: wait for a slot.
-      this.slotWaiters[d].push(request);
+    const k = this.slot(request.replica, request.deployment);
+    if (this.gatewayInFlight[k] >= this.gatewayLimit[k]) {
+      // LiteLLM's max_parallel_requests semaphore (one per process, so per replica): wait for a slot.
+      this.slotWaiters[k].push(request);
       return;
     }
     this.startCall(request, now);
@@ -378,13 +423,18 @@ export class SimulationRun {
 
   private startCall(request: ClientRequest, now: number): void {
     const d = request.deployment;
-    const started = this.router.onCallStart(d, request.req, now);
+    const router = this.routers[request.replica];
+    const started = router.onCallStart(d, request.req, now);
     const stats = request.measured ? this.metrics.deployments[d] : null;
     this.metrics.bucket(now).byDeployment[d]++;
-    if (stats) stats.calls++;
+    if (stats) {
+      stats.calls++;
+      this.metrics.replicas[request.replica].calls++;
+    }
     if (!started.ok) {
       request.lastCause = 'gateway-limit';
       if (stats) {
+        this.metrics.replicas[request.replica].gatewayRateLimited++;
         stats.failed++;
         stats.rateLimited++;
         increment(stats.statuses, 429);
@@ -396,12 +446,25 @@ export class SimulationRun {
       this.handleStep(request, request.run!.report(outcome, now), now);
       return;
     }
-    this.gatewayInFlight[d]++;
-    const view = this.router.deployments[d];
+    this.gatewayInFlight[this.slot(request.replica, d)]++;
+    this.countProviderCall(d, now);
+    const view = router.deployments[d];
     request.timeoutMs = (request.stream ? view.streamTimeoutMs ?? view.timeoutMs : view.timeoutMs) ?? Infinity;
     request.callStartedAt = now;
     request.settled = false;
     this.providers[d].submit(request, now);
+  }
+
+  /** The provider's calls per calendar minute, for its peak rpm. */
+  private countProviderCall(d: number, now: number): void {
+    const m = Math.floor(now / 60_000);
+    if (m !== this.providerMinute[d]) {
+      this.providerMinute[d] = m;
+      this.providerMinuteCalls[d] = 0;
+    }
+    const n = ++this.providerMinuteCalls[d];
+    const stats = this.metrics.deployments[d];
+    if (n > stats.providerPeakRpm) stats.providerPeakRpm = n;
   }
 
   /** Called by the provider when a call ends (success, error, rejection or timeout). */
@@ -417,10 +480,11 @@ export class SimulationRun {
     outcome.timedOut = p.cause === 'timeout' ? true : undefined;
     outcome.errorClass = p.status !== 200 ? errorClassOf(p.status) : undefined;
     outcome.midstream = p.cause === 'midstream' ? true : undefined;
-    this.router.onCallEnd(d, request.req, outcome, now);
+    this.routers[request.replica].onCallEnd(d, request.req, outcome, now);
     // The router's in-flight count dropped: hand the freed slot to the next waiting call.
-    this.gatewayInFlight[d]--;
-    this.releaseSlot(d, now);
+    const k = this.slot(request.replica, d);
+    this.gatewayInFlight[k]--;
+    this.releaseSlot(k, now);
     request.lastCause = p.cause;
 
     if (request.measured) {
@@ -429,6 +493,7 @@ export class SimulationRun {
       if (p.status === 200) {
         stats.succeeded++;
         const cost = callCost(this.callPrices[d], request.inputTokens, request.outputTokens);
+        this.metrics.bucket(now).costUsd += cost;
         stats.costUsd += cost;
         stats.inputTokens += request.inputTokens;
         stats.outputTokens += request.outputTokens;
@@ -438,41 +503,66 @@ export class SimulationRun {
         stats.failed++;
         increment(stats.statuses, p.status);
         if (p.status === 429) stats.rateLimited++;
+        if (p.cause === 'rate-limit') stats.providerRateLimited++;
         if (p.cause === 'timeout') stats.timeouts++;
         if (p.cause === 'midstream') this.metrics.totals.midstreamErrors++;
       }
+    } else if (p.status === 200) {
+      // Warm-up calls count in the timeline like its other counts.
+      this.metrics.bucket(now).costUsd += callCost(this.callPrices[d], request.inputTokens, request.outputTokens);
     }
-    this.trackState(d, now);
+    this.trackState(request.replica, d, now);
     this.handleStep(request, request.run!.report(outcome, now), now);
   }
 
-  private releaseSlot(d: number, now: number): void {
-    const waiters = this.slotWaiters[d];
-    while (waiters.length > 0 && this.gatewayInFlight[d] < this.gatewayLimit[d]) {
+  private releaseSlot(k: number, now: number): void {
+    const waiters = this.slotWaiters[k];
+    while (waiters.length > 0 && this.gatewayInFlight[k] < this.gatewayLimit[k]) {
       this.startCall(waiters.shift()!, now);
     }
   }
 
-  /** Counts cooldowns (with their length) and circuit openings as the router reports them. */
-  private trackState(d: number, now: number): void {
-    const until = this.router.cooldownUntil(d, now);
+  /**
+   * Counts cooldowns (with their length) and circuit openings as a replica's router reports them
+   * (each replica's own cooldowns, or once for a cooldown list the replicas share), and records
+   * the intervals of each state, over all replicas together. Cooldowns and open breakers start
+   * here (the router sets them in onCallEnd, just before) and their ends are known; health-check
+   * exclusion is sampled, so an unhealthy interval ends at the first call or probe that sees the
+   * deployment included.
+   */
+  private trackState(replica: number, d: number, now: number): void {
+    const router = this.routers[replica];
+    const until = router.cooldownUntil(d, now);
     const stats = this.metrics.deployments[d];
     const counting = now >= this.warmupMs;
+    const c = this.sharedState ? d : this.slot(replica, d);
+    const k = this.slot(replica, d);
+    if (until !== null) this.recordState(d, 'cooldown', now, until);
+    const openUntil = router.circuitOpenUntil(d, now);
+    if (openUntil !== null) {
+      this.recordState(d, 'circuit-open', now, openUntil);
+      // Each opening sets its own end (opened at + reset time), also a reopening after a failed half-open probe.
+      if (openUntil !== this.openUntil[k] && counting) stats.circuitOpens++;
+      this.openUntil[k] = openUntil;
+    }
+    const excluded = router.healthCheckExcluded(d, now);
+    if (excluded && this.unhealthySince[k] < 0) this.unhealthySince[k] = now;
+    else if (!excluded && this.unhealthySince[k] >= 0) {
+      this.recordState(d, 'unhealthy', this.unhealthySince[k], now);
+      this.unhealthySince[k] = -1;
+    }
     if (until !== null && until > now) {
-      if (now >= this.cooldownEnd[d]) {
+      if (now >= this.cooldownEnd[c]) {
         if (counting) {
           stats.cooldowns++;
           stats.cooldownMs += until - now;
         }
-        this.cooldownEnd[d] = until;
-      } else if (until > this.cooldownEnd[d]) {
-        if (counting) stats.cooldownMs += until - this.cooldownEnd[d];
-        this.cooldownEnd[d] = until;
+        this.cooldownEnd[c] = until;
+      } else if (until > this.cooldownEnd[c]) {
+        if (counting) stats.cooldownMs += until - this.cooldownEnd[c];
+        this.cooldownEnd[c] = until;
       }
     }
-    const health = this.router.health(d, now);
-    if (health === 'open' && this.lastHealth[d] !== 'open' && counting) stats.circuitOpens++;
-    this.lastHealth[d] = health;
   }
 
   private finish(request: ClientRequest, now: number, reason: string | null, status: number): void {
@@ -484,8 +574,14 @@ export class SimulationRun {
       bucket.latency.record(latency);
     } else {
       bucket.failed++;
+      increment(bucket.failureCauses, request.lastCause);
     }
-    if (request.measured) this.countFinished(request, reason, status, latency);
+    if (request.measured) {
+      this.countFinished(request, reason, status, latency);
+      const replica = this.metrics.replicas[request.replica];
+      if (reason === null) replica.succeeded++;
+      else replica.failed++;
+    }
     if (this.freeRequests.length < MAX_POOLED) this.freeRequests.push(request);
   }
 
@@ -512,10 +608,13 @@ export class SimulationRun {
   // ---- health checks ----
 
   private readonly onHealthChecks = (now: number, interval: number): void => {
-    this.sim.charge(this.providers.length);
-    for (let d = 0; d < this.providers.length; d++) {
-      this.router.onHealthCheck(d, this.providers[d].probe(now), now);
-      this.trackState(d, now);
+    // Every replica runs its own background health checks.
+    this.sim.charge(this.providers.length * this.routers.length);
+    for (let r = 0; r < this.routers.length; r++) {
+      for (let d = 0; d < this.providers.length; d++) {
+        this.routers[r].onHealthCheck(d, this.providers[d].probe(now), now);
+        this.trackState(r, d, now);
+      }
     }
     // Keep probing while clients are still arriving or waiting.
     if (this.arrivalsOpen > 0 || this.inFlight > 0) this.sim.after(interval, this.onHealthChecks, interval);
@@ -549,10 +648,53 @@ export class SimulationRun {
     };
   }
 
+  private recordState(d: number, state: DeploymentState, fromMs: number, toMs: number): void {
+    const stats = this.metrics.deployments[d];
+    (stats.states ??= stateTracks())[state].add(fromMs, toMs);
+  }
+
+  /**
+   * Deployment d's state intervals up to endMs, in ms, each list in time order: the recorded ones
+   * clipped to endMs, plus an unhealthy interval still open at endMs.
+   */
+  stateIntervals(d: number, endMs: number): { state: DeploymentState; fromMs: number; toMs: number }[] {
+    const out: { state: DeploymentState; fromMs: number; toMs: number }[] = [];
+    const tracks = this.metrics.deployments[d].states;
+    if (tracks) {
+      for (const state of Object.keys(tracks) as DeploymentState[]) {
+        const spans = tracks[state].spans;
+        for (let i = 0; i < spans.length; i += 2) if (spans[i] < endMs) out.push({ state, fromMs: spans[i], toMs: Math.min(spans[i + 1], endMs) });
+      }
+    }
+    // Still unhealthy at the end (on the replica that saw it first).
+    let since = Infinity;
+    for (let r = 0; r < this.routers.length; r++) {
+      const s = this.unhealthySince[this.slot(r, d)];
+      if (s >= 0) since = Math.min(since, s);
+    }
+    if (since < endMs) out.push({ state: 'unhealthy', fromMs: since, toMs: endMs });
+    return out;
+  }
+
   /** Time left in cooldown beyond the end of the run, for clipping cooldown_seconds. */
   cooldownOverrunMs(d: number, endMs: number): number {
-    return Math.max(0, this.cooldownEnd[d] - endMs);
+    if (this.sharedState) return Math.max(0, this.cooldownEnd[d] - endMs);
+    let total = 0;
+    for (let r = 0; r < this.routers.length; r++) total += Math.max(0, this.cooldownEnd[this.slot(r, d)] - endMs);
+    return total;
   }
+}
+
+/** What the user should know about how a scenario's replicas were simulated (deterministic text). */
+function gatewayNotices(gateway: NonNullable<Scenario['gateway']>, redis: RouterRedis, shared: boolean): string[] {
+  const out: string[] = [];
+  if (gateway.sharedState === 'auto' && redis.problem) out.push(`${redis.problem}; the ${gateway.replicas} replicas share nothing`);
+  if (shared && gateway.replicas > 1) {
+    out.push(
+      `the ${gateway.replicas} replicas share cooldowns and usage-based-routing-v2 counters through Redis at once; LiteLLM's per-replica in-memory copies, which can lag Redis, are not simulated`,
+    );
+  }
+  return out;
 }
 
 /** A short, stable name for a deployment in tables: model_info.id when set by the user, else group#index. */

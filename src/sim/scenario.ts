@@ -65,6 +65,14 @@ export interface DeploymentRule {
   matched?: number[];
 }
 
+/** Several proxy replicas behind a load balancer (docs/simulate.md, "Replicas"). */
+export interface Gateway {
+  replicas: number;
+  balancer: 'round-robin' | 'random';
+  /** auto: shared through Redis when the config gives the Router one; none / redis force it. */
+  sharedState: 'auto' | 'none' | 'redis';
+}
+
 export interface Scenario {
   seed?: number;
   durationMs?: number;
@@ -74,6 +82,8 @@ export interface Scenario {
   traffic: TrafficSource[];
   deployments: DeploymentRule[];
   defaults?: Behaviour;
+  /** Replicas of the proxy; absent = one. */
+  gateway?: Gateway;
   /** What the user should know about how the scenario was made (the derived default's cuts). */
   notices?: string[];
 }
@@ -292,10 +302,19 @@ function normalise(raw: Raw, targets: ConfigTargets, report: Reporter): Scenario
     scenario.deployments.push(rule);
   }
   if (raw.defaults) scenario.defaults = behaviour(raw.defaults, ['defaults'], report);
+  if (raw.gateway) scenario.gateway = gateway(raw.gateway, report);
   if (raw.duration === undefined && raw.requests === undefined) {
     // Neither given: the runner applies its default duration; nothing to report.
   }
   return scenario;
+}
+
+function gateway(raw: Raw, report: Reporter): Gateway {
+  const replicas = raw.replicas ?? 1;
+  if (replicas > LIMITS.replicas) {
+    report(['gateway', 'replicas'], `'replicas' is ${count(replicas)}; gwcfg simulates at most ${count(LIMITS.replicas)} proxy replicas: lower it`, 'scenario/limit');
+  }
+  return { replicas, balancer: raw.balancer ?? 'round-robin', sharedState: raw.shared_state ?? 'auto' };
 }
 
 /** Reports a list longer than `limit` (at its key); true when it is. */

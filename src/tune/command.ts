@@ -18,7 +18,7 @@ import { LIMITS as READ_LIMITS, readInput } from '../util/read-input.js';
 import { safeText } from '../util/safe-text.js';
 import { writeFilesAtomic } from '../util/write-files.js';
 import { EditError, editedText } from './edit.js';
-import { tuneJson, tuneTable } from './output.js';
+import { tuneJson, tuneMarkdown, tuneTable } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
 import { search, type Budget, type Candidate } from './search.js';
 import { parseSlo, type Slo } from './slo.js';
@@ -34,7 +34,7 @@ export interface TuneOptions {
   jobs?: string;
   output?: string;
   force?: boolean;
-  format?: 'table' | 'json';
+  format?: 'table' | 'json' | 'markdown';
   vary?: string;
   keep?: string;
   seed?: string;
@@ -142,6 +142,7 @@ export interface TuneRun {
   simulations: number;
   rounds: number;
   stop: 'budget' | 'exhausted';
+  reproduce: number;
   holdout: { baseline: HoldOut; best: HoldOut };
   output: string | null;
   /** -o as given (null without -o). */
@@ -203,9 +204,12 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     const outcomes = await pool.run(batch.map(({ config, seed }) => ({ ...template, config, seed })));
     return outcomes.map((o) => {
       if (!o.ok) throw new CliError(`simulation failed: ${o.error}`);
+      unpriced ??= o.result.deployments.filter((d) => !d.price_known).map((d) => `#${d.index} ${d.model}`);
       return metricsOf(o.result, flags.slo.group);
     });
   };
+  // Deployments the model map has no price for cost nothing in the simulation (said once, from the first run).
+  let unpriced: string[] | undefined;
   let outcome;
   let holdout: TuneRun['holdout'];
   try {
@@ -231,6 +235,9 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     holdout = { baseline: split(all.slice(0, flags.seeds)), best: split(all.slice(flags.seeds)) };
   } finally {
     await pool.close();
+  }
+  if (unpriced && unpriced.length > 0 && flags.objective === 'cost') {
+    stderr.write(`gwcfg: warning: no price for ${unpriced.join(', ')}: the cost objective counts them as free (pass --model-cost-map, or give the deployment input_cost_per_token/output_cost_per_token)\n`);
   }
   const best = outcome.finalists[0];
   const meets = violations(best.metrics, flags.slo).length === 0;
@@ -262,6 +269,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     simulations: outcome.simulations,
     rounds: outcome.rounds,
     stop: outcome.stop,
+    reproduce: outcome.reproduce,
     holdout,
     output: null,
     requestedOutput: options.output ?? null,
@@ -277,6 +285,6 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     stderr.write(`gwcfg: warning: the tuned config misses the SLO on the hold-out seeds ${holdoutSeeds.join(', ')}; the margin is within the noise of ${flags.seeds} seed(s): try more --seeds or a longer scenario\n`);
   }
   if (editError !== null) stderr.write(`gwcfg: warning: ${safeText(editError)}; the changes are listed, apply them by hand\n`);
-  stdout.write(options.format === 'json' ? tuneJson(run) : tuneTable(run));
+  stdout.write(options.format === 'json' ? tuneJson(run) : options.format === 'markdown' ? tuneMarkdown(run) : tuneTable(run));
   return meets ? 0 : 1;
 }

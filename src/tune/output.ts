@@ -1,7 +1,9 @@
 // Output of `gwcfg tune`: the JSON document (docs/contracts.md, contract 6) and the terminal
 // report built from it. Neither holds a time or a path that differs between runs, so identical
 // inputs with a --budget count give identical bytes.
+import { ms, pct, usd } from '../sim/report/format.js';
 import { renderTable } from '../sim/report/table.js';
+import { MarkdownBudget, markdownCell, markdownTable } from '../util/markdown-table.js';
 import { safeLines, safeText } from '../util/safe-text.js';
 import type { TuneRun } from './command.js';
 import { paretoFront, violations, type Metrics, type Violation } from './score.js';
@@ -112,7 +114,7 @@ export function tuneDocument(run: TuneRun): TuneJson {
       simulations: run.simulations,
       rounds: run.rounds,
       stop: run.stop,
-      reproduce_with_budget: run.simulations,
+      reproduce_with_budget: run.reproduce,
     },
     meets_slo: best.meets_slo,
     baseline: withHoldout(run.baseline, run.holdout.baseline),
@@ -129,18 +131,69 @@ export function tuneJson(run: TuneRun): string {
   return `${JSON.stringify(tuneDocument(run), null, 2)}\n`;
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
-const msText = (v: number) => v.toFixed(0);
-const usdText = (v: number) => `$${v.toFixed(4)}`;
 
 function verdict(v: Violation[]): string {
   if (v.length === 0) return 'meets';
-  return `misses ${v.map((x) => (x.constraint === 'success' ? `success (${pct(x.value)} < ${pct(x.target)})` : `${x.constraint} (${msText(x.value)} ms > ${msText(x.target)} ms)`)).join(', ')}`;
+  return `misses ${v.map((x) => (x.constraint === 'success' ? `success (${pct(x.value)} < ${pct(x.target)})` : `${x.constraint} (${ms(x.value)} ms > ${ms(x.target)} ms)`)).join(', ')}`;
 }
 
 function changesText(changes: readonly ChangeJson[]): string {
   return changes.length === 0 ? 'as given' : changes.map((c) => `${c.key}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`).join('; ');
 }
+
+/** The search in one sentence: what ran, and why it stopped. */
+function summary(doc: TuneJson): string {
+  const s = doc.search;
+  const stop =
+    s.stop === 'exhausted'
+      ? 'stopped: no new candidate left in the search space'
+      : 'simulations' in s.budget
+        ? `stopped: budget of ${s.budget.simulations} simulations`
+        : `stopped before the round that would pass the ${s.budget.seconds} s budget; --budget ${s.reproduce_with_budget} repeats this search exactly`;
+  return `Searched ${s.candidates} candidates in ${s.simulations} simulations (${s.rounds} rounds of successive halving; finalists ran on seeds ${s.seeds.join(', ')}, the same for every candidate); ${stop}.`;
+}
+
+/** When no candidate meets the SLO: one line per constraint, the binding ones marked. */
+function bindingLines(doc: TuneJson): string[] {
+  const lines = doc.binding.map((b) => {
+    const value = b.constraint === 'success' ? pct(b.best_reachable) : `${ms(b.best_reachable)} ms`;
+    const target = b.constraint === 'success' ? `>= ${pct(b.target)}` : `<= ${ms(b.target)} ms`;
+    return `${b.constraint} ${target}: best ${value} (#${b.candidate})${b.reachable ? '' : '  <- binds: no candidate reaches it'}`;
+  });
+  if (doc.binding.every((b) => b.reachable)) lines.push('each constraint is reachable alone, but no candidate meets them together.');
+  return lines;
+}
+
+const metricCells = (m: Metrics, v: Violation[]) => [pct(m.success), ms(m.p95_ms), ms(m.p99_ms), usd(m.cost_usd), verdict(v)];
+
+/** Pareto front rows, the given config first: candidate, cost, success, p95, p99, SLO, changes. */
+function frontRows(doc: TuneJson): string[][] {
+  const rows = [doc.baseline, ...doc.pareto.filter((c) => c.id !== 0)];
+  return rows.map((c) => {
+    const [success, p95, p99, cost] = metricCells(c.metrics, c.violations);
+    return [c.id === 0 ? 'given' : `#${c.id}${c.id === doc.best.id ? '*' : ''}`, cost, success, p95, p99, c.meets_slo ? 'meets' : 'misses', changesText(c.changes)];
+  });
+}
+
+/** Given config and winner on the search seeds, then on the hold-out seeds. */
+function comparisonRows(doc: TuneJson, withSeeds: boolean): { search: string[][]; holdout: string[][] } {
+  const seeds = (list: number[]) => (withSeeds ? `, seeds ${list.join(', ')}` : '');
+  return {
+    search: [
+      [`given config${seeds(doc.search.seeds)}`, ...metricCells(doc.baseline.metrics, doc.baseline.violations)],
+      [`best #${doc.best.id}${seeds(doc.search.seeds)}`, ...metricCells(doc.best.metrics, doc.best.violations)],
+    ],
+    holdout: [
+      [`given config${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.baseline.holdout.metrics, doc.baseline.holdout.violations)],
+      [`best #${doc.best.id}${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.best.holdout.metrics, doc.best.holdout.violations)],
+    ],
+  };
+}
+
+const COMPARISON_HEADER = ['', 'success', 'p95 ms', 'p99 ms', 'cost', 'SLO'];
+const COMPARISON_ALIGN = ['l', 'r', 'r', 'r', 'r', 'l'] as const;
+const FRONT_HEADER = ['cand', 'cost', 'success', 'p95 ms', 'p99 ms', 'SLO', 'changes'];
+const FRONT_ALIGN = ['l', 'r', 'r', 'r', 'r', 'l', 'l'] as const;
 
 export function tuneTable(run: TuneRun): string {
   const doc = tuneDocument(run);
@@ -148,22 +201,14 @@ export function tuneTable(run: TuneRun): string {
   const out: string[] = [];
   const input = doc.scenario ?? `traffic ${doc.traffic}`;
   out.push(`tune ${doc.config} under ${input}: SLO ${doc.slo.text}, objective ${doc.objective}`);
-  const stop =
-    s.stop === 'exhausted'
-      ? 'stopped: no new candidate left in the search space'
-      : 'simulations' in s.budget
-        ? `stopped: budget of ${s.budget.simulations} simulations`
-        : `stopped before the round that would pass the ${s.budget.seconds} s budget; --budget ${s.reproduce_with_budget} repeats this search exactly`;
-  out.push(`searched ${s.candidates} candidates in ${s.simulations} simulations (${s.rounds} rounds of successive halving; finalists ran on seeds ${s.seeds.join(', ')}, the same for every candidate); ${stop}`);
+  out.push(summary(doc));
   out.push('');
-  const row = (label: string, m: Metrics, v: Violation[]) => [label, pct(m.success), msText(m.p95_ms), msText(m.p99_ms), usdText(m.cost_usd), verdict(v)];
-  const header = ['', 'success', 'p95 ms', 'p99 ms', 'cost', 'SLO'];
-  const align = ['l', 'r', 'r', 'r', 'r', 'l'] as const;
+  const rows = comparisonRows(doc, false);
   out.push(`search seeds ${s.seeds.join(', ')}:`);
-  out.push(renderTable(header, [row('given config', doc.baseline.metrics, doc.baseline.violations), row(`best #${doc.best.id}`, doc.best.metrics, doc.best.violations)], align));
+  out.push(renderTable(COMPARISON_HEADER, rows.search, COMPARISON_ALIGN));
   out.push('');
   out.push(`hold-out seeds ${s.holdout_seeds.join(', ')} (not used by the search):`);
-  out.push(renderTable(header, [row('given config', doc.baseline.holdout.metrics, doc.baseline.holdout.violations), row(`best #${doc.best.id}`, doc.best.holdout.metrics, doc.best.holdout.violations)], align));
+  out.push(renderTable(COMPARISON_HEADER, rows.holdout, COMPARISON_ALIGN));
   out.push('');
   if (doc.best.changes.length === 0) out.push('the given config is the best found: no change.');
   else {
@@ -173,25 +218,11 @@ export function tuneTable(run: TuneRun): string {
   if (!doc.meets_slo) {
     out.push('');
     out.push('no candidate meets the SLO. Best reachable value of each constraint (any finalist):');
-    for (const b of doc.binding) {
-      const value = b.constraint === 'success' ? pct(b.best_reachable) : `${msText(b.best_reachable)} ms`;
-      const target = b.constraint === 'success' ? `>= ${pct(b.target)}` : `<= ${msText(b.target)} ms`;
-      out.push(`  ${b.constraint} ${target}: best ${value} (#${b.candidate})${b.reachable ? '' : '  <- binds: no candidate reaches it'}`);
-    }
-    if (doc.binding.every((b) => b.reachable)) out.push('  each constraint is reachable alone, but no candidate meets them together.');
+    for (const line of bindingLines(doc)) out.push(`  ${line}`);
   }
   out.push('');
   out.push(`Pareto front (cost vs p95/p99 vs success) of the ${s.finalists} finalists, search seeds:`);
-  out.push(
-    renderTable(
-      ['cand', 'cost', 'success', 'p95 ms', 'p99 ms', 'SLO', 'changes'],
-      [row('', doc.baseline.metrics, doc.baseline.violations), ...doc.pareto.filter((c) => c.id !== 0).map((c) => row('', c.metrics, c.violations))].map((r, i) => {
-        const c = i === 0 ? doc.baseline : doc.pareto.filter((x) => x.id !== 0)[i - 1];
-        return [c.id === 0 ? 'given' : `#${c.id}${c.id === doc.best.id ? '*' : ''}`, r[4], r[1], r[2], r[3], c.meets_slo ? 'meets' : 'misses', changesText(c.changes)];
-      }),
-      ['l', 'r', 'r', 'r', 'r', 'l', 'l'],
-    ),
-  );
+  out.push(renderTable(FRONT_HEADER, frontRows(doc), FRONT_ALIGN));
   if (doc.diff !== '') {
     out.push('');
     out.push(doc.diff.trimEnd());
@@ -205,6 +236,59 @@ export function tuneTable(run: TuneRun): string {
   } else if (run.requestedOutput !== null && !doc.meets_slo) {
     out.push('');
     out.push(`not written to ${safeText(run.requestedOutput)}: no candidate meets the SLO`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `--format markdown`: the same report for a pull request comment or $GITHUB_STEP_SUMMARY (cells escaped, size bounded). */
+export function tuneMarkdown(run: TuneRun): string {
+  const doc = tuneDocument(run);
+  const budget = new MarkdownBudget();
+  const cell = (text: string) => markdownCell(text);
+  // Inline code shows backslashes literally, so it is not cell-escaped: only a backtick (which would end it) is replaced.
+  const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+  const table = (header: readonly string[], rows: readonly string[][], align: readonly ('l' | 'r')[], noun: string) =>
+    markdownTable({ header, align, rows: rows.map((r) => r.map(cell)), noun }, budget);
+  const out: string[] = [];
+  out.push(`## gwcfg tune: ${code(doc.config)}`);
+  out.push('');
+  const input = doc.scenario !== null ? `scenario ${code(doc.scenario)}` : `recorded traffic ${code(doc.traffic ?? '')}`;
+  out.push(`Under ${input}; SLO ${code(doc.slo.text)}, objective ${doc.objective}. ${cell(summary(doc))}`);
+  out.push('');
+  const rows = comparisonRows(doc, true);
+  out.push(table(COMPARISON_HEADER, [...rows.search, ...rows.holdout], COMPARISON_ALIGN, 'rows'));
+  out.push('');
+  out.push('The hold-out seeds were not used by the search.');
+  out.push('');
+  out.push(`### Changes of #${doc.best.id}`);
+  out.push('');
+  if (doc.best.changes.length === 0) out.push('None: the given config is the best found.');
+  for (const c of doc.best.changes) out.push(`- ${code(c.key)}: ${code(JSON.stringify(c.from))} → ${code(JSON.stringify(c.to))} (${c.dimension})`);
+  if (!doc.meets_slo) {
+    out.push('');
+    out.push('**No candidate meets the SLO.** Best reachable value of each constraint:');
+    out.push('');
+    for (const line of bindingLines(doc)) out.push(`- ${cell(line)}`);
+  }
+  out.push('');
+  out.push(`### Pareto front (cost vs p95/p99 vs success) of the ${doc.search.finalists} finalists`);
+  out.push('');
+  out.push(table(FRONT_HEADER, frontRows(doc), FRONT_ALIGN, 'candidates'));
+  if (doc.diff !== '') {
+    // A fence longer than any run of backticks in the diff, so the file's text cannot close it.
+    const fence = '`'.repeat(Math.max(3, ...(doc.diff.match(/`+/g) ?? []).map((r) => r.length + 1)));
+    out.push('');
+    out.push('<details><summary>diff</summary>');
+    out.push('');
+    out.push(`${fence}diff`);
+    out.push(doc.diff.trimEnd());
+    out.push(fence);
+    out.push('');
+    out.push('</details>');
+  }
+  if (doc.output !== null) {
+    out.push('');
+    out.push(`Wrote ${code(doc.output)}.`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,10 @@
 // survivors have run on every --seeds seed. Every candidate sees the same seeds (common random
 // numbers), so a difference between two candidates is their config, not their luck.
 //
+// After the rounds, a pruning step tries the winner without each of its changed dimensions (at
+// most PRUNE_STEPS, on every seed) and keeps the simpler config when it ranks at least as well:
+// changes that made no difference are not written into the user's file.
+//
 // Deterministic: candidates come from a pure-rand stream seeded by --seed, ranking breaks ties by
 // candidate id, and the round plan depends only on the budget count, never on timing or -j. A
 // wall-clock budget only decides how many whole rounds run.
@@ -51,6 +55,8 @@ export interface SearchOutcome {
   simulations: number;
   rounds: number;
   stop: 'budget' | 'exhausted';
+  /** The --budget count that repeats this search exactly (the rounds plus the pruning reserve). */
+  reproduce: number;
 }
 
 /** Runs the configs, each on its seed index; results in the same order. */
@@ -65,6 +71,8 @@ export function roundCost(n: number, seeds: number): number {
 
 const DEFAULT_ROUND = 8;
 const PARENTS = 3;
+/** Dimensions the pruning step may try to drop from the winner; each costs one run per seed. */
+export const PRUNE_STEPS = 3;
 
 export async function search(base: unknown, isValid: (config: unknown) => boolean, evaluate: Evaluate, options: SearchOptions, now: () => number = Date.now): Promise<SearchOutcome> {
   const started = now();
@@ -83,12 +91,25 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     });
   };
 
+  /** One candidate on every seed in one batch (parallel across seeds). */
+  const runEverySeed = async (c: Candidate) => {
+    const config = applyChanges(base, c.changes);
+    c.runs = await evaluate(Array.from({ length: options.seeds }, (_, seedIndex) => ({ config, seedIndex })));
+    c.metrics = aggregate(c.runs);
+    simulations += options.seeds;
+  };
+
   const baseline: Candidate = { id: 0, changes: [], runs: [], metrics: aggregate([]), round: 0 };
   seen.add('[]');
   evaluated.push(baseline);
-  for (let s = 0; s < options.seeds; s++) await runRung([baseline], s);
+  await runEverySeed(baseline);
   const finalists: Candidate[] = [baseline];
+  // Wall time per simulation of the latest batch of work (rounds differ little in size), for a
+  // duration budget; the first estimate comes from the baseline's runs.
+  let msPerSimulation = (now() - started) / options.seeds;
 
+  // Pruning is budgeted up front, so a count budget plans the same rounds a wall-clock one ran.
+  const pruneReserve = PRUNE_STEPS * options.seeds;
   let rounds = 0;
   let stop: SearchOutcome['stop'] = 'budget';
   for (;;) {
@@ -99,28 +120,56 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     }
     let cost = roundCost(candidates.length, options.seeds);
     if (options.budget.kind === 'evaluations') {
-      const left = options.budget.count - simulations;
+      const left = options.budget.count - simulations - pruneReserve;
       while (candidates.length > 0 && cost > left) cost = roundCost(--candidates.length, options.seeds);
       if (candidates.length === 0) break;
     } else {
-      const perSimulation = (now() - started) / Math.max(1, simulations);
-      if (now() - started + (cost + (options.reserve ?? 0)) * perSimulation > options.budget.ms) break;
+      if (now() - started + (cost + pruneReserve + (options.reserve ?? 0)) * msPerSimulation > options.budget.ms) break;
     }
     for (const c of candidates) {
       c.id = evaluated.length;
       c.round = rounds + 1;
       evaluated.push(c);
     }
+    const roundStart = now();
+    const before = simulations;
     let alive = candidates;
     for (let s = 0; s < options.seeds; s++) {
       await runRung(alive, s);
       if (s < options.seeds - 1) alive = rank(alive).slice(0, Math.ceil(alive.length / 2));
     }
+    msPerSimulation = (now() - roundStart) / (simulations - before);
     finalists.push(...alive);
     rounds++;
     options.onRound?.(rounds, simulations, rank(finalists)[0]);
   }
-  return { baseline, finalists: rank(finalists), evaluated, simulations, rounds, stop };
+  const reproduce = simulations + pruneReserve;
+  const pruneLeft = options.budget.kind === 'evaluations' ? options.budget.count - simulations : pruneReserve;
+  await prune(Math.min(pruneLeft, pruneReserve));
+  return { baseline, finalists: rank(finalists), evaluated, simulations, rounds, stop, reproduce };
+
+  /** Drops whole dimensions from the winner while the simpler config ranks at least as well. */
+  async function prune(allowance: number): Promise<void> {
+    let best = rank(finalists)[0];
+    const dimensions = [...new Set(best.changes.map((c) => c.dimension))];
+    for (const dimension of dimensions.slice(0, PRUNE_STEPS)) {
+      const changes = best.changes.filter((c) => c.dimension !== dimension);
+      const key = JSON.stringify(changes);
+      // Already run on every seed (the given config is one): compare at no cost.
+      let simpler = finalists.find((c) => JSON.stringify(c.changes) === key);
+      if (!simpler) {
+        // Seen but not a finalist: it lost a halving rung already.
+        if (allowance < options.seeds || seen.has(key) || !isValid(applyChanges(base, changes))) continue;
+        seen.add(key);
+        simpler = { id: evaluated.length, changes, runs: [], metrics: aggregate([]), round: rounds + 1 };
+        evaluated.push(simpler);
+        await runEverySeed(simpler);
+        allowance -= options.seeds;
+        finalists.push(simpler);
+      }
+      if (compareCandidates(simpler, best, options.slo, options.objective) <= 0) best = simpler;
+    }
+  }
 
   /** New, schema-valid, never-seen candidates: the first round moves each dimension once from the given config. */
   function generate(first: boolean): Candidate[] {

@@ -21,6 +21,7 @@ export async function runWithInk(run: SimulationRun, options: LiveOptions): Prom
       title: options.title,
       requestsPerSecond: elapsedS > 0 ? snapshot.completed / elapsedS : 0,
       finished,
+      columns: (options.stdout ?? process.stdout).columns,
     });
   };
   const app = render(view(false), { stdout: options.stdout ?? process.stdout, patchConsole: false, exitOnCtrlC: true });

@@ -3,10 +3,17 @@
 
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { lstat, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { CliError, describeErrno } from '../cli/errors.js';
 import { describeFileType, pseudoFileSystem } from './read-input.js';
+
+// write-file-atomic loads worker_threads and the stream modules when it loads (a few ms of
+// start-up); only runs that write a file need it, so it loads on first use (outside the bundle).
+let writeFileAtomicModule: typeof import('write-file-atomic') | undefined;
+function writeFileAtomic(): typeof import('write-file-atomic') {
+  return (writeFileAtomicModule ??= createRequire(import.meta.url)('write-file-atomic') as typeof import('write-file-atomic'));
+}
 
 export interface OutputFile {
   readonly path: string;
@@ -63,20 +70,29 @@ export function checkOutputDirectory(dir: string): void {
   }
 }
 
-/** Throws CliError (exit 2) naming every existing target unless `force`; writes nothing in that case. */
-export async function writeFilesAtomic(files: readonly OutputFile[], { force = false } = {}): Promise<string[]> {
-  const paths = files.map((f) => resolve(f.path));
+/**
+ * Throws CliError (exit 2) unless every target can be written: no path twice, each directory
+ * writable or creatable, and (unless `force`) no target existing yet. Writes nothing; a command
+ * calls it before long work so a refusal comes first (writeFilesAtomic checks again).
+ */
+export async function checkOutputFiles(targets: readonly string[], { force = false } = {}): Promise<void> {
+  const paths = targets.map((t) => resolve(t));
   const duplicate = paths.find((p, i) => paths.indexOf(p) !== i);
   if (duplicate) throw new CliError(`refusing to write ${duplicate} twice in one run`);
-  const dirs = new Set(files.map((f) => dirname(f.path)));
-  for (const dir of dirs) checkOutputDirectory(dir);
+  for (const dir of new Set(targets.map((t) => dirname(t)))) checkOutputDirectory(dir);
   if (!force) {
     const existing: string[] = [];
-    for (const f of files) if (await exists(f.path)) existing.push(f.path);
+    for (const t of targets) if (await exists(t)) existing.push(t);
     if (existing.length > 0) {
       throw new CliError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; use --force to overwrite (nothing was written)`);
     }
   }
+}
+
+/** Throws CliError (exit 2) naming every existing target unless `force`; writes nothing in that case. */
+export async function writeFilesAtomic(files: readonly OutputFile[], { force = false } = {}): Promise<string[]> {
+  await checkOutputFiles(files.map((f) => f.path), { force });
+  const dirs = new Set(files.map((f) => dirname(f.path)));
   let current = '';
   try {
     for (const dir of dirs) {
@@ -85,7 +101,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[], { force = f
     }
     for (const f of files) {
       current = f.path;
-      await writeFileAtomic(f.path, f.content, { encoding: 'utf8' });
+      await writeFileAtomic()(f.path, f.content, { encoding: 'utf8' });
     }
   } catch (e) {
     // write-file-atomic removes its temp file; a target written before the failure stays whole.
@@ -100,7 +116,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[], { force = f
  */
 export function writeFileAtomicSync(path: string, content: string): void {
   try {
-    writeFileAtomic.sync(path, content, { encoding: 'utf8' });
+    writeFileAtomic().sync(path, content, { encoding: 'utf8' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOSPC' ? 'no space left on the device' : (error as Error).message;

@@ -224,3 +224,18 @@ test('lint --litellm-version: a release gwcfg does not know is a usage error (ex
   assert.match(bad.stderr, /--litellm-version: expected a LiteLLM release such as 1\.80/);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
 });
+
+test('.gwcfg.yaml replicas: declared replicas turn on replicas/unshared-limits; a bad value is a usage error at its position', () => {
+  const config = 'model_list:\n  - model_name: chat\n    litellm_params:\n      model: openai/gpt-4o\n      rpm: 60\nrouter_settings:\n  routing_strategy: usage-based-routing-v2\n';
+  const dir = project({ 'a.yaml': config, '.gwcfg.yaml': 'replicas: 4\n' });
+  const r = runCli(['lint', 'a.yaml', '--format', 'json'], { cwd: dir });
+  const found = jsonDiagnostics(r).filter((d) => d.ruleId === 'replicas/unshared-limits');
+  assert.equal(found.length, 1, r.stdout + r.stderr);
+  assert.match(found[0].message, /up to 240 rpm/);
+  const none = project({ 'a.yaml': config });
+  assert.equal(jsonDiagnostics(runCli(['lint', 'a.yaml', '--format', 'json'], { cwd: none })).filter((d) => d.ruleId === 'replicas/unshared-limits').length, 0);
+  const bad = project({ 'a.yaml': config, '.gwcfg.yaml': 'replicas: 0\n' });
+  const b = runCli(['lint', 'a.yaml'], { cwd: bad });
+  assert.equal(b.status, 2);
+  assert.match(b.stderr, /\.gwcfg\.yaml:1:11: /);
+});

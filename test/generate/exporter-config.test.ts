@@ -56,6 +56,41 @@ describe('check-metrics with the LiteLLM config', () => {
   for (const c of cases) test(c.name, () => assert.deepEqual(ids(c.expr, c.cfg ?? LIMITED), c.expected));
 });
 
+// prometheus_exclude_metrics / prometheus_exclude_labels (LiteLLM after 1.83.7, docs "Exclude
+// Metrics and Labels Globally"): exclusion wins over prometheus_metrics_config.
+const EXCLUDING = `
+model_list:
+  - {model_name: a, litellm_params: {model: openai/a}, model_info: {id: dep-a}}
+litellm_settings:
+  callbacks: [prometheus]
+  prometheus_exclude_metrics: [litellm_spend_metric]
+  prometheus_exclude_labels: [hashed_api_key]
+`;
+const excludeCases: Array<{ name: string; expr: string; cfg?: string; version?: string; expected: string[] }> = [
+  // valid
+  { name: 'a metric that is not excluded', expr: 'rate(litellm_proxy_total_requests_metric_total{team="t"}[5m])', expected: [] },
+  { name: 'pinned to 1.83.7, which has no exclude settings', expr: 'rate(litellm_spend_metric_total{hashed_api_key="k"}[5m])', version: '1.83.7', expected: [] },
+  // invalid
+  { name: 'an excluded metric', expr: 'rate(litellm_spend_metric_total[5m])', expected: ['metrics/disabled-by-config litellm_spend_metric_total'] },
+  { name: 'an excluded label, in a matcher and in by (...)', expr: 'sum by (hashed_api_key) (rate(litellm_proxy_total_requests_metric_total{hashed_api_key="k"}[5m]))', expected: ['metrics/label-disabled-by-config hashed_api_key', 'metrics/label-disabled-by-config hashed_api_key'] },
+  {
+    name: 'exclusion wins over a prometheus_metrics_config group that lists the metric',
+    expr: 'rate(litellm_spend_metric_total[5m])',
+    cfg: EXCLUDING + '  prometheus_metrics_config:\n    - {group: spend, metrics: [litellm_spend_metric]}\n',
+    expected: ['metrics/disabled-by-config litellm_spend_metric_total'],
+  },
+];
+
+describe('check-metrics with prometheus_exclude_metrics / prometheus_exclude_labels', () => {
+  for (const c of excludeCases) {
+    test(c.name, () => {
+      const found = analyzeExpression(c.expr, { exporter: config(c.cfg ?? EXCLUDING), version: c.version });
+      assert.deepEqual(found.map((f) => `${f.ruleId} ${c.expr.slice(f.start, f.end)}`), c.expected);
+      for (const f of found) assert.match(f.message, /prometheus_exclude_(metrics|labels)/);
+    });
+  }
+});
+
 test('generate warns about generated queries the config disables', () => {
   const { warnings } = generate('rules', parse(LIMITED), {});
   const disabled = warnings.filter((w) => w.includes('prometheus_metrics_config'));

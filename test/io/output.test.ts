@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkOutputDirectory } from '../../src/util/write-files.js';
@@ -41,6 +41,24 @@ test('every command writing to a full disk prints one line and exits 2 (no stack
     const lines = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning:') && !l.startsWith('gwcfg: warning:'));
     assert.deepEqual(lines, ['gwcfg: cannot write the output: no space left on device'], `gwcfg ${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.status, 2, args.join(' '));
+  }
+});
+
+test('output redirected to a file is written in full, the same bytes as through a pipe (stdout written without a stream)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-out-'));
+  for (const args of [['lint', '--no-config', 'fixtures/seed/06-weighted-round-robin.yaml'], ['validate', BROKEN], ['rules'], ['--help']]) {
+    const piped = runCli(args);
+    const file = join(dir, 'out.txt');
+    const fd = openSync(file, 'w');
+    let status: number | null;
+    try {
+      status = spawnSync(process.execPath, [`${ROOT}bin/gwcfg.js`, ...args], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', FORCE_COLOR: '' } }).status;
+    } finally {
+      closeSync(fd);
+    }
+    assert.ok(piped.stdout.length > 0, args.join(' '));
+    assert.equal(readFileSync(file, 'utf8'), piped.stdout, args.join(' '));
+    assert.equal(status, piped.status, args.join(' '));
   }
 });
 

@@ -9,23 +9,18 @@ import { rules } from '../../src/lint/rules/index.js';
 import { builtinChecks } from '../../src/lint/builtin.js';
 import { lintConfig } from '../../src/lint/engine.js';
 import { loadConfigBytes } from '../../src/config/load.js';
+import type { Release } from '../../src/routing/releases.js';
+import { example, exampleRelease } from './docs-examples.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOCS = join(ROOT, 'docs/rules');
 
-/** The first ```yaml block under a `## <heading>` section, or null. */
-export function example(page: string, heading: string): string | null {
-  const start = page.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
-  if (start === -1) return null;
-  const rest = page.slice(start).split(/\n(?=## )/)[0];
-  const block = /```ya?ml\n([\s\S]*?)```/.exec(rest);
-  return block ? block[1] : null;
-}
-
-async function findings(text: string): Promise<string[]> {
+async function findings(text: string, release?: Release): Promise<string[]> {
   // Examples live in docs/rules, so relative includes resolve there (schema/include-missing).
   const loaded = await loadConfigBytes(join(DOCS, 'example.yaml'), new TextEncoder().encode(text));
-  return lintConfig(loaded, { rules, env: new Map() }).map((d) => d.ruleId);
+  // An example written for declared replicas says so in a comment: `# .gwcfg.yaml: replicas: 4`.
+  const replicas = /^# \.gwcfg\.yaml: replicas: (\d+)/m.exec(text);
+  return lintConfig(loaded, { rules, env: new Map(), release, replicas: replicas ? Number(replicas[1]) : undefined }).map((d) => d.ruleId);
 }
 
 const pageOf = (id: string) => join(DOCS, `${id}.md`);
@@ -42,8 +37,9 @@ for (const rule of rules) {
     const good = example(page, 'Good');
     assert.ok(bad, 'a ## Bad section with a yaml block');
     assert.ok(good, 'a ## Good section with a yaml block');
-    assert.ok((await findings(bad)).includes(id), 'the Bad example triggers the rule');
-    assert.ok(!(await findings(good)).includes(id), 'the Good example does not');
+    const release = exampleRelease(page);
+    assert.ok((await findings(bad, release)).includes(id), 'the Bad example triggers the rule');
+    assert.ok(!(await findings(good, release)).includes(id), 'the Good example does not');
   });
 }
 

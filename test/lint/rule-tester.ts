@@ -17,6 +17,8 @@ export interface CaseOptions {
   env?: Record<string, string> | null;
   /** LiteLLM release to lint against (e.g. '1.60'); default: the engine's. */
   release?: string;
+  /** Proxy replicas declared in `.gwcfg.yaml`; default: not declared. */
+  replicas?: number;
   name?: string;
 }
 
@@ -52,7 +54,7 @@ export async function lintWith(rule: Rule, code: string, c: CaseOptions = {}): P
   const settings = new Map<string, RuleSetting>();
   if (c.options) settings.set(rule.meta.id, { severity: rule.meta.severity, options: c.options });
   const env = c.env === undefined || c.env === null ? null : new Map(Object.entries(c.env));
-  return runRules(loaded, { rules: [rule], settings, env, release: c.release === undefined ? undefined : resolveRelease(c.release) });
+  return runRules(loaded, { rules: [rule], settings, env, release: c.release === undefined ? undefined : resolveRelease(c.release), replicas: c.replicas });
 }
 
 const show = (ds: Diagnostic[]) => ds.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n') || '(none)';

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinModelMap, getModelInfo, modelMapFromRows } from '../../src/model-map/index.js';
 import { callCost, callPrices, contextWindowOf, deploymentFacts } from '../../src/model-map/lookup.js';
-import { distilModelMap } from '../../src/model-map/distil.js';
+import { distilModelMap, type ModelRow } from '../../src/model-map/distil.js';
+import { BUILTIN_MAP_TEXT } from '../../src/model-map/builtin-data.js';
 import { countPicks, router } from '../routing/helpers.js';
 
 const map = builtinModelMap();
@@ -71,4 +72,20 @@ test("the built-in map is LiteLLM's 2026-07-24 snapshot (2,984 keys)", () => {
   assert.equal(map.size, 2984);
   assert.equal(map.source.date, '2026-07-24T18:23:43.215560+00:00');
   assert.deepEqual(map.exact('gpt-4o-mini')?.slice(1, 7), ['openai', 'chat', 1.5e-7, 6e-7, 128_000, 16_384]);
+});
+
+test('the built-in map finds each row in its text form exactly as a fully indexed copy of the same rows does', () => {
+  // The built-in copy parses one line per lookup (textTable); a user's copy indexes every row.
+  const rows = BUILTIN_MAP_TEXT.rows.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as ModelRow);
+  const indexed = modelMapFromRows('same rows', null, rows);
+  assert.equal(rows.length, map.size);
+  for (const row of rows) {
+    assert.deepEqual(map.exact(row[0]), row);
+    for (const spelling of [row[0], row[0].toUpperCase(), row[0].toLowerCase()]) assert.equal(map.matchKey(spelling), indexed.matchKey(spelling), spelling);
+  }
+  for (const missing of ['no-such-model', 'gpt-4o-mini"', '"gpt-4o-mini', 'gpt-4o-', '']) {
+    assert.equal(map.exact(missing), undefined);
+    assert.equal(map.matchKey(missing), indexed.matchKey(missing));
+  }
+  assert.deepEqual([...map.providers()].sort(), [...indexed.providers()].sort());
 });

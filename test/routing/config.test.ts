@@ -74,7 +74,7 @@ test('settings: router_settings beat litellm_settings beat defaults; cooldown_ti
   }).settings;
   assert.equal(s.numRetries, 1);
   assert.equal(s.allowedFails, 7);
-  assert.equal(s.legacyCooldownMode, true);
+  assert.equal(s.legacyCooldownMode, false, 'Router.allowed_fails falls back to litellm.allowed_fails (7): equal, so no count mode');
   assert.deepEqual(s.fallbacks, [['a', ['b']]], 'an explicit empty router list counts as unset');
   assert.equal(s.timeoutMs, 30_000);
   assert.equal(s.cooldownTimeMs, 5000);

@@ -161,3 +161,25 @@ test('behaviour 39: healthy-ish traffic does not cool; one bad deployment (≈60
   const bad = run([3, 0, 0]);
   assert.deepEqual(bad.map((n) => n > 0), [true, false, false]);
 });
+
+test('allowed_fails in litellm_settings alone keeps percentage cooldowns; count mode only when Router.allowed_fails differs from it', () => {
+  // One deployment, allowed_fails 5 only in litellm_settings: Router.allowed_fails is that same
+  // global, so the failure-rate logic with its single-deployment exemption stays (12 × 500: no cooldown).
+  const single = router(group(1, { litellm_settings: { allowed_fails: 5 } }));
+  for (let i = 0; i < 12; i++) fail(single, 0, 500, i);
+  assert.equal(single.health(0, 20), 'healthy');
+  // Two deployments, litellm_settings.allowed_fails 2: a 429 cools at once (percentage mode), no count.
+  const pair = router(group(2, { litellm_settings: { allowed_fails: 2 } }));
+  fail(pair, 0, 429, 0);
+  assert.equal(pair.health(0, 1), 'cooldown');
+  // The same value in both sections: still equal, still percentage mode.
+  const both = router(group(1, { litellm_settings: { allowed_fails: 5 }, router_settings: { allowed_fails: 5 } }));
+  for (let i = 0; i < 12; i++) fail(both, 0, 500, i);
+  assert.equal(both.health(0, 20), 'healthy');
+  // router_settings.allowed_fails 3 (LiteLLM's default) differs from the global 5: count mode with 3.
+  const differs = router(group(1, { litellm_settings: { allowed_fails: 5 }, router_settings: { allowed_fails: 3 } }));
+  for (let i = 0; i < 3; i++) fail(differs, 0, 500, i);
+  assert.equal(differs.health(0, 5), 'healthy', '3 failures are allowed');
+  fail(differs, 0, 500, 6);
+  assert.equal(differs.health(0, 7), 'cooldown', 'the 4th failure cools');
+});

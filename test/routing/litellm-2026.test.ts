@@ -186,3 +186,18 @@ test('2026 proxy: only the first failure of a request (per group entered) runs t
   const old = drive(router(cfg, { litellmVersion: '2025' }), req, fail);
   assert.deepEqual(old.calls.map((c) => c.group), ['g', 'g', 'f', 'f']);
 });
+
+test('model_info.order is an order tier from 1.81; 1.80 reads order only from litellm_params', () => {
+  // 'a' has its order in model_info, 'b' in litellm_params; pre-call checks on for 1.80.
+  const config = {
+    model_list: [dep('g', { api_base: 'a' }, { model_info: { order: 1 } }), dep('g', { order: 2, api_base: 'b' })],
+    router_settings: { enable_pre_call_checks: true },
+  };
+  // 1.81+: _get_deployment_order falls back to model_info.order, so 'a' is tier 1 and serves.
+  assert.deepEqual(countPicks(router(config), req, 10), [10, 0]);
+  // 1.80: only litellm_params.order exists; 'a' has none and is dropped while 'b' (order 2) serves.
+  assert.deepEqual(countPicks(router(config, { litellmVersion: '1.80' }), req, 10), [0, 10]);
+  // litellm_params.order wins over model_info.order when both are set.
+  const both = { model_list: [dep('g', { order: 3, api_base: 'a' }, { model_info: { order: 1 } }), dep('g', { order: 2, api_base: 'b' })] };
+  assert.deepEqual(countPicks(router(both), req, 10), [0, 10]);
+});

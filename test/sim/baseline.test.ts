@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marked, type Tokens } from 'marked';
-import { executeSimulate } from '../../src/sim/command.js';
+import { simulateCommand } from './helpers.js';
 import { matchDeployments } from '../../src/sim/baseline.js';
 import { CliError } from '../../src/cli/errors.js';
 
@@ -34,13 +34,7 @@ ${extra}router_settings:
 const OLD = config('old.yaml', [50, 50]);
 const NEW = config('new.yaml', [80, 20]);
 
-async function simulate(file: string, options: Record<string, unknown>) {
-  let stdout = '';
-  let stderr = '';
-  const stream = (f: (s: string) => void) => ({ isTTY: false, write: (s: string) => (f(s), true) }) as unknown as NodeJS.WriteStream;
-  const code = await executeSimulate(file, { format: 'json', progress: false, ...options }, { stdout: stream((s) => (stdout += s)), stderr: stream((s) => (stderr += s)), env: {} });
-  return { code, stdout, stderr };
-}
+const simulate = (file: string, options: Record<string, unknown>) => simulateCommand(file, options);
 
 // Sampling tolerance: with ~20,000 calls per run a deployment's share has a binomial standard
 // deviation of at most 0.36 points, the difference of two runs at most 0.5 points; 2 points is

@@ -59,7 +59,7 @@ test('flags override the scenario: --seed, --duration, --requests, --strategy', 
 test('table output and plain progress lines when stdout is not a terminal (or under CI)', async () => {
   const r = await run(`${DIR}/multi-region-failover.config.yaml`, { scenario: `${DIR}/multi-region-failover.scenario.yaml` });
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /strategy latency-based-routing, seed 7/);
+  assert.match(r.stdout, /strategy latency-based-routing  seed 7/);
   assert.match(r.stdout, /deployment\s+calls\s+share/);
   assert.match(r.stderr, /simulate latency-based-routing \(seed 7\): 60s\/600s/);
   assert.match(r.stderr, /finished/);
@@ -105,4 +105,22 @@ test('usage errors are CliErrors (exit 2)', async () => {
   await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { compare: 'simple-shuffle', strategy: 'least-busy' }), CliError);
   await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { litellmVersion: '2023' }), (e: unknown) => e instanceof CliError && /--litellm-version: expected a LiteLLM release such as 1\.80/.test(e.message));
   await assert.rejects(run(`${DIR}/ab-split.config.yaml`, { litellmVersion: '1.99' }), (e: unknown) => e instanceof CliError && /newer than the newest release gwcfg models/.test(e.message));
+});
+
+test('simulate with gateway replicas: the Redis keys are simulated (no not-simulated notice), a redis_host without redis_port gets a note', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-replicas-'));
+  const config = join(dir, 'config.yaml');
+  writeFileSync(config, 'model_list:\n  - model_name: chat\n    litellm_params: { model: openai/gpt-4o, rpm: 60 }\nrouter_settings:\n  routing_strategy: usage-based-routing-v2\n  redis_host: redis\n');
+  const one = await run(config, { format: 'json', requests: '50' });
+  assert.match(one.stderr, /router_settings\.redis_host is not simulated/);
+  const scenario = join(dir, 'scenario.yaml');
+  writeFileSync(scenario, 'duration: 30s\ntraffic: [{ model: chat, rate: 5/s }]\ngateway: { replicas: 3 }\n');
+  const three = await run(config, { format: 'json', scenario });
+  assert.equal(three.code, 0);
+  assert.doesNotMatch(three.stderr, /is not simulated/);
+  assert.match(three.stderr, /gwcfg: note: router_settings\.redis_host without redis_port: .*the 3 replicas share nothing/);
+  const result = JSON.parse(three.stdout);
+  assert.deepEqual(result.not_simulated, []);
+  assert.equal(result.gateway.replicas, 3);
+  assert.equal(result.gateway.redis, false);
 });

@@ -37,3 +37,16 @@ export function successBetween(r: SimResult, fromS: number, toS: number): number
   for (const b of r.timeline) if (b.t >= fromS && b.t < toS) (ok += b.succeeded), (failed += b.failed);
   return ok + failed > 0 ? ok / (ok + failed) : 1;
 }
+
+/**
+ * `gwcfg simulate FILE` in-process with captured stdout/stderr (`tty`: what stdout claims to be);
+ * default format json without progress.
+ */
+export async function simulateCommand(file: string, options: Record<string, unknown>, tty: { isTTY?: boolean; columns?: number } = {}, env: NodeJS.ProcessEnv = {}) {
+  const { executeSimulate } = await import('../../src/sim/command.js');
+  let stdout = '';
+  let stderr = '';
+  const stream = (f: (s: string) => void, extra: object) => ({ ...extra, write: (s: string) => (f(s), true) }) as unknown as NodeJS.WriteStream;
+  const code = await executeSimulate(file, { format: 'json', progress: false, ...options }, { stdout: stream((s) => (stdout += s), tty), stderr: stream((s) => (stderr += s), {}), env });
+  return { code, stdout, stderr };
+}

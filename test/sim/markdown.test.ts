@@ -6,18 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marked, type Tokens } from 'marked';
-import { executeSimulate } from '../../src/sim/command.js';
+import { simulateCommand } from './helpers.js';
 import { MARKDOWN_MAX_BYTES, STEP_SUMMARY_LIMIT, markdownCell } from '../../src/util/markdown-table.js';
 
 const DIR = 'fixtures/scenarios';
 
-async function simulate(config: string, options: Record<string, unknown>) {
-  let stdout = '';
-  let stderr = '';
-  const stream = (f: (s: string) => void) => ({ isTTY: false, write: (s: string) => (f(s), true) }) as unknown as NodeJS.WriteStream;
-  const code = await executeSimulate(config, { format: 'markdown', progress: false, ...options }, { stdout: stream((s) => (stdout += s)), stderr: stream((s) => (stderr += s)), env: {} });
-  return { code, stdout, stderr };
-}
+const simulate = (config: string, options: Record<string, unknown>) => simulateCommand(config, { format: 'markdown', ...options });
 
 function tables(markdown: string): Tokens.Table[] {
   return marked.lexer(markdown).filter((t): t is Tokens.Table => t.type === 'table');

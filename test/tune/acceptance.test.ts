@@ -102,9 +102,8 @@ test('tune: identical inputs with a budget count give identical bytes, with one 
 test('tune: a wall-clock budget runs whole rounds and names the count that repeats the search', async () => {
   const options: TuneOptions = { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99.5%', seeds: '2', format: 'json' };
   const timed = JSON.parse((await tune(`${DIR}/flaky.config.yaml`, { ...options, budget: '2s' })).stdout);
-  assert.equal(timed.search.reproduce_with_budget, timed.search.simulations);
   assert.deepEqual(timed.search.budget, { seconds: 2 });
-  const counted = JSON.parse((await tune(`${DIR}/flaky.config.yaml`, { ...options, budget: String(timed.search.simulations) })).stdout);
+  const counted = JSON.parse((await tune(`${DIR}/flaky.config.yaml`, { ...options, budget: String(timed.search.reproduce_with_budget) })).stdout);
   assert.equal(counted.search.simulations, timed.search.simulations);
   assert.deepEqual(counted.best, timed.best);
   assert.deepEqual(counted.pareto, timed.pareto);
@@ -119,4 +118,36 @@ test('tune: when no candidate meets the SLO it says which constraint binds, exit
   assert.match(r.stdout, /p95 <= 100 ms: best \d+ ms \(#\d+\)  <- binds/);
   assert.doesNotMatch(r.stdout, /success >= 99\.00%.*binds/);
   assert.equal(existsSync(output), false);
+});
+
+test('tune --traffic: replays the logged requests for every candidate', async () => {
+  const r = await tune('fixtures/traffic/config.yaml', { traffic: 'fixtures/traffic/spend-logs.csv', slo: 'success>=99%,group=chat', budget: '10', seeds: '1', format: 'json' });
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.traffic, 'fixtures/traffic/spend-logs.csv');
+  assert.equal(doc.scenario, null);
+  assert.equal(doc.slo.group, 'chat');
+  // The chat group's requests as replayed (the embed group's are not counted).
+  assert.ok(doc.baseline.metrics.requests > 0);
+  const all = await tune('fixtures/traffic/config.yaml', { traffic: 'fixtures/traffic/spend-logs.csv', slo: 'success>=99%', budget: '10', seeds: '1', format: 'json' });
+  assert.ok(JSON.parse(all.stdout).baseline.metrics.requests > doc.baseline.metrics.requests);
+});
+
+test('tune --format markdown: the comparison, changes, Pareto front and diff as GitHub Markdown', async () => {
+  const r = await tune(`${DIR}/flaky.config.yaml`, { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99.5%', budget: '30', seeds: '2', format: 'markdown' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^## gwcfg tune: `test\/fixtures\/tune\/flaky\.config\.yaml`\n/);
+  assert.match(r.stdout, /\n\| given config, seeds 11, 12 \| [\d.]+% \|/);
+  assert.match(r.stdout, /misses success \([\d.]+% \\< 99\.5%\)/, 'cells are escaped (markdownCell)');
+  assert.match(r.stdout, /\n\| best #\d+, seeds 13, 14 \| [\d.]+% \|/);
+  assert.match(r.stdout, /\n### Changes of #\d+\n\n- `router_settings\./);
+  assert.match(r.stdout, /\n\| --- \| ---: \| ---: \| ---: \| ---: \| --- \| --- \|\n\| given \|/);
+  assert.match(r.stdout, /<details><summary>diff<\/summary>\n\n```diff\n/);
+});
+
+test('tune: a cost objective over deployments without a price says they count as free', async () => {
+  const r = await tune('fixtures/scenarios/ab-split.config.yaml', { scenario: 'fixtures/scenarios/ab-split.scenario.yaml', slo: 'success>=99%', budget: '6', seeds: '1', format: 'json' });
+  assert.match(r.stderr, /^gwcfg: warning: no price for #0 .*: the cost objective counts them as free \(pass --model-cost-map/m);
+  const priced = await tune(`${DIR}/flaky.config.yaml`, { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99%', budget: '6', seeds: '1', format: 'json' });
+  assert.doesNotMatch(priced.stderr, /no price/);
 });

@@ -183,3 +183,23 @@ test('search keeps within a count budget and gives every candidate the same seed
   for (const c of outcome.finalists) assert.equal(c.runs.length, 3);
   assert.ok(outcome.finalists[0].changes.some((c) => c.path.at(-1) === 'cooldown_time' && (c.value as number) <= 5));
 });
+
+test('search: the winner keeps no change that made no difference (pruning)', async () => {
+  // Only cooldown_time matters to this evaluator (shorter is better, 5 s or less meets the SLO);
+  // every other change leaves the metrics exactly as they are.
+  const success = (config: unknown) => {
+    const cooldown = (config as { router_settings: { cooldown_time?: number } }).router_settings.cooldown_time ?? 5;
+    return cooldown <= 5 ? 0.999 : 0.99 - cooldown / 10_000;
+  };
+  for (let seed = 1; seed <= 8; seed++) {
+    const outcome = await search(
+      storm,
+      () => true,
+      async (batch) => batch.map(({ config }) => m(1, success(config))),
+      { slo: parseSlo('success>=99%'), objective: 'cost', seeds: 2, budget: { kind: 'evaluations', count: 60 }, dimensions: DIMENSIONS.filter((d) => d !== 'limits'), seed },
+    );
+    const best = outcome.finalists[0];
+    assert.deepEqual([...new Set(best.changes.map((c) => c.dimension))], ['cooldown'], `seed ${seed}: ${JSON.stringify(best.changes)}`);
+    assert.ok(outcome.simulations <= 60);
+  }
+});

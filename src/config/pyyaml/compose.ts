@@ -4,7 +4,7 @@
 // continuation lines of quoted scalars (yaml/scanner.py has no indentation check there), so
 // `models: [a,\nb]` or a quoted string wrapped to column 0 loads. Such lines are re-parsed with
 // spaces added (whitespace that PyYAML's folding drops anyway) and every position is mapped back.
-import { Composer, LineCounter, Parser, isMap, isPair, isSeq, type CST, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, isMap, isPair, isSeq, visit, type CST, type Document } from 'yaml';
 import { scanCst, type ScanProblem } from './scan.js';
 
 export const YAML_OPTIONS = { version: '1.1', schema: 'failsafe', merge: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
@@ -28,26 +28,38 @@ export function composeLikePyYaml(text: string): Composed {
   for (let round = 0; ; round++) {
     const scanned: ScanProblem[] = [];
     const anchors: { name: string; offset: number }[] = [];
-    const docs = composeOnce(work, scanned, anchors);
+    const flowKeys: number[] = [];
+    const docs = composeOnce(work, scanned, anchors, flowKeys);
+    if (flowKeys.length > 0 && round < MAX_RELAXED_LINES) {
+      // `[?x]`: a space after each flow `?` makes it the key indicator PyYAML reads (scan.ts).
+      for (const at of flowKeys.sort((a, b) => b - a)) work = insertSpaces(work, inserts, at, 1);
+      continue;
+    }
     const fix = round < MAX_RELAXED_LINES && docs[0] ? underIndentedLine(work, docs[0]) : null;
     if (!fix) {
       if (inserts.length > 0) mapPositions(docs, [...scanned, ...anchors], inserts);
+      for (const doc of docs) blockScalarAtEnd(doc, text);
       const lineCounter = new LineCounter();
       lineCounter.addNewLine(0);
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
       return { docs, scanned, anchors, lineCounter };
     }
-    work = work.slice(0, fix.at) + ' '.repeat(fix.count) + work.slice(fix.at);
-    for (const ins of inserts) if (ins[0] >= fix.at) ins[0] += fix.count;
-    inserts.push([fix.at, fix.count]);
-    inserts.sort((a, b) => a[0] - b[0]);
+    work = insertSpaces(work, inserts, fix.at, fix.count);
   }
 }
 
-function composeOnce(text: string, scanned: ScanProblem[], anchors: { name: string; offset: number }[]): Document.Parsed[] {
+/** `count` spaces inserted at `at` in `work`, recorded in `inserts` (positions in the new text, ascending). */
+function insertSpaces(work: string, inserts: [at: number, count: number][], at: number, count: number): string {
+  for (const ins of inserts) if (ins[0] >= at) ins[0] += count;
+  inserts.push([at, count]);
+  inserts.sort((a, b) => a[0] - b[0]);
+  return work.slice(0, at) + ' '.repeat(count) + work.slice(at);
+}
+
+function composeOnce(text: string, scanned: ScanProblem[], anchors: { name: string; offset: number }[], flowKeys: number[]): Document.Parsed[] {
   function* tap(tokens: Generator<CST.Token>): Generator<CST.Token> {
     for (const token of tokens) {
-      scanCst(token, scanned, anchors);
+      scanCst(token, scanned, anchors, flowKeys);
       yield token;
     }
   }
@@ -64,7 +76,11 @@ function composeOnce(text: string, scanned: ScanProblem[], anchors: { name: stri
 function underIndentedLine(text: string, doc: Document.Parsed): { at: number; count: number } | null {
   for (const error of doc.errors) {
     let line = -1;
-    if (error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection must be sufficiently indented/.test(error.message)) line = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+    if (error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection must be sufficiently indented/.test(error.message)) {
+      line = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+      // A collection opened on this very line is not a continuation (`key: 1` then `{` at column 0).
+      if (/[[{]/.test(text.slice(line, error.pos[0]))) continue;
+    }
     else if (error.code === 'MISSING_CHAR' && /^Missing closing ['"]quote/.test(error.message)) {
       const m = /\n(?:[ \t]*\r?\n)*/y;
       m.lastIndex = text.indexOf('\n', error.pos[0]);
@@ -108,4 +124,21 @@ function mapPositions(docs: Document.Parsed[], scanned: { offset: number }[], in
     walk(doc.contents);
   }
   for (const p of scanned) p.offset = back(p.offset);
+}
+
+/**
+ * A block scalar (`|`, `>`, `|+`) whose last content line ends the file without a line break:
+ * PyYAML keeps only line breaks that are in the text (yaml/scanner.py scan_block_scalar appends
+ * the last break it read, here none), so `key: |\n  text` at the end of a file is "text"; the
+ * yaml package adds the "\n" anyway. PyYAML 6.0.
+ */
+function blockScalarAtEnd(doc: Document.Parsed, text: string): void {
+  if (text.endsWith('\n') || /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n') + 1))) return;
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range?.[1] === text.length && typeof node.value === 'string' && node.value.endsWith('\n')) {
+        node.value = node.value.slice(0, -1);
+      }
+    },
+  });
 }

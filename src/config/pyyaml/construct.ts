@@ -333,8 +333,7 @@ export function constructDocument<V>(root: Node | null, graph: Graph, builder: V
       value = builder.seq();
       queue.push(() => fillPairs(n, value, tag.slice(TAG.length)));
     } else {
-      const shown = tag.startsWith(TAG) ? `!!${tag.slice(TAG.length)}` : tag;
-      return fail(`unknown tag '${shown}': PyYAML safe_load (LiteLLM's loader) cannot construct it, so LiteLLM does not start (could not determine a constructor for the tag '${tag}'); remove the tag or write the value it stands for`, n, 'yaml/unknown-tag');
+      return fail(unknownTagMessage(tag), n, 'yaml/unknown-tag');
     }
     // A node reached twice (through an alias or a merge) is one value, as in PyYAML; scalars
     // without an anchor can only be reached through a merge, where a copy is the same value.
@@ -447,4 +446,10 @@ class Problem extends Error {
   constructor(readonly problem: YamlProblem) {
     super(problem.message);
   }
+}
+
+/** The yaml/unknown-tag message for a resolved tag (`tag:yaml.org,2002:...` or a local `!name`). */
+export function unknownTagMessage(tag: string): string {
+  const shown = tag.startsWith(TAG) ? `!!${tag.slice(TAG.length)}` : tag;
+  return `unknown tag '${shown}': PyYAML safe_load (LiteLLM's loader) cannot construct it, so LiteLLM does not start (could not determine a constructor for the tag '${tag}'); remove the tag or write the value it stands for`;
 }

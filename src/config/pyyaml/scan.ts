@@ -43,9 +43,18 @@ const TAB_MESSAGE = 'tab character where PyYAML allows only spaces (PyYAML, Lite
 /** Problems PyYAML's scanner finds in one CST token tree (pushed in text order). */
 /** Where scanCst records anchor tokens (`&name`), in text order. */
 let anchorTokens: { name: string; offset: number }[] = [];
+/** Where scanCst records the offsets just after a `?` that starts a plain scalar in a flow collection. */
+let flowKeyTokens: number[] = [];
 
-export function scanCst(token: CST.Token, out: ScanProblem[], anchors: { name: string; offset: number }[]): void {
+/**
+ * `flowKeys` receives, for each plain scalar in [...] or {...} that starts with `?` (`[?x]`), the
+ * offset after the `?`: PyYAML's scanner reads a `?` in flow context as a key indicator even
+ * without a space after it (yaml/scanner.py check_key), so `[?x]` is `[{x: null}]`, while the yaml
+ * package reads the scalar `?x`. compose.ts re-parses with a space inserted there.
+ */
+export function scanCst(token: CST.Token, out: ScanProblem[], anchors: { name: string; offset: number }[], flowKeys: number[] = []): void {
   anchorTokens = anchors;
+  flowKeyTokens = flowKeys;
   visit(token as Tok, out);
 }
 
@@ -63,6 +72,7 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
   const offset = node.offset ?? 0;
   switch (node.type) {
     case 'scalar':
+      if (flow && source[0] === '?') flowKeyTokens.push(offset + 1);
       // In a flow collection PyYAML ends a plain value at '?' and then fails on it.
       if (flow && source.indexOf('?') > 0) out.push({ offset: offset + source.indexOf('?'), message: "'?' inside an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) ends the value there and fails (\"expected ',' or ']'\"); quote the value" });
     // falls through
@@ -73,6 +83,7 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
       break;
     case 'directive':
       tabAt(source.split('#')[0], offset, out);
+      directiveName(source, offset, out);
       version(source, offset, out);
       break;
     case 'anchor':
@@ -92,7 +103,8 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
   if (node.items) {
     for (const item of node.items) {
       if (!item.key && Array.isArray(item.sep)) keylessValue(item, out);
-      else if (node.type === 'flow-collection' && (item.key as Tok | undefined)?.type === 'scalar' && (item.key as Tok).source?.includes('\n')) twoLineFlowKey(item, out);
+      else if (node.type === 'flow-collection' && item.key && !hasExplicitKey(item) && ((item.key as Tok).source?.includes('\n') || newlineBeforeColon(item))) twoLineFlowKey(item, out);
+      else if (node.type === 'block-map' && item.key && !hasExplicitKey(item)) explicitKeyAfterValue(item, out);
       if (item.start) visitAll(item.start, out, inner);
       if (item.key) visit(item.key as Tok, out, inner);
       if (item.sep) visitAll(item.sep, out, inner);
@@ -112,8 +124,31 @@ function keylessValue(item: Item, out: ScanProblem[]): void {
   if (colon) out.push({ offset: colon.offset ?? 0, message: "':' with no key before it: PyYAML (LiteLLM's loader) expects a key here (\"expected <block end>, but found ':'\"); write the key, or quote a value that starts with ':'" });
 }
 
-// A key inside [...] or {...} that spans lines: PyYAML's simple keys are one line, so it fails at
-// the ':' ("expected ',' or '}', but got ':'").
+function hasExplicitKey(item: Item): boolean {
+  return Array.isArray(item.start) && (item.start as Tok[]).some((t) => t.type === 'explicit-key-ind');
+}
+
+/** A line break between an implicit key and its ':'. */
+function newlineBeforeColon(item: Item): boolean {
+  if (!Array.isArray(item.sep)) return false;
+  const sep = item.sep as Tok[];
+  const colon = sep.findIndex((t) => t.type === 'map-value-ind');
+  return colon > 0 && sep.slice(0, colon).some((t) => t.type === 'newline');
+}
+
+// `key: ? x`: after an implicit key's ':' PyYAML allows no second key on the same line
+// (yaml/scanner.py fetch_value clears allow_simple_key, fetch_key then raises "mapping keys are not
+// allowed here" at the '?'); the yaml package reads an explicit key there.
+function explicitKeyAfterValue(item: Item, out: ScanProblem[]): void {
+  if (!Array.isArray(item.sep) || (item.sep as Tok[]).some((t) => t.type === 'newline')) return;
+  const value = item.value as Tok | undefined;
+  const first = value?.type === 'block-map' ? value.items?.[0] : undefined;
+  const key = Array.isArray(first?.start) ? (first!.start as Tok[]).find((t) => t.type === 'explicit-key-ind') : undefined;
+  if (key) out.push({ offset: key.offset ?? 0, message: "'?' (an explicit key) on the same line as the key before it: PyYAML (LiteLLM's loader) fails here (\"mapping keys are not allowed here\"); put the nested key on its own line, or quote a value that starts with '?'" });
+}
+
+// A key inside [...] or {...} that spans lines, or whose ':' is on a later line: PyYAML's simple
+// keys are one line, so it fails at the ':' ("expected ',' or '}', but got ':'").
 function twoLineFlowKey(item: Item, out: ScanProblem[]): void {
   const colon = Array.isArray(item.sep) ? (item.sep as Tok[]).find((t) => t.type === 'map-value-ind') : undefined;
   if (colon) out.push({ offset: colon.offset ?? 0, message: "this ':' follows a key that spans two lines inside [...] or {...}; PyYAML (LiteLLM's loader) fails here (\"expected ',' or '}'\"); add the missing ',' or closing bracket, or put the key on one line" });
@@ -122,6 +157,14 @@ function twoLineFlowKey(item: Item, out: ScanProblem[]): void {
 function tabAt(source: string, offset: number, out: ScanProblem[]): void {
   const i = source.indexOf('\t');
   if (i !== -1) out.push({ offset: offset + i, message: TAB_MESSAGE });
+}
+
+// yaml/scanner.py scan_directive_name: `%` then letters, digits, '-' or '_', then a space or the
+// line end (`%key: value` at column 0 is a directive to PyYAML, and a broken one).
+function directiveName(source: string, offset: number, out: ScanProblem[]): void {
+  const end = /^%[0-9A-Za-z_-]*/.exec(source)![0].length;
+  if (end > 1 && (end === source.length || source[end] === ' ')) return;
+  out.push({ offset: offset + end, message: `a line starting with '%' is a YAML directive to PyYAML (LiteLLM's loader), and this one is malformed ("while scanning a directive ... expected alphabetic or numeric character"); remove the '%' or quote the key` });
 }
 
 function version(source: string, offset: number, out: ScanProblem[]): void {

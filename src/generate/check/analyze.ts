@@ -15,6 +15,8 @@ import {
 } from '../metrics-catalog.js';
 import { tokenize, type Token } from './lexer.js';
 import type { ExporterConfig } from '../exporter-config.js';
+import { compareVersions } from '../version.js';
+import { NEWEST_RELEASE } from '../../routing/releases.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -38,6 +40,10 @@ export interface AnalyzeContext {
 }
 
 const CONFIG = 'litellm_settings.prometheus_metrics_config';
+const EXCLUDE_METRICS = 'litellm_settings.prometheus_exclude_metrics';
+const EXCLUDE_LABELS = 'litellm_settings.prometheus_exclude_labels';
+/** The newest release gwcfg models has no prometheus_exclude_* (exporter-config.ts). */
+const EXCLUDES_AFTER = NEWEST_RELEASE;
 
 const AGGREGATORS = new Set([
   'sum', 'min', 'max', 'avg', 'group', 'stddev', 'stdvar', 'count', 'count_values', 'bottomk', 'topk', 'quantile',
@@ -89,6 +95,8 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
   const pairs = matchingBrackets(tokens);
   const findings: Finding[] = [];
   const index = seriesByName();
+  // prometheus_exclude_*: read unless the check is pinned to a release that predates them.
+  const excludes = ctx.exporter !== undefined && (ctx.version === undefined || compareVersions(ctx.version, EXCLUDES_AFTER) > 0);
   const isPunct = (i: number, text: string) => tokens[i]?.kind === 'punct' && tokens[i].text === text;
   const isIdent = (i: number, text?: string) => tokens[i]?.kind === 'ident' && (text === undefined || tokens[i].text === text);
 
@@ -167,6 +175,17 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
 
   /** A metric the config's prometheus_metrics_config leaves out is a no-op: the query is always empty. */
   const checkConfiguredMetric = (tok: Token, series: ExposedSeries[]) => {
+    const excluded = excludes ? ctx.exporter!.excludedFamilies : null;
+    if (excluded && series.length > 0 && series.every((s) => excluded.has(s.metric.family) || excluded.has(`${s.metric.family}_total`))) {
+      findings.push({
+        ruleId: 'metrics/disabled-by-config',
+        severity: 'warning',
+        message: `'${series[0].metric.family}' is listed in ${EXCLUDE_METRICS}, so LiteLLM drops it and this query is always empty. Remove it from that list, or drop the query`,
+        start: tok.start,
+        end: tok.end,
+      });
+      return;
+    }
     const enabled = ctx.exporter?.enabledFamilies;
     // Counters may be registered with their _total name (litellm_guardrail_errors_total).
     if (!enabled || series.length === 0 || series.some((s) => enabled.has(s.metric.family) || enabled.has(`${s.metric.family}_total`))) return;
@@ -181,6 +200,16 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
   };
   /** A label include_labels drops from every matched family never appears on the series. */
   const checkConfiguredLabel = (tok: Token, label: string, series: ExposedSeries[]) => {
+    if (excludes && series.length > 0 && ctx.exporter!.excludedLabels.has(label)) {
+      findings.push({
+        ruleId: 'metrics/label-disabled-by-config',
+        severity: 'warning',
+        message: `'${label}' is listed in ${EXCLUDE_LABELS}, so LiteLLM removes it from every metric and this query matches or groups nothing by it. Remove it from that list, or from the query`,
+        start: tok.start,
+        end: tok.end,
+      });
+      return;
+    }
     const filters = ctx.exporter?.labelFilters;
     if (!filters || series.length === 0 || label === 'le' || TARGET_LABELS.includes(label)) return;
     const filterOf = (s: ExposedSeries) => filters.get(s.metric.family) ?? filters.get(`${s.metric.family}_total`);

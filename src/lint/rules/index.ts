@@ -17,6 +17,7 @@ import fallbacksTooDeep from './fallbacks/too-deep.js';
 import fallbacksUnknownGroup from './fallbacks/unknown-group.js';
 import healthChecksNotRouting from './health/checks-not-routing.js';
 import healthKeysInRouterSettings from './health/keys-in-router-settings.js';
+import replicasUnsharedLimits from './replicas/unshared-limits.js';
 import retriesNoBackoff from './retries/no-backoff.js';
 import retriesTooMany from './retries/too-many.js';
 import secretsLiteralSecret from './secrets/literal-secret.js';
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   fallbacksUnknownGroup,
   healthChecksNotRouting,
   healthKeysInRouterSettings,
+  replicasUnsharedLimits,
   retriesNoBackoff,
   retriesTooMany,
   secretsLiteralSecret,

@@ -9,12 +9,8 @@ import { randomIndex, type Strategy, type StrategyContext, overTruthyLimits } fr
 
 export class LatencyBased implements Strategy {
   private readonly scores: Float64Array;
-  private readonly within: Int32Array;
-  private readonly withinScore: Float64Array;
   /** 1 + lowest_latency_buffer: the limit is lowest × factor. */
   private readonly factor: number;
-  /** lowest × factor never rises as lowest falls (a finite, non-negative factor). */
-  private readonly monotone: boolean;
   private readonly oldest: boolean;
 
   constructor(
@@ -22,10 +18,7 @@ export class LatencyBased implements Strategy {
     maxCandidates: number,
   ) {
     this.scores = new Float64Array(Math.max(1, maxCandidates));
-    this.within = new Int32Array(Math.max(1, maxCandidates));
-    this.withinScore = new Float64Array(Math.max(1, maxCandidates));
     this.factor = 1 + ctx.settings.latency.buffer;
-    this.monotone = Number.isFinite(this.factor) && this.factor >= 0;
     this.oldest = !ctx.settings.behaviours['latency-buffer-random-pick'];
   }
 
@@ -35,7 +28,7 @@ export class LatencyBased implements Strategy {
   }
 
   pick(cands: Int32Array, n: number, req: RouteRequest, nowMs: number, group: number): number {
-    const { scores, within, withinScore, factor } = this;
+    const scores = this.scores;
     const { usage, limits, slotOf, groupOf, latency } = this.ctx;
     usage.sync(usage.minute_(nowMs));
     const { tpmNow, rpmNow } = usage;
@@ -50,13 +43,26 @@ export class LatencyBased implements Strategy {
     let lastGroup = -1;
     let generation = -1;
     let min = Infinity;
-    // Candidates within the running lowest × factor, in order. The running limit only falls, so
-    // this keeps every candidate within the final limit; `stale` = the limit fell after some
-    // were kept, and they are filtered again at the end.
-    let limit = min * factor;
-    let count = 0;
-    let stale = false;
-    for (let i = 0; i < n; i++) {
+    // The first candidate at the lowest score and how many share it.
+    let first = 0;
+    let ties = 0;
+    const g0 = groupOf[cands[0]];
+    const generation0 = latency.liveGeneration(g0, nowMs);
+    if (!test && !stream && generation0 >= 0) {
+      // The common case, one loop without the limit and stream tests: no candidate can be over a
+      // limit, and the group's samples are live.
+      for (let i = 0; i < n; i++) {
+        const d = cands[i];
+        const slot = slotOf[d];
+        const s = groupOf[d] !== g0 ? this.score(d, req, nowMs) : slotGen[slot] !== generation0 ? 0 : latMean[slot];
+        scores[i] = s;
+        if (s < min) {
+          min = s;
+          first = i;
+          ties = 1;
+        } else if (s === min) ties++;
+      }
+    } else for (let i = 0; i < n; i++) {
       const d = cands[i];
       const slot = slotOf[d];
       let s: number;
@@ -73,28 +79,33 @@ export class LatencyBased implements Strategy {
       scores[i] = s;
       if (s < min) {
         min = s;
-        limit = min * factor;
-        if (count > 0) stale = true;
-      }
-      if (s <= limit) {
-        within[count] = d;
-        withinScore[count++] = s;
-      }
+        first = i;
+        ties = 1;
+      } else if (s === min) ties++;
     }
     if (this.oldest) {
       if (min === Infinity) return cands[randomIndex(this.ctx.random, n)];
       for (let i = 0; i < n; i++) if (scores[i] === min) return cands[i];
     }
     if (min === Infinity) return -1;
-    // Candidates within lowest × (1 + buffer), then one of them at random.
-    if (!this.monotone) {
-      count = 0;
-      for (let i = 0; i < n; i++) if (scores[i] <= limit) within[count++] = cands[i];
-    } else if (stale) {
-      let kept = 0;
-      for (let j = 0; j < count; j++) if (withinScore[j] <= limit) within[kept++] = within[j];
-      count = kept;
+    // Candidates within lowest × (1 + buffer), in order, then one of them at random: counted,
+    // then the k-th found again (no list is built). With no buffer (the default) they are the
+    // ties at the lowest score, already counted, none before `first`.
+    const limit = min * this.factor;
+    if (limit === min) {
+      let k = ties === 1 ? 0 : randomIndex(this.ctx.random, ties);
+      for (let i = first; i < n; i++) if (scores[i] === min && k-- === 0) return cands[i];
     }
-    return count === 1 ? within[0] : within[randomIndex(this.ctx.random, count)];
+    let count = 0;
+    for (let i = 0; i < n; i++) if (scores[i] <= limit) count++;
+    if (count === 0) {
+      // A buffer below 0 leaves nobody within (LiteLLM's random.choice of an empty list raises):
+      // as before this change, one draw and no deployment.
+      randomIndex(this.ctx.random, 0);
+      return undefined as unknown as number;
+    }
+    let k = count === 1 ? 0 : randomIndex(this.ctx.random, count);
+    for (let i = 0; i < n; i++) if (scores[i] <= limit && k-- === 0) return cands[i];
+    return -1; // not reached
   }
 }

@@ -33,7 +33,7 @@ ruleTester(rule, {
               api_key: os.environ/OPENAI_API_KEY
               model: openai/gpt-4o-mini
       `,
-      errors: [{ line: 6, column: 5, messageIncludes: ['repeats model_list[0]', 'same id', 'share one cooldown'] }],
+      errors: [{ line: 6, column: 5, messageIncludes: ['repeats model_list[0]', 'gives both one id', 'one cooldown and usage state'] }],
     },
   ],
 });

@@ -41,7 +41,7 @@ ruleTester(rule, {
       errors: [
         { line: 2, column: 19, messageIncludes: ['is not expanded', 'OPENAI_API_KEY is overwritten with the literal text', 'Remove the entry'] },
         { line: 7, column: 24, messageIncludes: ["'$AWS_REGION' is not expanded", 'passes the text itself as aws_region_name', 'os.environ/AWS_REGION'] },
-        { line: 9, column: 15, messageIncludes: ["the proxy's admin key becomes that literal text", 'os.environ/LITELLM_MASTER_KEY'] },
+        { line: 9, column: 15, messageIncludes: ["the proxy's admin key is that literal text", 'os.environ/LITELLM_MASTER_KEY'] },
       ],
       output: yaml`
         environment_variables:

@@ -44,9 +44,9 @@ ruleTester(rule, {
     { name: 'no pre-call checks: a prompt over the smallest source window can fail; a larger target deployment helps', code: twoByTwo([32000, 128000], [64000, 64000], false) },
   ],
   invalid: [
-    { code: config('context_window_fallbacks', 128000, 8000), errors: [{ line: 10, column: 13, severity: 'warning', messageIncludes: ['largest 8k', 'ContextWindowExceededError'] }] },
-    { name: 'same size does not help', code: config('context_window_fallbacks', 8000, 8000), errors: [{ line: 10, column: 13, messageIncludes: "cannot take the prompts that are too long for 'big'" }] },
-    { name: 'generic fallback: info', code: config('fallbacks', 128000, 8000), errors: [{ line: 10, column: 13, severity: 'info', messageIncludes: 'prompts over 8k tokens' }] },
-    { name: 'pre-call checks: every target deployment is below the largest source deployment', code: twoByTwo([32000, 128000], [64000, 64000], true), errors: [{ line: 9, column: 15, messageIncludes: ['its largest deployment takes 128k', 'largest 64k'] }] },
+    { code: config('context_window_fallbacks', 128000, 8000), errors: [{ line: 10, column: 13, severity: 'warning', messageIncludes: ["'small' takes at most 8k", 'ContextWindowExceededError'] }] },
+    { name: 'same size does not help', code: config('context_window_fallbacks', 8000, 8000), errors: [{ line: 10, column: 13, messageIncludes: "prompts too long for 'big' fail again" }] },
+    { name: 'generic fallback: info', code: config('fallbacks', 128000, 8000), errors: [{ line: 10, column: 13, severity: 'info', messageIncludes: ['takes at most 8k input tokens', 'longer prompts'] }] },
+    { name: 'pre-call checks: every target deployment is below the largest source deployment', code: twoByTwo([32000, 128000], [64000, 64000], true), errors: [{ line: 9, column: 15, messageIncludes: ['its largest deployment takes 128k', 'takes at most 64k'] }] },
   ],
 });

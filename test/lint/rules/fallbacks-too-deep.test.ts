@@ -17,12 +17,12 @@ ruleTester(rule, {
     {
       name: 'six hops: the list of f is entered at depth 5',
       code: `model_list:\n${models}router_settings:\n  fallbacks:\n    - a: [b]\n    - b: [c]\n    - c: [d]\n    - d: [e]\n    - e: [f]\n    - f: [g]\n`,
-      errors: [{ line: 23, column: 11, messageIncludes: ["request for 'a' reaches 'f' at fallback depth 5", 'a → b → c → d → e → f', 'max_fallbacks is 5', "'g' is never tried"] }],
+      errors: [{ line: 23, column: 11, messageIncludes: ["request for 'a' reaches 'f' at fallback depth 5", 'a → b → c → d → e → f', 'with max_fallbacks 5', "never tries 'g'"] }],
     },
     {
       name: 'the second entry is called at depth 2, so its own list is cut at max_fallbacks 2',
       code: `model_list:\n${models}router_settings:\n  max_fallbacks: 2\n  fallbacks:\n    - a: [b, c]\n    - c: [d]\n`,
-      errors: [{ line: 20, column: 11, messageIncludes: ["reaches 'c' at fallback depth 2 (a → c)", 'LiteLLM 1.61.5 and later', "'d' is never tried for requests that started at 'a'"] }],
+      errors: [{ line: 20, column: 11, messageIncludes: ["reaches 'c' at fallback depth 2 (a → c)", 'LiteLLM 1.61.5 and later', "never tries 'd' from its fallbacks", "fallbacks of 'a'"] }],
     },
   ],
 });

@@ -25,7 +25,7 @@ ruleTester(rule, {
     {
       name: 'explicit num_retries, retry_after unset',
       code: `${limited}router_settings:\n  routing_strategy: usage-based-routing\n  num_retries: 5\n`,
-      errors: [{ line: 5, column: 16, messageIncludes: ['retries 5 times but only about 15.5 s', 'no Retry-After header'] }],
+      errors: [{ line: 5, column: 16, messageIncludes: ['spends its 5 retries in about 15.5 s', 'has no Retry-After'] }],
     },
     {
       name: 'num_retries from litellm_settings, retry_after 0',

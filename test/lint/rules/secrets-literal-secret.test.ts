@@ -111,7 +111,7 @@ ruleTester(rule, {
       // The repro miss-literal-master-key-short: sk-1234 is a placeholder as an api_key, but as the admin key it is the real one.
       name: 'a literal master_key of any length',
       code: 'general_settings:\n  master_key: sk-1234\n',
-      errors: [{ line: 2, column: 15, severity: 'warning', messageIncludes: ['written literally (…)', 'os.environ/LITELLM_MASTER_KEY'] }],
+      errors: [{ line: 2, column: 15, severity: 'warning', messageIncludes: ['master_key is written literally: it is', 'os.environ/LITELLM_MASTER_KEY'] }],
     },
   ],
 });

@@ -17,7 +17,7 @@ ruleTester(rule, {
       // The repro miss-completion-model-override.
       name: 'an unknown group breaks every request',
       code: `${groups}general_settings:\n  completion_model: gpt-5.4\n`,
-      errors: [{ line: 5, column: 21, severity: 'error', messageIncludes: ["completion_model 'gpt-5.4' is not a model group", "did you mean 'gpt-5'?"] }],
+      errors: [{ line: 5, column: 21, severity: 'error', messageIncludes: ["completion_model 'gpt-5.4' is not a model group", "name an existing group (did you mean 'gpt-5'?)"] }],
     },
     {
       name: 'an existing group makes the others unreachable',

@@ -9,6 +9,10 @@ ruleTester(rule, {
     { name: 'allowed_fails different from the global switches to count mode', code: 'router_settings:\n  allowed_fails: 2\n' },
     { name: 'allowed_fails equal to the global, with a policy', code: 'router_settings:\n  allowed_fails: 3\n  allowed_fails_policy: {RateLimitErrorAllowedFails: 5}\n' },
     { name: 'allowed_fails in litellm_settings only (the global itself)', code: 'litellm_settings:\n  allowed_fails: 5\n' },
+    { name: 'num_retries is the deployment retry setting', code: 'model_list:\n  - {model_name: m, litellm_params: {model: openai/m, num_retries: 3}}\n' },
+    { name: 'before 1.61 the Router built OpenAI/Azure clients with max_retries', release: '1.55', code: 'model_list:\n  - {model_name: m, litellm_params: {model: openai/m, max_retries: 3}}\n' },
+    { name: 'from 1.81 model_info.order is read', code: 'model_list:\n  - {model_name: m, litellm_params: {model: openai/m}, model_info: {order: 1}}\n' },
+    { name: 'before 1.81 order in litellm_params', release: '1.80', code: 'model_list:\n  - {model_name: m, litellm_params: {model: openai/m, order: 1}}\n' },
   ],
   invalid: [
     {
@@ -32,6 +36,17 @@ ruleTester(rule, {
       name: 'health_check_interval without background_health_checks',
       code: 'general_settings:\n  master_key: os.environ/K\n  health_check_interval: 30\n',
       errors: [{ line: 3, column: 3, messageIncludes: 'background_health_checks is true' }],
+    },
+    {
+      name: 'max_retries in litellm_params (the Router sends 0)',
+      code: 'model_list:\n  - {model_name: m, litellm_params: {model: openai/m, max_retries: 3}}\n',
+      errors: [{ line: 2, column: 55, messageIncludes: ['max_retries has no effect on model_list[0]', 'Use num_retries'] }],
+    },
+    {
+      name: 'model_info.order before 1.81',
+      release: '1.80',
+      code: 'model_list:\n  - {model_name: m, litellm_params: {model: openai/m}, model_info: {order: 1}}\n',
+      errors: [{ line: 2, column: 69, messageIncludes: ['model_info.order is ignored by LiteLLM 1.80.15', 'Move order into litellm_params'] }],
     },
     {
       name: 'allowed_fails equal to the default 3',

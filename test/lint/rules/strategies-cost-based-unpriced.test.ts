@@ -53,7 +53,7 @@ ruleTester(rule, {
         router_settings:
           routing_strategy: cost-based-routing
       `,
-      errors: [{ line: 3, column: 5, messageIncludes: ['has no price', 'only gets traffic when every priced deployment'] }],
+      errors: [{ line: 3, column: 5, messageIncludes: ['has no price', 'serves only when every priced deployment'] }],
     },
     {
       name: 'LiteLLM lowest_cost (main 2026-07) looks the exact model name up: openai/gpt-4o-mini and an Azure base_model are unpriced',
@@ -70,7 +70,7 @@ ruleTester(rule, {
           routing_strategy: cost-based-routing
       `,
       errors: [
-        { line: 5, column: 5, messageIncludes: ["no key exactly 'openai/gpt-4o-mini'", 'provider prefix'] },
+        { line: 5, column: 5, messageIncludes: ["model_list[1] (openai/gpt-4o-mini) has no price", 'no model-map key spelt exactly so'] },
         { line: 7, column: 5 },
       ],
     },
@@ -86,7 +86,7 @@ ruleTester(rule, {
           routing_strategy: cost-based-routing
       `,
       errors: [
-        { line: 3, column: 5, messageIncludes: 'always sends traffic to the first' },
+        { line: 3, column: 5, messageIncludes: 'the first healthy one takes every request' },
         { line: 5, column: 5 },
       ],
     },

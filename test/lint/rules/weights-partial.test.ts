@@ -5,6 +5,8 @@ ruleTester(rule, {
   valid: [
     // Order tiers are picked from separately (litellm/utils.py::_get_order_filtered_deployments).
     { name: 'an unweighted last-resort tier is not a partial weighting', code: `model_list:\n  - {model_name: a, litellm_params: {model: openai/gpt-4o, weight: 2, order: 1}}\n  - {model_name: a, litellm_params: {model: azure/gpt-4o, weight: 1, order: 1}}\n  - {model_name: a, litellm_params: {model: ollama/llama3, order: 2}}\nrouter_settings:\n  enable_pre_call_checks: true\n` },
+    { name: 'from 1.81 order tiers apply without pre-call checks', code: `model_list:\n  - {model_name: a, litellm_params: {model: openai/gpt-4o, weight: 2, order: 1}}\n  - {model_name: a, litellm_params: {model: azure/gpt-4o, weight: 1, order: 1}}\n  - {model_name: a, litellm_params: {model: ollama/llama3, order: 2}}\n` },
+    { name: 'from 1.81 model_info.order makes a tier too', code: `model_list:\n  - {model_name: a, litellm_params: {model: openai/gpt-4o, weight: 2}, model_info: {order: 1}}\n  - {model_name: a, litellm_params: {model: azure/gpt-4o, weight: 1}, model_info: {order: 1}}\n  - {model_name: a, litellm_params: {model: ollama/llama3}, model_info: {order: 2}}\n` },
     {
       name: 'every deployment weighted',
       code: yaml`
@@ -30,8 +32,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'without pre-call checks the order tiers do not apply, so the weights are partial',
+      name: 'before 1.81, without pre-call checks the order tiers do not apply, so the weights are partial',
+      release: '1.80',
       code: `model_list:\n  - {model_name: a, litellm_params: {model: openai/gpt-4o, weight: 2, order: 1}}\n  - {model_name: a, litellm_params: {model: azure/gpt-4o, weight: 1, order: 1}}\n  - {model_name: a, litellm_params: {model: ollama/llama3, order: 2}}\n`,
+      errors: [{ line: 4, column: 21, messageIncludes: "group 'a' weighs deployments by weight" }],
+    },
+    {
+      name: 'before 1.81 model_info.order is ignored: one group, partial weights',
+      release: '1.80',
+      code: `model_list:\n  - {model_name: a, litellm_params: {model: openai/gpt-4o, weight: 2}, model_info: {order: 1}}\n  - {model_name: a, litellm_params: {model: azure/gpt-4o, weight: 1}, model_info: {order: 1}}\n  - {model_name: a, litellm_params: {model: ollama/llama3}, model_info: {order: 2}}\nrouter_settings:\n  enable_pre_call_checks: true\n`,
       errors: [{ line: 4, column: 21, messageIncludes: "group 'a' weighs deployments by weight" }],
     },
     {
@@ -64,7 +73,7 @@ ruleTester(rule, {
               model: azure/gpt-4o
             rpm: 100
       `,
-      errors: [{ line: 3, column: 5, messageIncludes: ['weighs deployments by rpm', 'ignore the rpm values entirely'] }],
+      errors: [{ line: 3, column: 5, messageIncludes: ['weighs deployments by rpm', 'older releases pick uniformly'] }],
     },
   ],
 });

@@ -1,9 +1,12 @@
-// `order` tiers. With enable_pre_call_checks the Router keeps only the deployments with the
-// lowest litellm_params.order among the healthy ones (litellm/utils.py::
-// _get_order_filtered_deployments, called from Router._pre_call_checks; read in 1.80.15), so a
-// higher tier gets traffic only when every deployment of the tiers below is unavailable, and
-// rules that compare deployments (weights, limits, prices) must compare them tier by tier.
+// `order` tiers. The Router keeps only the deployments with the lowest order among the healthy
+// ones (litellm/utils.py::_get_order_filtered_deployments), so a higher tier gets traffic only when
+// every deployment of the tiers below is unavailable, and rules that compare deployments (weights,
+// limits, prices) must compare them tier by tier. Per release (src/routing/releases.ts rows):
+// order-always-applied: from 1.81 always, before only as a pre-call check (enable_pre_call_checks,
+// read in 1.80.15); model-info-order: from 1.81 model_info.order counts when litellm_params has
+// none (_get_deployment_order), before only litellm_params.order.
 import type { DeploymentModel, GatewayModel } from '../../../config/model.js';
+import { behaviourFlags, type Release } from '../../../routing/releases.js';
 import { routerFlag } from './settings.js';
 import { toNumber } from './values.js';
 
@@ -19,18 +22,24 @@ export interface Tier {
   first: boolean;
 }
 
-/** litellm_params.order, the only place _get_order_filtered_deployments reads it. */
-export const orderOf = (d: DeploymentModel): number | null => toNumber(d.params.order);
+/** The deployment's order as the release reads it: litellm_params.order, else (1.81+) model_info.order. */
+export function orderOf(d: DeploymentModel, release: Release): number | null {
+  const own = toNumber(d.params.order);
+  if (own !== null || !behaviourFlags(release)['model-info-order']) return own;
+  return toNumber(d.info.order);
+}
 
-/** Whether the Router applies order tiers (they are a pre-call check). */
-export const tiersApply = (model: GatewayModel): boolean => routerFlag(model, 'enable_pre_call_checks');
+/** Whether the Router applies order tiers: always from 1.81, before only as a pre-call check. */
+export function tiersApply(model: GatewayModel, release: Release): boolean {
+  return behaviourFlags(release)['order-always-applied'] || routerFlag(model, 'enable_pre_call_checks');
+}
 
 /** A group's deployments split into order tiers, lowest order first (deployments without an order last). */
-export function tiersOfGroup(model: GatewayModel, name: string, group: readonly DeploymentModel[]): Tier[] {
-  if (!tiersApply(model) || !group.some((d) => orderOf(d) !== null)) return [{ name, deployments: [...group], order: null, tiered: false, first: true }];
+export function tiersOfGroup(model: GatewayModel, release: Release, name: string, group: readonly DeploymentModel[]): Tier[] {
+  if (!tiersApply(model, release) || !group.some((d) => orderOf(d, release) !== null)) return [{ name, deployments: [...group], order: null, tiered: false, first: true }];
   const byOrder = new Map<number | null, DeploymentModel[]>();
   for (const d of group) {
-    const o = orderOf(d);
+    const o = orderOf(d, release);
     if (!byOrder.has(o)) byOrder.set(o, []);
     byOrder.get(o)!.push(d);
   }
@@ -39,8 +48,8 @@ export function tiersOfGroup(model: GatewayModel, name: string, group: readonly 
 }
 
 /** Every tier of every group, in config order. */
-export function tiers(model: GatewayModel): Tier[] {
-  return [...model.groups].flatMap(([name, group]) => tiersOfGroup(model, name, group));
+export function tiers(model: GatewayModel, release: Release): Tier[] {
+  return [...model.groups].flatMap(([name, group]) => tiersOfGroup(model, release, name, group));
 }
 
 /** "'gpt-4o'" or "'gpt-4o' (order 2 tier)" for messages. */

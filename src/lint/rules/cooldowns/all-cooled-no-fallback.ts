@@ -33,10 +33,10 @@ const rule: Rule = {
     if (exposed.length === 0) return;
     const names = exposed.map(([name]) => name);
     const trigger = mode.mode === 'count' ? `${mode.allowedFails + 1} failures of each deployment within ${seconds} s` : 'one rate-limit error (429) on each deployment';
-    const what = exposed.length === 1 ? `group ${nameList(names)} has ${exposed[0][1].length} deployments and no fallback` : `${exposed.length} groups with several deployments have no fallback (${nameList(names)})`;
+    const what = exposed.length === 1 ? `group ${nameList(names)} has ${exposed[0][1].length} deployments and no fallback` : `${exposed.length} multi-deployment groups have no fallback (${nameList(names, 2)})`;
     report({
       at: nameLocation(model, exposed[0][1][0]),
-      message: `${what}: ${trigger} cools them all, and for the next ${seconds} s every request for the group fails with "No deployments available". Add fallbacks (or default_fallbacks) to another group if those requests must survive`,
+      message: `${what}: ${trigger} ${mode.mode === 'count' ? 'cool' : 'cools'} them all, and for ${seconds} s ${exposed.length === 1 ? 'its' : 'their'} requests fail with "No deployments available". Add fallbacks (or default_fallbacks) if they must survive`,
     });
   },
 };

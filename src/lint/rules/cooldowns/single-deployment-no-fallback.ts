@@ -32,10 +32,10 @@ const rule: Rule = {
     }
     if (exposed.length === 0) return;
     const cause = mode.cause.key === 'allowed_fails' ? `${mode.cause.section}.allowed_fails: ${mode.allowedFails}` : `${mode.cause.section}.${mode.cause.key}`;
-    const groups = exposed.length === 1 ? `group ${nameList(exposed)} has` : `${exposed.length} groups (${nameList(exposed)}) have`;
+    const groups = exposed.length === 1 ? `group ${nameList(exposed)} has` : `${exposed.length} groups (${nameList(exposed, 2)}) have`;
     report({
       at: mode.cause.location,
-      message: `${cause} switches cooldowns to count mode, where one deployment can be cooled on its own: ${groups} a single deployment and no fallback, so after ${mode.allowedFails + 1} failures within ${seconds} s every request for them fails with "No deployments available" for ${seconds} s. Add fallbacks (or default_fallbacks) or a second deployment, or remove the setting to keep LiteLLM's single-deployment exemption`,
+      message: `${cause} turns on count-mode cooldowns, which also cool a lone deployment: ${groups} one and no fallback, so ${mode.allowedFails + 1} failures in ${seconds} s fail all their requests for ${seconds} s. Add fallbacks or a second deployment, or remove the setting`,
     });
   },
 };

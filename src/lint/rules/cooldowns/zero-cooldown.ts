@@ -5,6 +5,7 @@ import { describeDeployment } from '../_shared/locations.js';
 import { sectionLocation } from '../_shared/locations.js';
 import { toNumber } from '../_shared/values.js';
 import { tiers } from '../_shared/tiers.js';
+import { behaviourFlags } from '../../../routing/releases.js';
 
 const rule: Rule = {
   meta: {
@@ -14,7 +15,7 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/cooldowns/zero-cooldown.md',
   },
-  check({ model, report }) {
+  check({ model, report, release }) {
     if (toNumber(model.routerSettings.cooldown_time) === 0) {
       report({
         at: sectionLocation(model, 'router_settings', 'cooldown_time')!,
@@ -24,10 +25,12 @@ const rule: Rule = {
     }
     // A last-resort deployment (a higher order tier) gets traffic only when every lower tier is
     // unavailable: it has no share to keep, and exempting it from cooldown is deliberate.
-    const lastResort = new Set(tiers(model).filter((t) => t.tiered && !t.first).flatMap((t) => t.deployments));
+    const lastResort = new Set(tiers(model, release).filter((t) => t.tiered && !t.first).flatMap((t) => t.deployments));
     for (const d of model.deployments) {
       if (lastResort.has(d)) continue;
-      for (const path of [['litellm_params', 'cooldown_time'], ['model_info', 'cooldown_time']]) {
+      // model_info.cooldown_time is read only from 1.81 (releases.ts deployment-cooldown-policy).
+      const paths = behaviourFlags(release)['deployment-cooldown-policy'] ? [['litellm_params', 'cooldown_time'], ['model_info', 'cooldown_time']] : [['litellm_params', 'cooldown_time']];
+      for (const path of paths) {
         const dict = path[0] === 'litellm_params' ? d.params : d.info;
         if (toNumber(dict.cooldown_time) !== 0) continue;
         report({

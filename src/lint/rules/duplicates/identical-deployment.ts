@@ -37,7 +37,7 @@ const rule: Rule = {
       const n = model.groups.get(d.modelName)?.length ?? 2;
       report({
         at: nameLocation(model, d),
-        message: `model_list[${d.index}] repeats model_list[${first}] exactly (same model_name '${d.modelName}' and litellm_params): LiteLLM gives both the same id, so they share one cooldown and usage state, and the endpoint counts twice in the random pick (${n > 2 ? `a larger share than the other deployments of '${d.modelName}'` : 'it is still the only endpoint'}). Remove the duplicate, or give each a distinct model_info.id if both are intended`,
+        message: `model_list[${d.index}] repeats model_list[${first}] exactly, so LiteLLM gives both one id (one cooldown and usage state) and the endpoint counts twice in the random pick${n > 2 ? `, a larger share than the rest of '${d.modelName}'` : ''}. Remove the duplicate, or give each a distinct model_info.id`,
       });
     }
   },

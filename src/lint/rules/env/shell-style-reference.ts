@@ -14,14 +14,14 @@ import type { GatewayModel } from '../../../config/model.js';
 
 /** `${NAME}` inside a longer value (`https://${HOST}/v1`); a bare `$` inside text may be a password. */
 const EMBEDDED = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}/;
-const TEMPLATED = 'if a template step such as envsubst or Helm fills the file in first, turn this rule off for it';
+const TEMPLATED = 'turn this rule off if envsubst or Helm fills the file in first';
 
 function consequence(path: readonly PathSegment[], name: string): { effect: string; fix: string; fixable: boolean } {
   if (path[0] === 'environment_variables') {
-    return { effect: `LiteLLM writes it into the environment verbatim, so ${String(path[1])} is overwritten with the literal text instead of keeping its real value`, fix: `Remove the entry (the variable is already set) or write os.environ/${name}`, fixable: false };
+    return { effect: `${String(path[1])} is overwritten with the literal text`, fix: `Remove the entry (the variable is already set) or write os.environ/${name}`, fixable: false };
   }
   if (path[0] === 'general_settings' && path[1] === 'master_key') {
-    return { effect: "the proxy's admin key becomes that literal text, which anyone reading the config can use", fix: `Write os.environ/${name}`, fixable: true };
+    return { effect: "the proxy's admin key is that literal text, usable by anyone who reads the config", fix: `Write os.environ/${name}`, fixable: true };
   }
   return { effect: `LiteLLM passes the text itself as ${lastKey(path)}`, fix: `Write os.environ/${name}`, fixable: true };
 }
@@ -55,7 +55,7 @@ const rule: Rule = {
       report({
         at,
         on: 'value',
-        message: `${what} is not expanded: LiteLLM resolves only os.environ/NAME references, and ${effect.effect}. ${effect.fix} (${TEMPLATED})`,
+        message: `${what} is not expanded (LiteLLM resolves only os.environ/NAME), so ${effect.effect}. ${effect.fix} (${TEMPLATED})`,
         fix: whole && effect.fixable ? fixFor(model, path, name) : undefined,
       });
     });

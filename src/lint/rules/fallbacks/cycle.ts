@@ -3,7 +3,6 @@
 import type { Rule } from '../../types.js';
 import { fallbackEdges, fallbackLookup, FALLBACK_KINDS, type FallbackEdge } from '../_shared/fallbacks.js';
 import { resolveDirect } from '../_shared/resolve.js';
-import { joinList } from '../_shared/values.js';
 
 const rule: Rule = {
   meta: {
@@ -44,11 +43,11 @@ const rule: Rule = {
             const start = stack.findIndex((f) => f.group === edge.to);
             const path = [...stack.slice(start).map((f) => f.group), edge.to];
             const viaDefault = edge.from === '*' || stack.slice(start + 1).some((f) => f.via?.from === '*');
-            const others = members.size > path.length - 1 ? ` (the loop joins ${members.size} groups: ${joinList([...members])})` : '';
+            const others = members.size > path.length - 1 ? ` (${members.size} groups in all)` : '';
             report({
               at: edge.location,
               on: 'value',
-              message: `fallback loop in ${kind}: ${path.join(' → ')}${others}${viaDefault ? '; default_fallbacks ("*") also apply to the fallback targets themselves' : ''}. When these groups fail together, LiteLLM releases that do not skip already-tried groups keep bouncing between them (each hop with its own retries) until max_fallbacks stops the chain, multiplying calls to failing providers. End the chain in a group without fallbacks`,
+              message: `fallback loop in ${kind}: ${path.join(' → ')}${others}${viaDefault ? ' (default_fallbacks also apply to fallback targets)' : ''}, so when these groups fail together, releases that retry tried groups bounce between them until max_fallbacks. End the chain in a group without fallbacks`,
             });
           }
         }

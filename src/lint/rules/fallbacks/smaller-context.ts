@@ -34,18 +34,18 @@ const rule: Rule = {
       // The largest prompt that still makes the primary fail with ContextWindowExceededError.
       const failsAbove = preCall ? from.max : from.min;
       if (edge.kind === 'context_window_fallbacks' && to.max <= failsAbove) {
-        const why = preCall ? `its largest deployment takes ${k(from.max)} input tokens` : `without enable_pre_call_checks a prompt over ${k(from.min)} tokens can land on its smallest deployment`;
+        const why = preCall ? `its largest deployment takes ${k(from.max)} input tokens` : `without enable_pre_call_checks a prompt over ${k(from.min)} tokens can hit its smallest deployment`;
         report({
           at: edge.location,
           on: 'value',
-          message: `context_window_fallback '${edge.to}' cannot take the prompts that are too long for '${edge.from}': ${why}, and no deployment of '${edge.to}' takes more (largest ${k(to.max)}), so the fallback fails with the same ContextWindowExceededError. Fall back to a group with a deployment whose context window is larger`,
+          message: `prompts too long for '${edge.from}' fail again with ContextWindowExceededError on context_window_fallback '${edge.to}': ${why}, and '${edge.to}' takes at most ${k(to.max)}. Fall back to a group with a larger context window`,
         });
       } else if (edge.kind === 'fallbacks' && to.max < from.max) {
         report({
           at: edge.location,
           on: 'value',
           severity: 'info',
-          message: `fallback '${edge.to}' takes at most ${k(to.max)} input tokens on any deployment, fewer than '${edge.from}' (up to ${k(from.max)}): prompts over ${k(to.max)} tokens that fall back to it fail with ContextWindowExceededError. Add a deployment with a larger context window to '${edge.to}' if long prompts must survive the fallback`,
+          message: `fallback '${edge.to}' takes at most ${k(to.max)} input tokens, fewer than '${edge.from}' (up to ${k(from.max)}), so longer prompts that fall back to it fail with ContextWindowExceededError. Add a larger-context deployment to '${edge.to}' if they must survive`,
         });
       }
     }

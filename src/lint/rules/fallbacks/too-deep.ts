@@ -70,7 +70,7 @@ const rule: Rule = {
           report({
             at: cut[0].location,
             on: 'value',
-            message: `a request for '${primary}' reaches '${group}' at fallback depth ${reach.depth} (${reach.path.join(' → ')}) and max_fallbacks is ${max}, so LiteLLM (${releases}, linting for ${formatRelease(release)}) does not enter the ${kind} of '${group}': ${targets} ${cut.length === 1 ? 'is' : 'are'} never tried for requests that started at '${primary}'. Raise max_fallbacks to ${reach.depth + 1}, or list these targets in the fallbacks of '${primary}' itself`,
+            message: `a request for '${primary}' reaches '${group}' at fallback depth ${reach.depth} (${reach.path.join(' → ')}), and with max_fallbacks ${max} ${releases} never tries ${targets} from its ${kind} for it. Raise max_fallbacks to ${reach.depth + 1}, or list them in the fallbacks of '${primary}'`,
           });
         }
       }

@@ -38,7 +38,7 @@ const rule: Rule = {
     report({
       at: explicit ? sectionLocation(model, 'router_settings', 'retry_after')! : setting.location,
       on: 'value',
-      message: `usage-based-routing retries ${retries} times but only about ${waited} s in all when every deployment of a group is over its rpm/tpm: its own "No deployments available" error carries no Retry-After header, so LiteLLM falls back to a 0.5 s, 1 s, … backoff capped at 8 s per wait while the limits reset only at the next minute (provider 429s with Retry-After are honoured). Use usage-based-routing-v2, whose error asks for 60 s, or add fallbacks to another group`,
+      message: `usage-based-routing spends its ${retries} retries in about ${waited} s when a group is over its rpm/tpm: its own "No deployments available" error has no Retry-After, so LiteLLM backs off 0.5 s, 1 s, … while the limits reset only next minute. Use usage-based-routing-v2 (it asks for 60 s) or add fallbacks`,
     });
   },
 };

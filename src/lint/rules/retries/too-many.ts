@@ -23,7 +23,7 @@ const rule: Rule = {
   check({ model, report, options }) {
     const max = typeof options.max === 'number' ? options.max : 5;
     const say = (n: number) =>
-      `each failing request is sent up to ${n + 1} times before fallbacks start, so an outage multiplies the load on the failing provider ${n + 1}× and, once no healthy deployment is left, the client waits about ${backoffSeconds(n)} s of backoff before seeing the error. LiteLLM's default is 2; keep it at ${max} or less and use fallbacks for resilience`;
+      `a failing request is sent up to ${n + 1} times before fallbacks, multiplying an outage's load ${n + 1}× and, with no healthy deployment left, making the client wait about ${backoffSeconds(n)} s for the error. Keep it at ${max} or less (LiteLLM's default is 2) and use fallbacks`;
     const setting = routerSetting(model, 'num_retries');
     const n = setting ? toNumber(setting.value) : null;
     if (setting && n !== null && n > max) report({ at: setting.location, on: 'value', message: `${setting.section}.${setting.key} is ${n}: ${say(n)}` });

@@ -27,6 +27,9 @@ function envName(model: GatewayModel, path: readonly PathSegment[]): string {
   return upper(key);
 }
 
+/** " (sk-a…)" for messages; nothing when the mask shows no character of the value. */
+const shown = (masked: string) => (masked === '…' ? '' : ` (${masked})`);
+
 const rule: Rule = {
   meta: {
     id: 'secrets/literal-secret',
@@ -48,7 +51,7 @@ const rule: Rule = {
         at: masterAt,
         on: 'value',
         severity: leaked ? 'error' : 'warning',
-        message: `general_settings.master_key is written literally (${mask(String(master))}): it is the proxy's admin key, so anyone who can read this config can create keys, read spend and change models, whatever its length. Use os.environ/LITELLM_MASTER_KEY and rotate the exposed value`,
+        message: `general_settings.master_key is written literally${shown(mask(String(master)))}: it is the proxy's admin key, so anyone who can read this config can create keys, read spend and change models, whatever its length. Use os.environ/LITELLM_MASTER_KEY and rotate the exposed value`,
       });
     }
     const walk = (value: unknown, path: PathSegment[], depth: number) => {

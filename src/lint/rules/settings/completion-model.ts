@@ -29,7 +29,7 @@ const rule: Rule = {
         at,
         on: 'value',
         severity: fromDb ? 'warning' : 'error',
-        message: `completion_model '${value}' is not a model group of this config${fromDb ? ' (unless it is stored in the database)' : ''}, and the proxy sends every request to it whatever model the client asks for, so every call fails with an invalid-model error and no fallback runs${near ? `; did you mean '${near}'?` : ''}. Remove completion_model, or name an existing group`,
+        message: `completion_model '${value}' is not a model group of this config${fromDb ? ' (unless it is stored in the database)' : ''}, and the proxy sends every request to it whatever model the client asks for, so every call fails with an invalid-model error and no fallback runs. Remove completion_model, or name an existing group${near ? ` (did you mean '${near}'?)` : ''}`,
       });
       return;
     }

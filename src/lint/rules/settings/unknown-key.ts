@@ -11,7 +11,7 @@ import { sectionLocation } from '../_shared/locations.js';
 import { isKnownKey, keyReleases, KEY_RELEASES, NEWEST_KEY_RELEASE, schemaSectionKeys, homesOf, type KeyedSection } from '../_shared/litellm-keys.js';
 
 const READ_BY: Readonly<Record<KeyedSection, string>> = {
-  litellm_settings: 'LiteLLM sets it as a litellm module global that no code reads (litellm/__init__.py has no such setting)',
+  litellm_settings: 'it becomes a litellm module global that no code reads',
   general_settings: 'the proxy never reads it from general_settings',
 };
 
@@ -39,7 +39,7 @@ const rule: Rule = {
         const readBy = keyReleases(section, key);
         const message = readBy
           ? `'${key}' is read from ${section} only by LiteLLM ${readBy}, so it has no effect in ${version}. Use a release that reads it, or remove it`
-          : `'${key}' is not a ${section} setting: ${READ_BY[section]}, so it has no effect (${checked}). Remove it, or look up the setting you meant in LiteLLM's proxy config docs`;
+          : `'${key}' is not a ${section} setting: ${READ_BY[section]}, so it has no effect (${checked}). Remove it, or find the setting you meant in LiteLLM's docs`;
         report({ at: sectionLocation(model, section, key)!, message });
       }
     }

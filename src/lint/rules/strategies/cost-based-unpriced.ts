@@ -15,9 +15,9 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/strategies/cost-based-unpriced.md',
   },
-  check({ model, report }) {
+  check({ model, report, release }) {
     if (strategyOf(model).name !== 'cost-based-routing') return;
-    for (const tier of tiers(model)) {
+    for (const tier of tiers(model, release)) {
       const { name, deployments: group } = tier;
       if (group.length < 2 || isWildcardName(name)) continue;
       const unpriced = group.filter((d) => priceSourceOf(d, model.deployments) === null);
@@ -25,11 +25,11 @@ const rule: Rule = {
       const allUnpriced = unpriced.length === group.length;
       for (const d of unpriced) {
         const consequence = allUnpriced
-          ? `no deployment of ${tierLabel(tier)} has a known price, so they all tie and cost-based routing always sends traffic to the first healthy one`
-          : `LiteLLM prices unknown models at a high default, so it only gets traffic when every priced deployment of ${tierLabel(tier)} is unavailable`;
+          ? `all of ${tierLabel(tier)} tie and the first healthy one takes every request`
+          : `it serves only when every priced deployment of ${tierLabel(tier)} is down`;
         report({
           at: paramsLocation(model, d),
-          message: `${describeDeployment(d)} has no price for cost-based routing (no input_cost_per_token/output_cost_per_token in litellm_params, and LiteLLM's model map has no key exactly '${typeof d.params.model === 'string' ? d.params.model : ''}': cost-based routing does not strip a provider prefix such as openai/): ${consequence}. Add input_cost_per_token and output_cost_per_token to its litellm_params, or write the model as the map spells it (e.g. gpt-4o, not openai/gpt-4o)`,
+          message: `${describeDeployment(d)} has no price for cost-based routing (no input_cost_per_token, no model-map key spelt exactly so), so ${consequence}. Set input_cost_per_token and output_cost_per_token in its litellm_params`,
         });
       }
     }

@@ -20,14 +20,14 @@ const rule: Rule = {
       const first = group.flatMap((d) => [limitOf(model, d, 'rpm'), limitOf(model, d, 'tpm')]).find((l) => l !== null && l.value !== null && l.value > 0);
       if (!first) continue;
       const weights = shuffleWeights(model, group);
-      let effect = 'it is not a limit';
+      let effect = 'they limit nothing';
       if (group.length > 1 && weights && weights.source !== 'weight') {
         const shares = sharesOf(weights.entries.map((e) => e.value));
-        effect = `it only sets the traffic split (${joinList(weights.entries.map((e, i) => `model_list[${e.deployment.index}] ${percent(shares[i])}`))})`;
-      } else if (group.length > 1 && weights?.source === 'weight') effect = 'weight decides the split, and the limits are not enforced';
+        effect = `they only split traffic: ${joinList(weights.entries.map((e, i) => `model_list[${e.deployment.index}] ${percent(shares[i])}`))}`;
+      } else if (group.length > 1 && weights?.source === 'weight') effect = 'weight decides the split';
       report({
         at: first.location,
-        message: `rpm/tpm on '${name}' are not enforced: routing is simple-shuffle without enable_pre_call_checks, so ${effect}; requests beyond the limit still go to the provider and come back as 429s. Set router_settings.enable_pre_call_checks: true (rpm) or use usage-based-routing-v2 to enforce them`,
+        message: `rpm/tpm on '${name}' are not enforced by simple-shuffle without enable_pre_call_checks (${effect}), so excess requests get 429s. Set router_settings.enable_pre_call_checks: true (rpm) or use usage-based-routing-v2`,
       });
     }
   },

@@ -1,27 +1,29 @@
-// `order` is a priority filter applied by the pre-call checks in 2025-era LiteLLM; without
-// enable_pre_call_checks every tier shares traffic (LiteLLM Router.async_get_available_deployment in litellm/router.py; _get_order_filtered_deployments in litellm/utils.py; BerriAI/litellm#18444).
+// `order` is a priority filter applied only by the pre-call checks before LiteLLM 1.81; without
+// enable_pre_call_checks every tier shares traffic (Router.async_get_available_deployment in
+// litellm/router.py; _get_order_filtered_deployments in litellm/utils.py; BerriAI/litellm#18444).
+// From 1.81 the order filter always runs (releases.ts order-always-applied), so the rule is silent.
 import type { Rule } from '../../types.js';
 import { routerFlag } from '../_shared/settings.js';
+import { orderOf } from '../_shared/tiers.js';
+import { behaviourFlags, formatRelease } from '../../../routing/releases.js';
 
 const rule: Rule = {
   meta: {
     id: 'strategies/order-without-pre-call-checks',
-    description: '`order` priorities without enable_pre_call_checks, which 2025-era LiteLLM needs to apply them',
+    description: '`order` priorities without enable_pre_call_checks, which LiteLLM before 1.81 needs to apply them',
     severity: 'warning',
     fixable: false,
     docs: 'docs/rules/strategies/order-without-pre-call-checks.md',
   },
-  check({ model, report }) {
-    if (routerFlag(model, 'enable_pre_call_checks')) return;
+  check({ model, report, release }) {
+    if (routerFlag(model, 'enable_pre_call_checks') || behaviourFlags(release)['order-always-applied']) return;
     for (const [name, group] of model.groups) {
       if (group.length < 2) continue;
-      const ordered = group.filter((d) => d.params.order !== undefined || d.info.order !== undefined);
-      if (ordered.length === 0) continue;
-      const d = ordered[0];
-      const at = model.below(d.location, ...(d.params.order !== undefined ? ['litellm_params', 'order'] : ['model_info', 'order']));
+      const d = group.find((x) => orderOf(x, release) !== null);
+      if (!d) continue;
       report({
-        at,
-        message: `'${name}' sets order priorities, but enable_pre_call_checks is off: LiteLLM releases up to 2025 apply order only in the pre-call checks, so every tier shares the traffic (the backup gets requests while the primary is healthy). Set router_settings.enable_pre_call_checks: true`,
+        at: model.below(d.location, 'litellm_params', 'order'),
+        message: `'${name}' sets order priorities, but LiteLLM ${formatRelease(release)} applies order only with enable_pre_call_checks (1.81 and later always do), so every tier shares the traffic. Set router_settings.enable_pre_call_checks: true`,
       });
     }
   },

@@ -14,16 +14,16 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/strategies/shuffle-not-round-robin.md',
   },
-  check({ model, report }) {
+  check({ model, report, release }) {
     const strategy = strategyOf(model);
     if (strategy.name !== 'simple-shuffle' || !strategy.location) return;
-    const plain = tiers(model).find((t) => t.deployments.length >= 2 && t.deployments.every((d) => d.params.weight === undefined && !hasAnyLimit(model, d)));
+    const plain = tiers(model, release).find((t) => t.deployments.length >= 2 && t.deployments.every((d) => d.params.weight === undefined && !hasAnyLimit(model, d)));
     if (!plain) return;
     const n = plain.deployments.length;
     report({
       at: strategy.location,
       on: 'value',
-      message: `simple-shuffle picks one of the ${n} deployments of ${tierLabel(plain)} at random for every request (${percent(1 / n)} each on average), not in rotation: two requests in a row land on the same deployment ${percent(1 / n)} of the time, and short bursts can be uneven. That is fine for load spreading; if strict rotation is required, LiteLLM has no such strategy`,
+      message: `simple-shuffle picks one of the ${n} deployments of ${tierLabel(plain)} at random per request, not in rotation, so two requests in a row share a deployment ${percent(1 / n)} of the time and short bursts can be uneven. Fine for spreading load; LiteLLM has no strict rotation`,
     });
   },
 };

@@ -14,10 +14,10 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/strategies/usage-based-without-limits.md',
   },
-  check({ model, report }) {
+  check({ model, report, release }) {
     const strategy = strategyOf(model);
     if (!isUsageBased(strategy.name)) return;
-    for (const tier of tiers(model)) {
+    for (const tier of tiers(model, release)) {
       const { name, deployments: group } = tier;
       // A lone deployment has nothing to be balanced against.
       if (group.length < 2 || isWildcardName(name)) continue;
@@ -25,7 +25,7 @@ const rule: Rule = {
       if (hasAnyLimit(model, d)) continue;
       report({
         at: paramsLocation(model, d),
-        message: `${describeDeployment(d)} sets neither rpm nor tpm, but routing_strategy is ${strategy.name}: LiteLLM treats its limits as unlimited, so within ${tierLabel(tier)} it is never held back and takes every request while its token count is the lowest, and the strategy cannot steer traffic away before the provider returns 429s. Set rpm and/or tpm to the provider's real limits`,
+        message: `${describeDeployment(d)} sets neither rpm nor tpm under ${strategy.name}, so LiteLLM counts it as unlimited: within ${tierLabel(tier)} it takes every request while its usage is lowest, until the provider answers 429. Set rpm and/or tpm to the provider's limits`,
       });
       }
     }

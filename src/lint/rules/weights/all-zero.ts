@@ -12,8 +12,8 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/weights/all-zero.md',
   },
-  check({ model, report }) {
-    for (const tier of tiers(model)) {
+  check({ model, report, release }) {
+    for (const tier of tiers(model, release)) {
       const group = tier.deployments;
       const weights = weightsOf(model, group).filter((w) => w.location !== null);
       if (weights.length === 0 || weights.length !== group.length) continue;

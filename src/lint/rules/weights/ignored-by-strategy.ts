@@ -15,10 +15,10 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/weights/ignored-by-strategy.md',
   },
-  check({ model, report }) {
+  check({ model, report, release }) {
     const strategy = strategyOf(model);
     if (!IGNORING.has(strategy.name)) return;
-    for (const tier of tiers(model)) {
+    for (const tier of tiers(model, release)) {
       const group = tier.deployments;
       const first = weightsOf(model, group).find((w) => w.location !== null);
       if (!first || group.length < 2) continue;

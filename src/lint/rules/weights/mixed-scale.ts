@@ -13,8 +13,8 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/weights/mixed-scale.md',
   },
-  check({ model, report }) {
-    for (const tier of tiers(model)) {
+  check({ model, report, release }) {
+    for (const tier of tiers(model, release)) {
       const group = tier.deployments;
       const weights = weightsOf(model, group).filter((w) => w.value !== null && w.value > 0);
       const fractions = weights.filter((w) => (w.value as number) < 1);

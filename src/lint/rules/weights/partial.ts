@@ -16,9 +16,9 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/weights/partial.md',
   },
-  check({ model, report }) {
+  check({ model, report, release }) {
     if (strategyOf(model).name !== 'simple-shuffle') return;
-    for (const tier of tiers(model)) {
+    for (const tier of tiers(model, release)) {
       const group = tier.deployments;
       if (group.length < 2) continue;
       const weights = shuffleWeights(model, group);
@@ -29,12 +29,12 @@ const rule: Rule = {
       const split = joinList(weights.entries.map((e, i) => `model_list[${e.deployment.index}] ${percent(shares[i])}`));
       const firstHas = weights.entries[0].value !== null;
       const older = firstHas
-        ? 'older releases (before late 2025) do the same because the first deployment has one'
-        : `older releases (before late 2025) ignore the ${weights.source} values entirely because the first deployment has none, and pick uniformly`;
+        ? 'older releases too'
+        : `older releases pick uniformly, as the first has none`;
       for (const e of missing) {
         report({
           at: paramsLocation(model, e.deployment),
-          message: `group ${tierLabel(tier)} weighs deployments by ${weights.source}, but model_list[${e.deployment.index}] sets none: LiteLLM counts it as 0, so it never gets traffic (${split}); ${older}. Set ${weights.source} on every deployment of the group`,
+          message: `group ${tierLabel(tier)} weighs deployments by ${weights.source}, but model_list[${e.deployment.index}] sets none, so LiteLLM counts it as 0 and it never gets traffic (${split}; ${older}). Set ${weights.source} on every deployment of the group`,
         });
       }
     }

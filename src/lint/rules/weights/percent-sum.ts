@@ -19,9 +19,9 @@ const rule: Rule = {
     },
     defaults: { tolerance: 20 },
   },
-  check({ model, report, options }) {
+  check({ model, report, options, release }) {
     const tolerance = typeof options.tolerance === 'number' ? options.tolerance : 20;
-    for (const tier of tiers(model)) {
+    for (const tier of tiers(model, release)) {
       const group = tier.deployments;
       const weights = weightsOf(model, group);
       if (group.length < 2 || weights.some((w) => w.value === null)) continue;
