@@ -1,28 +1,26 @@
-// LiteLLM version strings ("1.75.0", "v1.81.3-stable", "1.74.9.post1") compared numerically.
+// LiteLLM release strings for generate/check-metrics: the same parsing and comparison as the
+// router's `--litellm-version` (src/routing/releases.ts), so every command accepts the same forms
+// ("1.80", "1.80.5", "v1.81.3-stable", year aliases 2024-2026) plus "latest".
+import { compareReleases, formatRelease, isRelease, resolveRelease } from '../routing/releases.js';
 
-const VERSION_RE = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[.+-].*)?$/;
+/** True for "1.80", "1.80.5", "v1.81.3-stable", "1.74.9.post1". */
+export const isVersion = isRelease;
 
-export function isVersion(text: string): boolean {
-  return VERSION_RE.test(text.trim());
-}
-
-function parts(text: string): [number, number, number] {
-  const m = VERSION_RE.exec(text.trim());
-  if (!m) throw new Error(`not a LiteLLM version: '${text}'`);
-  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
-}
-
-/** Negative when a < b, 0 when equal (major.minor.patch only), positive when a > b. */
+/** Negative when a < b, 0 when equal (major.minor.patch; a missing patch is the line's newest). */
 export function compareVersions(a: string, b: string): number {
-  const pa = parts(a);
-  const pb = parts(b);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-  return 0;
+  return compareReleases(a, b);
 }
 
-/** `undefined` and "latest" both mean the newest names. */
+/**
+ * `--litellm-version` for generate/check-metrics: undefined, '' and "latest" mean the newest metric
+ * names (undefined); anything else is resolved as the router resolves it ("major.minor.patch").
+ * Throws Error('--litellm-version: ...') for text that is not a release or is newer than gwcfg models.
+ */
 export function normalizeVersion(text: string | undefined): string | undefined {
   if (text === undefined || text === '' || text === 'latest') return undefined;
-  if (!isVersion(text)) throw new Error(`--litellm-version: expected a version like 1.75.0 or 'latest', got '${text}'`);
-  return text.trim();
+  try {
+    return formatRelease(resolveRelease(text));
+  } catch (error) {
+    throw new Error(`--litellm-version: ${(error as Error).message}`);
+  }
 }

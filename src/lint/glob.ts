@@ -1,11 +1,11 @@
-// File globs of `.gwcfg.yaml` overrides: `*`, `?`, `**`, `{a,b}`, `[...]`. A pattern without a
-// `/` matches the file name at any depth (as in .gitignore); a pattern ending in `/` matches
-// everything below that directory.
+// File globs of `.gwcfg.yaml` overrides and ignores: `*`, `?`, `**`, `{a,b}`, `[...]`. As in
+// .gitignore, a pattern with no `/` except a trailing one matches at any depth (`old.yaml`,
+// `legacy/`); a pattern ending in `/` matches everything below that directory.
 
 export function globToRegExp(pattern: string): RegExp {
   let p = pattern.replace(/^\.\//, '').replace(/^\/+/, '');
+  const anyDepth = !p.slice(0, -1).includes('/');
   if (p.endsWith('/')) p += '**';
-  const anyDepth = !p.includes('/');
   let out = '';
   let braces = 0;
   for (let i = 0; i < p.length; i++) {

@@ -1,12 +1,9 @@
 // Reads a user's copy of LiteLLM's model map (--model-cost-map FILE, or `model_cost_map:` in
 // .gwcfg.yaml), e.g. the model_prices_and_context_window_backup.json inside their LiteLLM install.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CliError } from '../cli/errors.js';
+import { InputError, LIMITS, readRegularFileSync } from '../util/read-input.js';
 import { distilModelMap, type ModelRow } from './distil.js';
 import { modelMapFromRows, type ModelMap } from './index.js';
-
-/** LiteLLM's own map is ~1.5 MB; a file over this is not a model map. */
-export const MAX_MODEL_MAP_BYTES = 64 * 1024 * 1024;
 
 /** Line and column (1-based) of a character offset. */
 function lineCol(text: string, offset: number): { line: number; column: number } {
@@ -19,29 +16,13 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - start + 1 };
 }
 
+/** The file's text, read as every user input is (regular files only, LIMITS.modelMap). */
 function readBounded(file: string): string {
-  let fd: number;
   try {
-    fd = openSync(file, 'r');
+    return new TextDecoder().decode(readRegularFileSync(file, LIMITS.modelMap));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read model cost map ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'read error')}`);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new CliError(`cannot read model cost map ${file}: is a directory`);
-    if (!stat.isFile()) throw new CliError(`cannot read model cost map ${file}: not a regular file`);
-    if (stat.size > MAX_MODEL_MAP_BYTES) throw new CliError(`${file}: model cost map is ${stat.size} bytes, over the ${MAX_MODEL_MAP_BYTES}-byte limit; pass LiteLLM's model_prices_and_context_window.json`);
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
-  } finally {
-    closeSync(fd);
+    if (error instanceof InputError) throw new CliError(`cannot read model cost map ${file}: ${error.reason}`);
+    throw error;
   }
 }
 

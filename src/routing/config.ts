@@ -20,6 +20,8 @@ export const LITELLM_STRATEGIES: readonly StrategyName[] = [
   'cost-based-routing',
 ];
 export const GWCFG_STRATEGIES: readonly StrategyName[] = ['weighted-round-robin', 'round-robin'];
+/** A LiteLLM strategy (RoutingStrategy.PROVIDER_BUDGET_LIMITING, litellm/types/router.py) gwcfg does not model. */
+export const UNSIMULATED_STRATEGY = 'provider-budget-routing';
 /** Every strategy the core implements: LiteLLM's, then gwcfg's extensions. */
 export const ALL_STRATEGIES: readonly StrategyName[] = [...LITELLM_STRATEGIES, ...GWCFG_STRATEGIES];
 
@@ -343,6 +345,14 @@ function parseStrategy(v: unknown, raises: boolean, key: 'routing_strategy' | 'f
   const s = String(v);
   if ((LITELLM_STRATEGIES as readonly string[]).includes(s)) return s as StrategyName;
   if ((GWCFG_STRATEGIES as readonly string[]).includes(s)) return s as StrategyName;
+  if (s === UNSIMULATED_STRATEGY) {
+    throw new RouterConfigError(
+      `routing_strategy '${s}' is valid in LiteLLM (Router.routing_strategy_init accepts it) but gwcfg does not simulate it: ` +
+        `its per-provider spend budgets (provider_budget_config) decide which deployments stay in routing. ` +
+        `Simulate another strategy with --strategy, or --compare to see them side by side.`,
+      ['router_settings', key],
+    );
+  }
   if (!raises) return null; // older routers accepted it; every request then failed
   throw new RouterConfigError(
     `Invalid ${key} '${s}'${key === 'routing_strategy' ? ": LiteLLM's Router refuses to start" : ''}. Valid values: ${[...LITELLM_STRATEGIES].join(', ')} ` +

@@ -3,7 +3,8 @@
 //  - CSV with a header row (`psql \copy (SELECT ...) TO 'spend.csv' CSV HEADER`);
 //  - JSON lines, or a JSON array of row objects (the proxy's /spend/logs API).
 // Rows are yielded one at a time, so a log of millions of rows is read in bounded memory.
-import { createReadStream, statSync, accessSync, constants } from 'node:fs';
+import { createReadStream, accessSync, constants } from 'node:fs';
+import { assertRegularFile, InputError } from '../util/read-input.js';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { safeText } from '../util/safe-text.js';
@@ -135,19 +136,15 @@ function checkColumns(columns: readonly string[], kind: LogKind, file: string, l
 }
 
 /**
- * Checks that `file` is a readable regular file. stat before open: opening a FIFO for reading
- * blocks until a writer appears, so devices, FIFOs and directories are refused unopened.
+ * Checks that `file` is a readable regular file, as every user input is checked (readInput's
+ * rules): FIFOs, devices, directories and kernel pseudo-files are refused unopened.
  */
 function checkRegularFile(file: string): void {
-  let info;
   try {
-    info = statSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new LogInputError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`);
-  }
-  if (!info.isFile()) {
-    throw new LogInputError(file, null, `not a regular file (${info.isDirectory() ? 'a directory' : 'a device, pipe or socket'}); save the export to a file first`);
+    assertRegularFile(file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new LogInputError(file, null, error.code === 'not-regular' ? `${error.reason}; save the export to a file first` : error.reason);
   }
   try {
     accessSync(file, constants.R_OK);

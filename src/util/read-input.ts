@@ -26,6 +26,8 @@ export const LIMITS = {
   metrics: { bytes: 8 * MiB, what: 'a dashboard, rule or PromQL file' },
   dotenv: { bytes: 1 * MiB, what: 'a dotenv file' },
   rc: { bytes: 1 * MiB, what: 'a .gwcfg.yaml' },
+  // LiteLLM's own model_prices_and_context_window.json is about 1.5 MB.
+  modelMap: { bytes: 64 * MiB, what: 'a model cost map' },
 } as const satisfies Record<string, ReadLimit>;
 
 /** Why a file could not be read; `reason` is the part after "cannot read FILE: ". */
@@ -111,15 +113,38 @@ export async function readInput(file: string, limit: ReadLimit, options: ReadOpt
   return readRegularFile(file, limit, budget);
 }
 
-function readRegularFile(file: string, limit: ReadLimit, budget: number): Uint8Array {
-  let fd: number;
+/**
+ * readInput for callers that must stay synchronous (the model map, loaded once inside lint's rule
+ * run): a regular file only (no stdin or pipes), at most `limit.bytes`. Throws InputError.
+ */
+export function readRegularFileSync(file: string, limit: ReadLimit): Uint8Array {
+  return readRegularFile(file, limit, limit.bytes);
+}
+
+/**
+ * Refuses, unopened, a path that is not a regular file (for inputs read as streams of unbounded
+ * length, such as spend-log exports), with the same reasons as readInput. Returns its stat;
+ * throws InputError.
+ */
+export function assertRegularFile(file: string): Stats {
   try {
     const info = statSync(file);
     const type = describeFileType(info);
     if (type) throw new InputError(file, type, info.isDirectory() ? 'EISDIR' : 'not-regular');
     const pseudo = pseudoFileSystem(file);
-    if (pseudo) throw new InputError(file, `is a kernel pseudo-file on ${pseudo}, not a config file`, 'not-regular');
-    if (info.size > budget) throw tooLarge(file, info.size, limit);
+    if (pseudo) throw new InputError(file, `is a kernel pseudo-file on ${pseudo}, not a regular file`, 'not-regular');
+    return info;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(file, describeErrno(error), (error as NodeJS.ErrnoException).code ?? 'unknown');
+  }
+}
+
+function readRegularFile(file: string, limit: ReadLimit, budget: number): Uint8Array {
+  const stat = assertRegularFile(file);
+  if (stat.size > budget) throw tooLarge(file, stat.size, limit);
+  let fd: number;
+  try {
     // O_NONBLOCK: should the path have been swapped for a FIFO since the stat, open does not wait.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {

@@ -71,3 +71,12 @@ describe('metrics catalogue', () => {
     );
   });
 });
+
+test('generate accepts the same --litellm-version forms as simulate (one release parser)', async () => {
+  const { normalizeVersion } = await import('../../src/generate/version.js');
+  const { resolveRelease, formatRelease } = await import('../../src/routing/releases.js');
+  for (const v of ['2025', '1.80', 'v1.81.3-stable', '1.83.7']) assert.equal(normalizeVersion(v), formatRelease(resolveRelease(v)), v);
+  assert.equal(normalizeVersion('latest'), undefined);
+  assert.throws(() => normalizeVersion('1.99'), /^Error: --litellm-version: LiteLLM 1\.99\.0 is newer than the newest release gwcfg models/);
+  assert.throws(() => normalizeVersion('banana'), /^Error: --litellm-version: expected a LiteLLM release/);
+});

@@ -69,3 +69,21 @@ test('docs: no orphan pages', () => {
   }
   assert.deepEqual(orphans, []);
 });
+
+test('docs: every .gwcfg.yaml example in README and docs/ names real rules with valid options', async () => {
+  const { parseRc, checkRcIds, settingsFor } = await import('../../src/lint/rc.js');
+  const { checkSettingsOptions } = await import('../../src/lint/options.js');
+  const known = { ruleIds: new Set(rules.map((r) => r.meta.id)), builtinIds: new Set(builtinChecks.map((c) => c.id)) };
+  const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  let examples = 0;
+  for (const page of pages) {
+    const text = readFileSync(join(ROOT, page), 'utf8');
+    for (const m of text.matchAll(/```ya?ml\n(# \.gwcfg\.yaml\n[\s\S]*?)```/g)) {
+      examples++;
+      const rc = parseRc(`${page} example`, new TextEncoder().encode(m[1]));
+      checkRcIds(rc, known);
+      await checkSettingsOptions(settingsFor('x.yaml', rc), rules);
+    }
+  }
+  assert.ok(examples > 0, 'at least docs/lint.md has one');
+});

@@ -80,6 +80,10 @@ test('globs: *, **, ?, {a,b}, [..], bare names match at any depth, trailing / me
   assert.ok(m('env[0-9].yaml', 'env3.yaml') && !m('env[!0-9].yaml', 'env3.yaml'));
   assert.ok(m('prod/', 'prod/a/b.yaml') && m('./prod/*.yaml', 'prod/a.yaml'));
   assert.ok(m('a.b+c(d).yaml', 'a.b+c(d).yaml') && !m('a.b.yaml', 'aXb.yaml'));
+  // .gitignore: a directory pattern with only a trailing slash matches at any depth; one with a
+  // slash inside is anchored to where it is read from.
+  assert.ok(m('legacy/', 'proj/legacy/old.yaml') && m('legacy/', 'legacy/old.yaml') && !m('legacy/', 'proj/legacy.yaml'));
+  assert.ok(m('proj/legacy/', 'proj/legacy/old.yaml') && !m('proj/legacy/', 'x/proj/legacy/old.yaml'));
 });
 
 test('property: a glob without wildcards matches exactly its own path', () => {

@@ -95,3 +95,21 @@ test('model_cost_map in .gwcfg.yaml is schema-checked like the other keys', () =
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a FIFO or device as --model-cost-map is refused unopened instead of hanging (one line, exit 2)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-map-fifo-'));
+  try {
+    const fifo = join(dir, 'map.json');
+    spawnSync('mkfifo', [fifo]);
+    for (const [map, why] of [[fifo, 'is a named pipe \\(FIFO\\), not a regular file'], ['/dev/zero', 'is a device, not a regular file']]) {
+      for (const args of [['lint', CONFIG], ['simulate', CONFIG, '--no-progress', '--requests', '5']]) {
+        // Before: openSync(map) waited for a writer forever (the timeout turned it into a null status).
+        const r = spawnSync(process.execPath, [join(ROOT, 'bin/gwcfg.js'), ...args, '--model-cost-map', map], { encoding: 'utf8', timeout: 20_000 });
+        assert.equal(r.status, 2, `${args[0]} ${map}: ${r.stderr}`);
+        assert.match(r.stderr, new RegExp(`^gwcfg: cannot read model cost map ${map}: ${why}\\n$`));
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -55,3 +55,13 @@ test('CLI error lines mask credentials in file names and flag values', () => {
   assertNoKey(r.stderr, 'stderr');
   assert.match(r.stderr, /^gwcfg: cannot read \/nonexistent\/sk-a…\.yaml: no such file/);
 });
+
+test('price keys that end in _token are not credentials: their values are shown, not masked', () => {
+  // input_cost_per_token used to count as a secret key (it ends in `token`), so a typo in a price
+  // was reported as '…' and could not be found.
+  const r = runCli(['validate', '-', '-f', 'json'], { input: 'model_list:\n  - model_name: a\n    litellm_params:\n      model: openai/gpt-4o\n      input_cost_per_token: "abc"\n      output_cost_per_token: "0.5x"\n      api_key: "sk-live-Zq8vN3xK7pL2mR9tY4wB6cF1"\n' });
+  const messages = JSON.parse(r.stdout).diagnostics.map((d: { message: string }) => d.message).join('\n');
+  assert.match(messages, /input_cost_per_token' must be a number .* got string 'abc'/);
+  assert.match(messages, /output_cost_per_token' must be a number .* got string '0\.5x'/);
+  assert.doesNotMatch(r.stdout, /Zq8vN3xK/, 'a real credential key is still masked');
+});

@@ -122,3 +122,11 @@ test('max_parallel_requests: a full deployment makes the caller wait in every re
     for (let i = 0; i < 3; i++) assert.ok(r.onCallStart(0, q, 0).ok, `${litellmVersion}: call ${i + 1} is not rejected`);
   }
 });
+
+test('provider-budget-routing is a LiteLLM strategy gwcfg does not simulate: said so, not "the Router refuses to start"', () => {
+  // LiteLLM's RoutingStrategy enum has PROVIDER_BUDGET_LIMITING and routing_strategy_init accepts it.
+  assert.throws(
+    () => router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: 'provider-budget-routing' } }),
+    (e: Error) => e instanceof RouterConfigError && /is valid in LiteLLM .* but gwcfg does not simulate it/.test(e.message) && !/refuses to start/.test(e.message),
+  );
+});

@@ -75,10 +75,10 @@ test('a bad value is an error at its line (CSV, JSON lines) or row (JSON array)'
 });
 
 test('directories and FIFOs are refused without blocking', async () => {
-  assert.match(await failure(dir), /not a regular file \(a directory\)/);
+  assert.match(await failure(dir), /: is a directory$/);
   const fifo = join(dir, 'fifo');
   spawnSync('mkfifo', [fifo]);
-  assert.match(await failure(fifo), /not a regular file \(a device, pipe or socket\)/);
+  assert.match(await failure(fifo), /: is a named pipe \(FIFO\), not a regular file; save the export to a file first$/);
 });
 
 test('calibrate prints positioned log errors and exits 1', () => {

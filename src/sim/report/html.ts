@@ -51,7 +51,7 @@ export interface ScenarioWindow {
   label: string;
 }
 
-/** Windows shaded per chart at most; more are merged into fewer labels first, then left out. */
+/** Windows shaded per chart at most (identical windows of several deployments count once); later ones are left out. */
 export const MAX_WINDOWS = 40;
 /** Deployments drawn as their own series at most (by calls); the rest add up to "other". */
 export const MAX_DEPLOYMENT_SERIES = 12;
@@ -461,7 +461,7 @@ export interface SimulateReport {
 /** The simulate report page (single run or --compare). */
 export function simulateReportHtml(input: SimulateReport): string {
   const [first] = input.results;
-  const compare = input.results.length > 1 || input.results.length === 0;
+  const compare = input.results.length !== 1;
   const facts: Array<[string, string]> = [
     ['config', input.config],
     ['scenario', input.scenario ?? 'default scenario (derived from the config)'],

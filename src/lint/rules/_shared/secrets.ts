@@ -36,9 +36,13 @@ const PATTERN_PREFIXES = ['sk-', 'AKIA', 'ASIA', 'AIza', 'gh', 'github_pat_', 'x
 const SECRET_WORDS = ['api_key', 'apikey', 'master_key', 'secret', 'secret_key', 'client_secret', 'password', 'passwd', 'token', 'access_token', 'auth_token', 'access_key', 'access_key_id', 'private_key', 'credential', 'credentials'];
 const NOT_SECRET_LAST_WORDS = ['max', 'min', 'num', 'count', 'limit', 'type', 'name', 'id', 'path', 'file', 'url', 'header', 'env', 'param', 'params'];
 
+/** Words that make a `token` key a price or a count, not a credential (input_cost_per_token). */
+const NOT_SECRET_WORDS = ['cost', 'per', 'price'];
+
 export function isSecretKey(key: string): boolean {
   const words = `_${key.toLowerCase()}_`;
   if (!SECRET_WORDS.some((w) => words.includes(`_${w}_`))) return false;
+  if (NOT_SECRET_WORDS.some((w) => words.includes(`_${w}_`))) return false;
   return !NOT_SECRET_LAST_WORDS.some((w) => words.endsWith(`_${w}_`));
 }
 

@@ -36,7 +36,7 @@ const rule: Rule = {
     const what = exposed.length === 1 ? `group ${nameList(names)} has ${exposed[0][1].length} deployments and no fallback` : `${exposed.length} multi-deployment groups have no fallback (${nameList(names, 2)})`;
     report({
       at: nameLocation(model, exposed[0][1][0]),
-      message: `${what}: ${trigger} cools them all, and for ${seconds} s its requests fail with "No deployments available". Add fallbacks (or default_fallbacks) if they must survive`,
+      message: `${what}: ${trigger} ${mode.mode === 'count' ? 'cool' : 'cools'} them all, and for ${seconds} s ${exposed.length === 1 ? 'its' : 'their'} requests fail with "No deployments available". Add fallbacks (or default_fallbacks) if they must survive`,
     });
   },
 };
