@@ -68,7 +68,6 @@ before(async () => {
   pages.push({ name: 'compare', file, html: readFileSync(file, 'utf8'), charts: ['compare-summary', 'compare-timelines', ...COMPARED.map((s) => `traffic-share-${s}`)] });
 });
 
-after(() => rmSync(work, { recursive: true, force: true }));
 
 test('a report is written for every example scenario and for --compare', () => {
   assert.ok(pages.length >= 8, pages.map((p) => p.name).join(', '));
@@ -150,8 +149,11 @@ function browserTest(name: string, fn: (context: BrowserContext) => Promise<void
   });
 }
 
+// One hook, in this order: Chromium writes into its profile until it has closed, so removing the
+// folder first failed with ENOTEMPTY and left the browser running until the file's timeout.
 after(async () => {
   await context?.close();
+  rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 /** Share of pixels that differ from the most common colour (the background), and the distinct colours. */
