@@ -18,6 +18,11 @@ try {
   process.stderr.write('gwcfg: the CLI is not built: dist/gwcfg.cjs is missing; in a clone run `npm ci` (it builds), or install a packed tarball\n');
   process.exit(2);
 }
+// A dist/ left by an older build (before `git pull`) is not wrapped: say so instead of crashing.
+if (!source.startsWith('(function (exports', source.indexOf('\n') + 1)) {
+  process.stderr.write('gwcfg: dist/gwcfg.cjs was built by another version of gwcfg; in a clone run `npm run build` (or `npm ci`)\n');
+  process.exit(2);
+}
 const cacheFile = codeCacheFile(source);
 // The bundle's import() calls (command bundles, ink) run from here: a vm.Script has no module
 // loader of its own, and this CommonJS file does.

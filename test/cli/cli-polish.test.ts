@@ -2,7 +2,8 @@
 // subcommand's help, list options without "(default: [])", one "gwcfg: warning:" prefix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -44,4 +45,17 @@ test('a config the Router refuses is reported at the file the user passed, with 
   assert.ok(last.startsWith(`gwcfg: cannot simulate ${file}:6:21: Invalid routing_strategy 'least-bussy'`), last);
   assert.match(last, /Did you mean 'least-busy'\? Set router_settings\.routing_strategy to one of them\.$/);
   assert.doesNotMatch(r.stderr, /config\.yaml/);
+});
+
+test('a dist/ left by an older build is one line and exit 2, not a stack trace', () => {
+  // The launcher runs the bundle as one wrapped expression; an unwrapped bundle from before that
+  // change (a clone after `git pull`, not rebuilt) used to throw "require is not defined".
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-stale-'));
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'dist'));
+  for (const f of readdirSync(join(ROOT, 'bin'))) copyFileSync(join(ROOT, 'bin', f), join(dir, 'bin', f));
+  writeFileSync(join(dir, 'dist/gwcfg.cjs'), "// gwcfg-build 0123456789abcdef\nconst u = require('node:url');\n");
+  const r = spawnSync(process.execPath, [join(dir, 'bin/gwcfg.js'), '--version'], { encoding: 'utf8', env: { ...process.env, GWCFG_NO_CODE_CACHE: '1' } });
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, 'gwcfg: dist/gwcfg.cjs was built by another version of gwcfg; in a clone run `npm run build` (or `npm ci`)\n');
 });
