@@ -18,4 +18,4 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=300000', ...files]);
+run(process.execPath, ['--import', 'tsx', '--import', './test/setup/fast-check.mjs', '--test', '--test-reporter=spec', '--test-timeout=300000', ...files]);
