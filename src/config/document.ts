@@ -83,7 +83,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   } catch (error) {
     return { source: null, diagnostics: [makeDiagnostic(file, 'yaml/syntax', 'error', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1, endLine: 1, endColumn: 2 })] };
   }
-  const { docs, scanned, anchors, lineCounter } = composed;
+  const { docs, scanned, anchors, props, lineCounter } = composed;
   const doc = docs[0] ?? (parseDocument('', YAML_OPTIONS) as Document.Parsed);
   const source: SourceDocument = { file, text, lineCounter, doc, value: undefined, aliases: new Map() };
   const at = (offset: number, end = offset + 1): Position => {
@@ -160,30 +160,40 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     // One finding per line: a tab the yaml package also reports is one problem, not two. On a
     // line with an anchor or alias name PyYAML reads differently (`&name:`), that name is the
     // cause of whatever else the yaml package finds there, so it is the finding.
-    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '/.test(p.diagnostic.message) ? 0 : 1);
+    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag/.test(p.diagnostic.message) ? 0 : 1);
     problems.sort((a, b) => a.diagnostic.line - b.diagnostic.line || rank(a) - rank(b) || a.offset - b.offset);
     const lines = new Set<number>();
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));
     return { source, diagnostics };
   }
-  return construct(source, linked, options.gwcfgFile ? resolvePlainGwcfg : resolvePlain);
+  return construct(source, linked, options.gwcfgFile ? resolvePlainGwcfg : resolvePlain, props);
 }
 
 /** The expanded-size guard: aliases may add this many values beyond what the file spells out. */
 const MAX_ALIAS_EXPANSION = 1_000_000;
 
 /** Builds source.value as PyYAML safe_load would, or reports what PyYAML (or gwcfg's guard) refuses. */
-function construct(source: SourceDocument, graph: Graph, resolve: (plain: string) => ScalarTag): ParseResult {
+function construct(source: SourceDocument, graph: Graph, resolve: (plain: string) => ScalarTag, props: { offset: number; end: number }[]): ParseResult {
   const { file, doc } = source;
   const root = doc.contents as Node | null;
   source.aliases = graph.aliasTarget;
   const fail = (ruleId: string, message: string, node: Node | null): ParseResult => ({ source, diagnostics: [makeDiagnostic(file, ruleId, 'error', message, rangeOf(source, node))] });
+  // PyYAML's constructor errors mark the node's start, which is its first tag or anchor.
+  const failAtNode = (ruleId: string, message: string, node: Node | null): ParseResult => {
+    const result = fail(ruleId, message, node);
+    const start = node?.range && !isAlias(node) ? propertiesStart(source.text, node.range[0], props) : -1;
+    if (start !== -1 && node?.range && start < node.range[0]) {
+      const s = source.lineCounter.linePos(start);
+      Object.assign(result.diagnostics[0], { line: s.line, column: s.col });
+    }
+    return result;
+  };
   const expanded = graph.firstAlias ? expandedSize(root, graph, graph.nodes + MAX_ALIAS_EXPANSION) : { size: graph.nodes, recursive: null };
   if (expanded.size > graph.nodes + MAX_ALIAS_EXPANSION) {
     return fail('yaml/alias-limit', `aliases expand this file by more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values (an alias bomb, or anchors reused far too often); PyYAML shares aliased values, but LiteLLM and gwcfg walk the expanded config. Use fewer or smaller aliases`, graph.firstAlias);
   }
   const built = constructDocument(root, graph, plainBuilder, resolve);
-  if (built.problem) return fail(built.problem.ruleId, built.problem.message, built.problem.node);
+  if (built.problem) return failAtNode(built.problem.ruleId, built.problem.message, built.problem.node);
   if (expanded.recursive && containsItself(built.value)) {
     const what = isAlias(expanded.recursive) ? `alias '*${expanded.recursive.source}' sits inside the node its anchor marks` : 'this merge copies in a mapping that contains it';
     return fail('yaml/recursive-alias', `${what}, so the value contains itself; PyYAML builds a self-referencing structure, but LiteLLM cannot use it (it copies and prints the config at start-up) and gwcfg cannot check it. Write the repeated part out instead`, expanded.recursive);
@@ -209,6 +219,22 @@ function duplicateKey(source: SourceDocument, d: DuplicateKey): Diagnostic {
     ? `key '${d.name}' also appears on line ${firstLine} as a different type (e.g. a quoted '1' and a plain 1); PyYAML keeps both, gwcfg checks only this one. Use one spelling`
     : `duplicate key '${d.name}' (first at line ${firstLine}); LiteLLM keeps only this last value, so the one on line ${firstLine} is silently lost. Remove or merge one of them`;
   return makeDiagnostic(source.file, 'yaml/duplicate-key', 'warning', message, rangeOf(source, d.key));
+}
+
+/**
+ * Where a node's properties begin: the first of the tags and anchors (`props`, in text order)
+ * written right before `start` with only spaces, line breaks and comments between them.
+ */
+function propertiesStart(text: string, start: number, props: { offset: number; end: number }[]): number {
+  const gap = /^(?:[ \t\r\n]|#[^\n]*)*$/;
+  let at = start;
+  for (let i = props.length - 1; i >= 0; i--) {
+    const p = props[i];
+    if (p.end > at) continue;
+    if (!gap.test(text.slice(p.end, at))) break;
+    at = p.offset;
+  }
+  return at;
 }
 
 /** Start of a document's first token (PyYAML's mark for "but found another document"). */
@@ -474,11 +500,14 @@ function findExcessiveNesting(text: string): number {
 /** Start of the quoted scalar an "unclosed quote" error belongs to. */
 function openingQuote(text: string, errorOffset: number, quote: string): number {
   let i = Math.min(errorOffset, text.length) - 1;
+  // The last quote before the error when none follows a space or an indicator (`!!"x`).
+  const last = text.lastIndexOf(quote, i);
   while (i >= 0) {
     i = text.lastIndexOf(quote, i);
-    if (i <= 0) return Math.max(i, 0);
+    if (i === 0) return 0;
+    if (i < 0) break;
     if (/[\s:[{,-]/.test(text[i - 1])) return i;
     i--;
   }
-  return Math.max(0, errorOffset);
+  return last >= 0 ? last : Math.max(0, errorOffset);
 }

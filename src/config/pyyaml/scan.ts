@@ -40,21 +40,55 @@ export function firstNonPrintable(text: string): ScanProblem | null {
 
 const TAB_MESSAGE = 'tab character where PyYAML allows only spaces (PyYAML, LiteLLM\'s loader: "found character \'\\t\' that cannot start any token"); replace the tab with spaces (tabs are fine only inside quotes, block scalars and comments)';
 
-/** Problems PyYAML's scanner finds in one CST token tree (pushed in text order). */
 /** Where scanCst records anchor tokens (`&name`), in text order. */
 let anchorTokens: { name: string; offset: number }[] = [];
-/** Where scanCst records the offsets just after a `?` that starts a plain scalar in a flow collection. */
-let flowKeyTokens: number[] = [];
+/** Where scanCst records node properties (tags and anchors), in text order. */
+let propTokens: { offset: number; end: number }[] = [];
+/** Where scanCst records the places the yaml package must read differently (see Rereads). */
+let rereads: Rereads = { flowKeys: [], tagChars: [], flowDashes: [], nameEnds: [] };
+/** The text the tokens come from (PyYAML's tag and anchor scanning look past a token's end). */
+let scanText = '';
 
 /**
- * `flowKeys` receives, for each plain scalar in [...] or {...} that starts with `?` (`[?x]`), the
- * offset after the `?`: PyYAML's scanner reads a `?` in flow context as a key indicator even
- * without a space after it (yaml/scanner.py check_key), so `[?x]` is `[{x: null}]`, while the yaml
- * package reads the scalar `?x`. compose.ts re-parses with a space inserted there.
+ * Places where the yaml package tokenizes differently from PyYAML's scanner; compose.ts edits a
+ * copy of the text there and parses again, so the yaml package builds the tree PyYAML builds.
  */
-export function scanCst(token: CST.Token, out: ScanProblem[], anchors: { name: string; offset: number }[], flowKeys: number[] = []): void {
+export interface Rereads {
+  /**
+   * For each plain scalar in [...] or {...} that starts with `?` (`[?x]`), the offset after the
+   * `?`: PyYAML reads a `?` in flow context as a key indicator even without a space after it
+   * (yaml/scanner.py check_key), the yaml package reads the scalar `?x`. A space goes there.
+   */
+  flowKeys: number[];
+  /**
+   * ',', '[' and ']' inside a tag as PyYAML reads it (yaml/scanner.py scan_tag_uri takes them as
+   * URI characters, the yaml package ends the tag before them): `[!!str, b]` is one item, `b`
+   * tagged `!!str,`. Each becomes '#', a tag character to the yaml package that PyYAML never
+   * accepts in a tag, so a '#' in a composed tag stands for one of them (compose.ts restores it).
+   */
+  tagChars: number[];
+  /**
+   * A '-' in [...] or {...} right before ',', ']' or '}' (or '[' or '{'): PyYAML reads a plain
+   * scalar "-" (check_plain: '-' followed by a non-space starts one; scan_plain ends it at the
+   * flow indicator), the yaml package a block sequence entry ("Block collections are not allowed
+   * within flow collections"). It becomes 'x' for the parse and "-" again in the tree.
+   */
+  flowDashes: number[];
+  /**
+   * The end of an anchor or alias name that runs into '?' or ':' (`&name: value`): PyYAML's
+   * scan_anchor ends the name at the first character outside [0-9A-Za-z_-] when it is one of
+   * '?:,]}%@`' and reads on from there; the yaml package takes the '?' or ':' into the name. A
+   * space goes there.
+   */
+  nameEnds: number[];
+}
+
+/** Problems PyYAML's scanner finds in one CST token tree (pushed in text order). */
+export function scanCst(token: CST.Token, text: string, out: ScanProblem[], anchors: { name: string; offset: number }[], found: Rereads, props: { offset: number; end: number }[]): void {
   anchorTokens = anchors;
-  flowKeyTokens = flowKeys;
+  propTokens = props;
+  rereads = found;
+  scanText = text;
   visit(token as Tok, out);
 }
 
@@ -72,7 +106,7 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
   const offset = node.offset ?? 0;
   switch (node.type) {
     case 'scalar':
-      if (flow && source[0] === '?') flowKeyTokens.push(offset + 1);
+      if (flow && source[0] === '?') rereads.flowKeys.push(offset + 1);
       // In a flow collection PyYAML ends a plain value at '?' and then fails on it.
       if (flow && source.indexOf('?') > 0) out.push({ offset: offset + source.indexOf('?'), message: "'?' inside an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) ends the value there and fails (\"expected ',' or ']'\"); quote the value" });
     // falls through
@@ -87,9 +121,20 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
       version(source, offset, out);
       break;
     case 'anchor':
-    case 'alias':
-      anchorName(source, offset, out);
-      if (node.type === 'anchor') anchorTokens.push({ name: source.slice(1), offset });
+    case 'alias': {
+      const end = anchorName(source, offset, out);
+      if (node.type === 'anchor') {
+        anchorTokens.push({ name: source.slice(1, end - offset), offset });
+        propTokens.push({ offset, end });
+      }
+      break;
+    }
+    case 'tag':
+      pyTag(offset, out);
+      propTokens.push({ offset, end: offset + source.length });
+      break;
+    case 'seq-item-ind':
+      if (flow && /^[,[\]{}]/.test(scanText.slice(offset + 1, offset + 2))) rereads.flowDashes.push(offset);
       break;
     case 'block-scalar':
       blockScalar(node as unknown as CST.BlockScalar, out);
@@ -172,13 +217,103 @@ function version(source: string, offset: number, out: ScanProblem[]): void {
   if (m && m[1] !== '1') out.push({ offset, message: `YAML version ${m[1]}.${m[2]}: PyYAML (LiteLLM's loader) reads only 1.x ("found incompatible YAML document"); write %YAML 1.1 or drop the line` });
 }
 
-function anchorName(source: string, offset: number, out: ScanProblem[]): void {
+/**
+ * An anchor or alias name as PyYAML's scan_anchor reads it (yaml/scanner.py, PyYAML 6.0): letters,
+ * digits, '-' and '_', ended by a space, tab, line break, or one of '?:,]}%@`'. Returns where
+ * PyYAML ends the name. `&name:` and `*name?x` are read on from the ':' or '?' (a reread, see
+ * Rereads.nameEnds); '%', '@' and '`' cannot start any token, so PyYAML fails there; any other
+ * character fails as a bad name character.
+ */
+function anchorName(source: string, offset: number, out: ScanProblem[]): number {
   const name = source.slice(1);
   const bad = name.search(/[^0-9A-Za-z_-]/);
-  if (name === '' || bad !== -1) {
-    const kind = source[0] === '&' ? 'anchor' : 'alias';
-    out.push({ offset: offset + 1 + Math.max(bad, 0), message: `${kind} name '${name}' has a character PyYAML does not allow in names (only letters, digits, '-' and '_'; PyYAML: expected alphabetic or numeric character); rename it` });
+  if (bad === -1 && name !== '') return offset + source.length;
+  const at = offset + 1 + Math.max(bad, 0);
+  const kind = source[0] === '&' ? 'anchor' : 'alias';
+  const ch = name[bad];
+  if (bad > 0 && (ch === ':' || ch === '?')) {
+    rereads.nameEnds.push(at);
+    return at;
   }
+  if (bad > 0 && (ch === '%' || ch === '@' || ch === '`')) {
+    out.push({ offset: at, message: `'${ch}' right after the ${kind} name '${name.slice(0, bad)}': PyYAML (LiteLLM's loader) ends the name there and cannot start anything with '${ch}' ("found character '${ch}' that cannot start any token"); rename the ${kind} or put a space before a quoted value` });
+    return at;
+  }
+  out.push({ offset: at, message: `${kind} name '${name}' has a character PyYAML does not allow in names (only letters, digits, '-' and '_'; PyYAML: expected alphabetic or numeric character); rename it` });
+  return offset + source.length;
+}
+
+const TAG_BREAK = /^(?:[ \r\n\x85\u2028\u2029]|$)/;
+const URI_CHAR = /[0-9A-Za-z\-;/?:@&=+$,_.!~*'()[\]%]/;
+
+/**
+ * A tag as PyYAML's scan_tag reads it (yaml/scanner.py scan_tag, scan_tag_handle, scan_tag_uri,
+ * scan_uri_escapes; PyYAML 6.0), from the '!' at `offset` of the scanned text: `!<uri>`, a lone
+ * `!`, or an optional handle (`!`, `!!`, `!name!`, found when a '!' comes before the next space
+ * or line break) and a URI of letters, digits and `-;/?:@&=+$,_.!~*'()[]%` (with `%XX` UTF-8
+ * escapes), which must be followed by a space or line break (not a tab). Pushes PyYAML's scanner
+ * error at its problem mark, or records the ',', '[' and ']' PyYAML reads into the tag.
+ */
+function pyTag(offset: number, out: ScanProblem[]): void {
+  const text = scanText;
+  const fail = (at: number, what: string, foundAt = at): void => {
+    const found = foundAt < text.length ? JSON.stringify(text[foundAt]).replace(/^"|"$/g, "'") : 'the end of the file';
+    out.push({ offset: at, message: `PyYAML (LiteLLM's loader) cannot read this tag: ${what}, but found ${found === "'\\t'" ? 'a tab' : found} ("while scanning a tag"); write the tag as '!name' followed by a space, or quote the value` });
+  };
+  const uri = (from: number): number => {
+    let i = from;
+    while (i < text.length && URI_CHAR.test(text[i])) {
+      if (text[i] === '%') {
+        const start = i;
+        const bytes: number[] = [];
+        while (text[i] === '%') {
+          if (!/^[0-9A-Fa-f]{2}/.test(text.slice(i + 1, i + 3))) {
+            fail(i + 1, 'expected URI escape sequence of 2 hexadecimal numbers', /[0-9A-Fa-f]/.test(text[i + 1] ?? '') ? i + 2 : i + 1);
+            return -1;
+          }
+          bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+          i += 3;
+        }
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+        } catch {
+          fail(start, 'its %XX escapes are not UTF-8', start);
+          return -1;
+        }
+      } else i++;
+    }
+    if (i === from) {
+      fail(i, 'expected URI');
+      return -1;
+    }
+    return i;
+  };
+  let end: number;
+  if (text[offset + 1] === '<') {
+    end = uri(offset + 2);
+    if (end === -1) return;
+    if (text[end] !== '>') return fail(end, "expected '>'");
+    end++;
+  } else if (/^(?:[ \t\r\n\x85\u2028\u2029]|$)/.test(text.slice(offset + 1, offset + 2))) {
+    end = offset + 1;
+  } else {
+    let i = offset + 1;
+    while (i < text.length && !TAG_BREAK.test(text[i]) && text[i] !== '!') i++;
+    let from = offset + 1;
+    if (text[i] === '!') {
+      // scan_tag_handle: '!', then (unless a space follows) [0-9A-Za-z_-]* and a closing '!'.
+      from = offset + 1;
+      if (text[from] !== ' ') {
+        while (from < text.length && /[0-9A-Za-z_-]/.test(text[from])) from++;
+        if (text[from] !== '!') return fail(from, "expected '!'");
+        from++;
+      }
+    }
+    end = uri(from);
+    if (end === -1) return;
+  }
+  if (!TAG_BREAK.test(text.slice(end, end + 1))) return fail(end, "expected ' '");
+  for (let i = offset; i < end; i++) if (text[i] === ',' || text[i] === '[' || text[i] === ']') rereads.tagChars.push(i);
 }
 
 // PyYAML's block scalar indentation: an explicit indicator counts from the parent's indent,
