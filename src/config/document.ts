@@ -34,6 +34,9 @@ export interface Position {
   endColumn: number;
 }
 
+/** The yaml package's error codes for what PyYAML's scanner (not its parser) rejects. */
+const SCANNER_ERRORS = new Set(['TAB_AS_INDENT']);
+
 /** Resource limits that keep hostile input (alias bombs, deep nesting) fast and safe. */
 const MAX_NESTING = 500;
 
@@ -93,7 +96,8 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   };
   // PyYAML stops at the start of a second document (safe_load wants exactly one).
   const secondStart = docs.length > 1 ? documentStart(text, docs[1].range[0]) : Infinity;
-  const problems: { offset: number; diagnostic: Diagnostic }[] = [];
+  // `scanner`: an error PyYAML's scanner raises (not its parser), which can come before a composer error.
+  const problems: { offset: number; diagnostic: Diagnostic; scanner?: boolean }[] = [];
   // A value that is itself a mapping on the key's line (`a: b: c`), or a two-line key, is one
   // problem for PyYAML, at the first ':' it cannot accept ("mapping values are not allowed here").
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
@@ -121,6 +125,8 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   for (const error of doc.errors) {
     if (skip.has(error)) continue;
     let [start, end] = error.pos;
+    let message: string | null = null;
+    let scanner = SCANNER_ERRORS.has(error.code) || (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) || (error.code === 'BAD_SCALAR_START' && /reserved character/.test(error.message));
     if (colonAt.has(error)) {
       start = colonAt.get(error)!;
       end = start + 1;
@@ -128,8 +134,15 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       start = openingQuote(text, start, error.message.includes("'") && !error.message.includes('"') ? "'" : '"');
       end = start + 1;
     } else if (error.code === 'MULTILINE_IMPLICIT_KEY') {
-      // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here").
-      start = end;
+      // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here"),
+      // or, for a key where its mapping expects the next one, the first token after the key's
+      // line ("while scanning a simple key ... could not find expected ':'").
+      const required = requiredKey(text, nextToken(start));
+      if (required) {
+        scanner = true;
+        if (required.at !== null) message = "the key on the line above has no ':' after it on its line (PyYAML: while scanning a simple key, could not find expected ':'); add the ':' or fix the indentation";
+      }
+      start = required?.at ?? end;
       end = start + 1;
     } else {
       // Point at the offending token, not at the blank lines, comments or indentation before it.
@@ -138,29 +151,44 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     }
     const tag = secondaryTag(text, error);
     if (tag) problems.push({ offset: tag.offset, diagnostic: makeDiagnostic(file, 'yaml/unknown-tag', 'error', unknownTagMessage(tag.tag), at(tag.offset, tag.offset + tag.length)) });
-    else problems.push({ offset: start, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', describeYamlError(error.code, error.message), at(start, end)) });
+    else problems.push({ offset: start, scanner, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', message ?? describeYamlError(error.code, error.message), at(start, end)) });
   }
   // Anchor and alias errors (PyYAML's composer) count where they occur, even after a syntax error.
   const linked = linkAliases(doc.contents as Node | null);
+  let composerProblem: { offset: number; diagnostic: Diagnostic } | null = null;
   if (linked.problem?.node?.range) {
     // A duplicate anchor is reported at its second `&name` token, as PyYAML does.
     const name = linked.problem.node.anchor;
     const second = name !== undefined && !isAlias(linked.problem.node) ? anchors.filter((a) => a.name === name)[1] : undefined;
     const offset = second ? second.offset : linked.problem.node.range[0];
-    problems.push({ offset, diagnostic: makeDiagnostic(file, linked.problem.ruleId, 'error', linked.problem.message, at(offset)) });
+    composerProblem = { offset, diagnostic: makeDiagnostic(file, linked.problem.ruleId, 'error', linked.problem.message, at(offset)) };
   }
-  for (const p of scanned) if (p.offset < secondStart) problems.push({ offset: p.offset, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
+  for (const p of scanned) if (p.offset <= secondStart) problems.push({ offset: p.offset, scanner: true, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
+  // A `...` before any content: PyYAML's parser starts an implicit document there and finds no
+  // node (yaml/parser.py parse_implicit_document_start, then "expected the node content, but
+  // found '<document end>'"); the yaml package reads an empty document and then a second one.
+  const first = documentStart(text, 0);
+  if (/^\.\.\.(?:[ \t\r\n]|$)/.test(text.slice(first, first + 4))) {
+    problems.push({ offset: first, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', "the file starts with '...', the end-of-document marker: PyYAML (LiteLLM's loader) fails here (\"expected the node content, but found '<document end>'\"); delete the line", at(first, first + 3)) });
+  }
   if (docs.length > 1) {
     problems.push({
       offset: secondStart,
       diagnostic: makeDiagnostic(file, 'yaml/multi-document', 'error', 'a second YAML document starts here; LiteLLM loads the config with PyYAML safe_load, which accepts exactly one ("expected a single document in the stream"), so LiteLLM does not start. Remove this document separator and what follows, or move it to its own file', at(secondStart, secondStart + 3)),
     });
   }
+  // PyYAML's composer sees an anchor or alias only once the scanner has read on past it (the node's
+  // content, and the line after it while a simple key is pending): a scanner error in that
+  // stretch comes first (a parser error there does not: the parser has not got that far).
+  if (composerProblem) {
+    const limit = composerLookahead(text, composerProblem.offset);
+    if (!problems.some((p) => p.scanner && p.offset >= composerProblem!.offset && p.offset < limit)) problems.push(composerProblem);
+  }
   if (problems.length > 0) {
     // One finding per line: a tab the yaml package also reports is one problem, not two. On a
     // line with an anchor or alias name PyYAML reads differently (`&name:`), that name is the
     // cause of whatever else the yaml package finds there, so it is the finding.
-    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag/.test(p.diagnostic.message) ? 0 : 1);
+    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag|^a document marker |^the block scalar header /.test(p.diagnostic.message) ? 0 : 1);
     problems.sort((a, b) => a.diagnostic.line - b.diagnostic.line || rank(a) - rank(b) || a.offset - b.offset);
     const lines = new Set<number>();
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));
@@ -235,6 +263,71 @@ function propertiesStart(text: string, start: number, props: { offset: number; e
     at = p.offset;
   }
   return at;
+}
+
+/**
+ * A plain key that starts a line where its block mapping already has a key at that column is a
+ * "required" simple key to PyYAML (yaml/scanner.py save_possible_simple_key: block context, column
+ * equal to the current indentation); without its ':' on the same line, stale_possible_simple_keys
+ * fails at the next token ("while scanning a simple key ... could not find expected ':'"). That
+ * is the first token of the next content line (`at`) unless that line is indented deeper and
+ * continues the key (then the ':' after it, `at` null). Null when the key is not required.
+ */
+function requiredKey(text: string, keyStart: number): { at: number | null } | null {
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const indentOf = (line: string): number => /^(?: |-(?= ))*/.exec(line)![0].length;
+  const before = text.slice(lineStart, keyStart);
+  // After '- ' a key starts a new mapping: not required.
+  if (!/^ *$/.test(before) || /^(?:[-?:](?=[ \t\n]|$)|[[\]{},#&*!|>'"%@`])/.test(text.slice(keyStart, keyStart + 2))) return null;
+  const column = keyStart - lineStart;
+  // The nearest earlier content line at this column or left of it must be a key of the same mapping.
+  let sibling = false;
+  for (let end = lineStart - 1; end > 0; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const indent = indentOf(line);
+    if (indent > column) continue;
+    sibling = indent === column;
+    break;
+  }
+  if (!sibling) return null;
+  // The next content line: PyYAML fails at its first token unless it continues the plain key.
+  const next = /\n(?:[ ]*(?:#[^\n]*)?\n)*( *)(?=[^ \n])/y;
+  next.lastIndex = text.indexOf('\n', keyStart);
+  const m = next.lastIndex === -1 ? null : next.exec(text);
+  if (!m || m[1].length > column) return { at: null };
+  return { at: m.index + m[0].length };
+}
+
+/**
+ * How far PyYAML's scanner has read when its composer meets the anchor or alias at `offset`: the
+ * parser needs the node's first content token (after the anchor and any other properties), and
+ * the scanner reads past a token that may be a simple key until its ':' or the next line's first
+ * token (yaml/scanner.py need_more_tokens, stale_possible_simple_keys). Approximated as the end
+ * of the content line after the one the content starts on.
+ */
+function composerLookahead(text: string, offset: number): number {
+  let i = offset;
+  const skip = /(?:[ \t\r\n]+|#[^\n]*)*/y;
+  if (text[i] === '&') {
+    for (;;) {
+      i += /^\S*/.exec(text.slice(i))![0].length;
+      skip.lastIndex = i;
+      skip.exec(text);
+      i = skip.lastIndex;
+      if (text[i] !== '!' && text[i] !== '&') break;
+    }
+  }
+  const lineEnd = text.indexOf('\n', i);
+  if (lineEnd === -1) return text.length;
+  // A key whose ':' is on its line is settled there; otherwise the scanner reads the next line.
+  if (/:(?:[ \t]|$)/.test(text.slice(i, lineEnd).replace(/[ \t]#.*$/, ''))) return lineEnd;
+  const next = /\n(?:[ \t]*(?:#[^\n]*)?\n)*[^\n]*/y;
+  next.lastIndex = lineEnd;
+  const m = next.exec(text);
+  return m ? m.index + m[0].length : text.length;
 }
 
 /** Start of a document's first token (PyYAML's mark for "but found another document"). */

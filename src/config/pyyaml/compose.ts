@@ -171,6 +171,8 @@ function underIndentedLine(text: string, doc: Document.Parsed): { at: number; co
       if (line >= text.length || /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(line, line + 4))) return null;
     } else continue;
     if (text.slice(line, text.indexOf('\n', line) === -1 ? undefined : text.indexOf('\n', line)).trim() === '') return null;
+    // A document marker ends the document in PyYAML at any flow level (scan.ts documentMarkerInFlow).
+    if (/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(line, line + 4))) return null;
     // Deeper than any block content so far (`- ` counts as indentation) is always enough.
     const indent = /^ */.exec(text.slice(line))![0].length;
     let widest = 0;

@@ -139,6 +139,9 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
     case 'block-scalar':
       blockScalar(node as unknown as CST.BlockScalar, out);
       break;
+    case 'flow-collection':
+      if (!flow) documentMarkerInFlow(node, out);
+      break;
     default:
       break;
   }
@@ -316,6 +319,48 @@ function pyTag(offset: number, out: ScanProblem[]): void {
   for (let i = offset; i < end; i++) if (text[i] === ',' || text[i] === '[' || text[i] === ']') rereads.tagChars.push(i);
 }
 
+// A `---` or `...` at the start of a line ends a document in PyYAML's scanner even inside [...] or
+// {...} (yaml/scanner.py fetch_more_tokens checks check_document_start/end at column 0 at any flow
+// level), so the parser fails there ("expected the node content, but found '<document start>'").
+// The yaml package ends the document there too and leaves the collection unclosed.
+function documentMarkerInFlow(node: Tok, out: ScanProblem[]): void {
+  const closed = Array.isArray(node.end) && (node.end as Tok[]).some((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end');
+  if (closed) return;
+  const marker = /\n(---|\.\.\.)(?=[ \t\r\n]|$)/g;
+  marker.lastIndex = node.offset ?? 0;
+  const m = marker.exec(scanText);
+  if (m) out.push({ offset: m.index + 1, message: `a document marker ('${m[1]}') at the start of a line inside [...] or {...}: PyYAML (LiteLLM's loader) ends the document there and fails ("expected the node content, but found '<document ${m[1] === '---' ? 'start' : 'end'}>'"); close the brackets first, or indent the line` });
+}
+
+/**
+ * The header of a block scalar as yaml/scanner.py scan_block_scalar_indicators and
+ * scan_block_scalar_ignored_line read it: `|` or `>`, then a chomping indicator (+ or -) and an
+ * indentation indicator (1-9) in either order, then a space or the line end (not a tab, not '#'),
+ * then spaces, an optional comment and the line break. The yaml package lets `>#note` pass.
+ */
+function blockScalarHeader(offset: number, out: ScanProblem[]): void {
+  const text = scanText;
+  let i = offset + 1;
+  const fail = (what: string): void => {
+    out.push({ offset: i, message: `the block scalar header '${text.slice(offset, i)}' is followed by ${JSON.stringify(text[i]).replace(/^"|"$/g, "'")}: PyYAML (LiteLLM's loader) fails here ("while scanning a block scalar ... ${what}"); put a space before a comment, or start the text on the next line` });
+  };
+  if (text[i] === '+' || text[i] === '-') {
+    i++;
+    if (/[0-9]/.test(text[i] ?? '')) {
+      if (text[i] === '0') return fail('expected indentation indicator in the range 1-9, but found 0');
+      i++;
+    }
+  } else if (/[0-9]/.test(text[i] ?? '')) {
+    if (text[i] === '0') return fail('expected indentation indicator in the range 1-9, but found 0');
+    i++;
+    if (text[i] === '+' || text[i] === '-') i++;
+  }
+  if (i < text.length && !/[ \r\n\x85\u2028\u2029]/.test(text[i])) return fail('expected chomping or indentation indicators');
+  while (text[i] === ' ') i++;
+  if (text[i] === '#') while (i < text.length && !/[\r\n\x85\u2028\u2029]/.test(text[i])) i++;
+  if (i < text.length && !/[\r\n\x85\u2028\u2029]/.test(text[i])) fail('expected a comment or a line break');
+}
+
 // PyYAML's block scalar indentation: an explicit indicator counts from the parent's indent,
 // otherwise the widest run of spaces before the first content line; a tab left of that column
 // ends the scalar and then fails as a token.
@@ -323,7 +368,10 @@ function blockScalar(token: CST.BlockScalar, out: ScanProblem[]): void {
   let bodyStart = token.offset;
   let explicit = 0;
   for (const prop of token.props) {
-    if (prop.type === 'block-scalar-header') explicit = Number(/[1-9]/.exec(prop.source)?.[0] ?? 0);
+    if (prop.type === 'block-scalar-header') {
+      explicit = Number(/[1-9]/.exec(prop.source)?.[0] ?? 0);
+      blockScalarHeader(prop.offset, out);
+    }
     if ('source' in prop && typeof prop.source === 'string') bodyStart = prop.offset + prop.source.length;
   }
   const parent = token.indent;
