@@ -122,8 +122,12 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       for (const e of sameLine) skip.add(e);
     } else if (sameLine.length > 0) skip.add(error);
   }
+  // A collection closed by the wrong bracket is an error at that bracket; the yaml package reads on
+  // and may take the collection for a two-line key.
+  const wrongClose = scanned.filter((p) => p.collection !== undefined);
   for (const error of doc.errors) {
     if (skip.has(error)) continue;
+    if (error.code === 'MULTILINE_IMPLICIT_KEY' && wrongClose.some((p) => error.pos[0] >= p.collection! && error.pos[0] < p.offset)) continue;
     let [start, end] = error.pos;
     let message: string | null = null;
     let scanner = SCANNER_ERRORS.has(error.code) || (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) || (error.code === 'BAD_SCALAR_START' && /reserved character/.test(error.message));
@@ -188,7 +192,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     // One finding per line: a tab the yaml package also reports is one problem, not two. On a
     // line with an anchor or alias name PyYAML reads differently (`&name:`), that name is the
     // cause of whatever else the yaml package finds there, so it is the finding.
-    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag|^a document marker |^the block scalar header /.test(p.diagnostic.message) ? 0 : 1);
+    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag|^a document marker |^the block scalar header |^'[\]}]' where the '[[{]' opened/.test(p.diagnostic.message) ? 0 : 1);
     problems.sort((a, b) => a.diagnostic.line - b.diagnostic.line || rank(a) - rank(b) || a.offset - b.offset);
     const lines = new Set<number>();
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));

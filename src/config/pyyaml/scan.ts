@@ -7,6 +7,8 @@ import type { CST } from 'yaml';
 export interface ScanProblem {
   offset: number;
   message: string;
+  /** A closing bracket of the wrong kind: where its collection starts (the yaml package reads that collection on as a key). */
+  collection?: number;
 }
 
 /**
@@ -141,6 +143,7 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
       break;
     case 'flow-collection':
       if (!flow) documentMarkerInFlow(node, out);
+      wrongBracket(node, out);
       break;
     default:
       break;
@@ -330,6 +333,17 @@ function documentMarkerInFlow(node: Tok, out: ScanProblem[]): void {
   marker.lastIndex = node.offset ?? 0;
   const m = marker.exec(scanText);
   if (m) out.push({ offset: m.index + 1, message: `a document marker ('${m[1]}') at the start of a line inside [...] or {...}: PyYAML (LiteLLM's loader) ends the document there and fails ("expected the node content, but found '<document ${m[1] === '---' ? 'start' : 'end'}>'"); close the brackets first, or indent the line` });
+}
+
+// `{a: 1 ]` or `[a }`: PyYAML's parser wants ',' or the matching bracket there ("expected ',' or
+// '}', but got ']'", or "expected the node content, but found ']'" after a ','); the yaml package
+// closes the collection with it.
+function wrongBracket(node: Tok, out: ScanProblem[]): void {
+  const start = (node.start as Tok | undefined)?.type;
+  const end = Array.isArray(node.end) ? (node.end as Tok[]).find((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end') : undefined;
+  if (!end || !start || (start === 'flow-seq-start') === (end.type === 'flow-seq-end')) return;
+  const [open, close] = start === 'flow-seq-start' ? ['[', ']'] : ['{', '}'];
+  out.push({ offset: end.offset ?? 0, collection: node.offset ?? 0, message: `'${end.source}' where the '${open}' opened before it needs a ',' or '${close}': PyYAML (LiteLLM's loader) fails here ("expected ',' or '${close}'"); close the brackets in the order they were opened` });
 }
 
 /**
