@@ -306,32 +306,40 @@ function requiredKey(text: string, keyStart: number): { at: number | null } | nu
 }
 
 /**
- * How far PyYAML's scanner has read when its composer meets the anchor or alias at `offset`: the
- * parser needs the node's first content token (after the anchor and any other properties), and
- * the scanner reads past a token that may be a simple key until its ':' or the next line's first
- * token (yaml/scanner.py need_more_tokens, stale_possible_simple_keys). Approximated as the end
- * of the content line after the one the content starts on.
+ * How far PyYAML's scanner has read when its composer meets the anchor or alias at `offset`
+ * (yaml/scanner.py need_more_tokens, save_possible_simple_key, stale_possible_simple_keys;
+ * yaml/parser.py parse_node). The parser needs the node's first content token after the anchor;
+ * a token that may be a simple key (at the start of a line, or after '- ', not after `key: ` or
+ * after an anchor on the same line) makes the scanner read on to its ':' on that line, or else
+ * to the first token of the next content line.
  */
 function composerLookahead(text: string, offset: number): number {
+  const lineStartOf = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+  const keyAllowed = (at: number): boolean => /^(?:[ ]*[-?](?=[ ]))*[ ]*$/.test(text.slice(lineStartOf(at), at));
+  const tokenEnd = (at: number): number => at + /^\S*/.exec(text.slice(at))![0].length;
+  const keyLookahead = (at: number): number => {
+    const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+    const colon = /:(?=[ \t]|$)/.exec(text.slice(at, lineEnd).replace(/[ \t]#.*$/, ''));
+    if (colon) return at + colon.index + 1;
+    const next = /\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*/y;
+    next.lastIndex = lineEnd;
+    return next.exec(text) ? tokenEnd(next.lastIndex) + 1 : text.length;
+  };
+  if (text[offset] === '*') return keyAllowed(offset) ? keyLookahead(tokenEnd(offset)) : tokenEnd(offset);
+  // Past the anchor and any other properties on its line.
   let i = offset;
-  const skip = /(?:[ \t\r\n]+|#[^\n]*)*/y;
-  if (text[i] === '&') {
-    for (;;) {
-      i += /^\S*/.exec(text.slice(i))![0].length;
-      skip.lastIndex = i;
-      skip.exec(text);
-      i = skip.lastIndex;
-      if (text[i] !== '!' && text[i] !== '&') break;
-    }
+  while (text[i] === '&' || text[i] === '!') {
+    i = tokenEnd(i);
+    while (text[i] === ' ' || text[i] === '\t') i++;
   }
-  const lineEnd = text.indexOf('\n', i);
-  if (lineEnd === -1) return text.length;
-  // A key whose ':' is on its line is settled there; otherwise the scanner reads the next line.
-  if (/:(?:[ \t]|$)/.test(text.slice(i, lineEnd).replace(/[ \t]#.*$/, ''))) return lineEnd;
-  const next = /\n(?:[ \t]*(?:#[^\n]*)?\n)*[^\n]*/y;
-  next.lastIndex = lineEnd;
-  const m = next.exec(text);
-  return m ? m.index + m[0].length : text.length;
+  if (text[i] === '#' || text[i] === '\n' || text[i] === '\r' || i >= text.length) {
+    // The content starts a later line, where a simple key may start.
+    const next = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*/y;
+    next.lastIndex = i;
+    next.exec(text);
+    return next.lastIndex >= text.length ? text.length : keyLookahead(next.lastIndex);
+  }
+  return keyAllowed(offset) ? keyLookahead(i) : i + 1;
 }
 
 /** Start of a document's first token (PyYAML's mark for "but found another document"). */
