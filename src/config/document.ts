@@ -192,7 +192,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     // One finding per line: a tab the yaml package also reports is one problem, not two. On a
     // line with an anchor or alias name PyYAML reads differently (`&name:`), that name is the
     // cause of whatever else the yaml package finds there, so it is the finding.
-    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag|^a document marker |^the block scalar header |^'[\]}]' where the '[[{]' opened/.test(p.diagnostic.message) ? 0 : 1);
+    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag|^a document marker |^the block scalar header |^'[\]}]' where the '[[{]' opened|^this line is indented deeper than the '\?' above/.test(p.diagnostic.message) ? 0 : 1);
     problems.sort((a, b) => a.diagnostic.line - b.diagnostic.line || rank(a) - rank(b) || a.offset - b.offset);
     const lines = new Set<number>();
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));
@@ -213,7 +213,10 @@ function construct(source: SourceDocument, graph: Graph, resolve: (plain: string
   // PyYAML's constructor errors mark the node's start, which is its first tag or anchor.
   const failAtNode = (ruleId: string, message: string, node: Node | null): ParseResult => {
     const result = fail(ruleId, message, node);
-    const start = node?.range && !isAlias(node) ? propertiesStart(source.text, node.range[0], props) : -1;
+    // The yaml package starts a block mapping's range after its first key; PyYAML at that key.
+    const firstKey = isMap(node) ? (node.items[0]?.key as Node | null | undefined)?.range?.[0] : undefined;
+    const from = node?.range ? Math.min(node.range[0], firstKey ?? Infinity) : -1;
+    const start = node?.range && !isAlias(node) ? propertiesStart(source.text, from, props) : -1;
     if (start !== -1 && node?.range && start < node.range[0]) {
       const s = source.lineCounter.linePos(start);
       Object.assign(result.diagnostics[0], { line: s.line, column: s.col });

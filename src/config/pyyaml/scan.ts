@@ -141,6 +141,9 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
     case 'block-scalar':
       blockScalar(node as unknown as CST.BlockScalar, out);
       break;
+    case 'explicit-key-ind':
+      if (!flow) explicitKeyIndent(offset, out);
+      break;
     case 'flow-collection':
       if (!flow) documentMarkerInFlow(node, out);
       wrongBracket(node, out);
@@ -333,6 +336,24 @@ function documentMarkerInFlow(node: Tok, out: ScanProblem[]): void {
   marker.lastIndex = node.offset ?? 0;
   const m = marker.exec(scanText);
   if (m) out.push({ offset: m.index + 1, message: `a document marker ('${m[1]}') at the start of a line inside [...] or {...}: PyYAML (LiteLLM's loader) ends the document there and fails ("expected the node content, but found '<document ${m[1] === '---' ? 'start' : 'end'}>'"); close the brackets first, or indent the line` });
+}
+
+// `?  key: value` then a line indented deeper than the '?' but less than `key`: PyYAML closes the
+// key's mapping there and its parser finds a new mapping where the key's ':' should be ("while
+// parsing a block mapping ... expected <block end>, but found '<block mapping start>'"); the
+// yaml package takes the line into the key's mapping.
+function explicitKeyIndent(offset: number, out: ScanProblem[]): void {
+  const text = scanText;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset);
+  const content = /^\?[ ]+(?=[^ \t#'"[{&*!|>%@`-])/.exec(text.slice(offset, lineEnd));
+  if (!content || !/^[^#]*?:(?:[ \t]|$)/.test(text.slice(offset + content[0].length, lineEnd))) return;
+  const keyColumn = offset + content[0].length - lineStart;
+  const next = /\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)(?=[^ \t\r\n])/y;
+  next.lastIndex = lineEnd;
+  const m = next.exec(text);
+  if (!m || m[1].length <= offset - lineStart || m[1].length >= keyColumn) return;
+  out.push({ offset: next.lastIndex, message: `this line is indented deeper than the '?' above it but less than the key after it: PyYAML (LiteLLM's loader) ends the key's mapping and fails here ("while parsing a block mapping ... expected <block end>"); line it up with the key or with the '?'` });
 }
 
 // `{a: 1 ]` or `[a }`: PyYAML's parser wants ',' or the matching bracket there ("expected ',' or
