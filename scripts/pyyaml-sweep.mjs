@@ -2,11 +2,13 @@
 // lists the disagreements by kind. Not a test: a tool for hunting the loader's remaining
 // differences from PyYAML safe_load. Needs python3-yaml.
 //   node scripts/pyyaml-sweep.mjs [FIRST_SEED] [COUNT] [MUTANTS] [OUTDIR]
+// (defaults: seeds 1 to 30, 3,000 mutants each, one report per seed in $TMPDIR/gwcfg-pyyaml-sweep).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
-const [first = '1', count = '30', mutants = '3000', outDir = 'pyyaml-sweep'] = process.argv.slice(2);
+const [first = '1', count = '30', mutants = '3000', outDir = join(tmpdir(), 'gwcfg-pyyaml-sweep')] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const kinds = new Map();
 for (let seed = Number(first); seed < Number(first) + Number(count); seed++) {
