@@ -139,7 +139,7 @@ test('tune --format markdown: the comparison, changes, Pareto front and diff as 
   assert.match(r.stdout, /^## gwcfg tune: `test\/fixtures\/tune\/flaky\.config\.yaml`\n/);
   assert.match(r.stdout, /\n\| given config, seeds 11, 12 \| [\d.]+% \|/);
   assert.match(r.stdout, /misses success \([\d.]+% \\< 99\.5%\)/, 'cells are escaped (markdownCell)');
-  assert.match(r.stdout, /\n\| best #\d+, seeds 13, 14 \| [\d.]+% \|/);
+  assert.match(r.stdout, /\n\| best #\d+, seeds 13, 14, [\d, ]+, 22 \| [\d.]+% \|/);
   assert.match(r.stdout, /\n### Changes of #\d+\n\n- `router_settings\./);
   assert.match(r.stdout, /\n\| --- \| ---: \| ---: \| ---: \| ---: \| --- \| --- \|\n\| given \|/);
   assert.match(r.stdout, /<details><summary>diff<\/summary>\n\n```diff\n/);
