@@ -214,8 +214,10 @@ function summary(doc: TuneJson): string {
         : 'simulations' in s.budget
           ? `stopped: ${budget}`
           : `stopped before the round that would pass ${budget}; --budget ${s.reproduce_with_budget} repeats this search exactly`;
-  const pruning = s.pruning_candidates > 0 ? `, then ${count(s.pruning_candidates, 'pruning candidate')}` : '';
-  return `searched ${count(s.candidates, 'candidate')} in ${count(s.simulations, 'simulation')} (${count(s.rounds, 'round')} of successive halving${pruning}; finalists ran on ${seedList(s.seeds)}, the same for every candidate); ${stop}.`;
+  // The candidates counted: the given config, those of the rounds, those of the pruning step.
+  const inRounds = `${s.candidates - 1 - s.pruning_candidates} in ${count(s.rounds, 'round')} of successive halving`;
+  const parts = s.pruning_candidates > 0 ? `the given config, ${inRounds}, ${s.pruning_candidates} in pruning` : `the given config and ${inRounds}`;
+  return `searched ${count(s.candidates, 'candidate')} in ${count(s.simulations, 'simulation')} (${parts}; finalists ran on ${seedList(s.seeds)}, the same for every candidate); ${stop}.`;
 }
 
 /** When no candidate meets the SLO: one line per constraint, the binding ones marked. */
