@@ -1,6 +1,6 @@
 // The tune command's body: load the config and the traffic (scenario or recorded), search, check
 // the winner on hold-out seeds, print, write -o. Simulations run through the simulator's own job
-// (src/sim/job.ts) in its worker pool (src/sim/compare.ts); nothing here simulates by itself.
+// (src/sim/job.ts) on this thread and worker threads (src/tune/pool.ts); nothing here simulates by itself.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -12,7 +12,6 @@ import { resolveRelease } from '../routing/releases.js';
 import type { LitellmVersion } from '../routing/router.js';
 import { validateConfig } from '../schema/config-schema.js';
 import { modelMapFor, recordedTraffic } from '../sim/command.js';
-import { JobPool } from '../sim/compare.js';
 import { DEFAULT_SEED, type SimJob } from '../sim/job.js';
 import { prepareScenario, type ScenarioSource } from '../sim/prepare.js';
 import { parseDurationMs } from '../sim/units.js';
@@ -30,6 +29,7 @@ import { holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candida
 import { terminalLayout } from '../sim/report/fit.js';
 import { checkSloGroup, parseSlo, type Slo } from './slo.js';
 import { applyChanges, enabledDimensions, type Dimension } from './space.js';
+import { TunePool } from './pool.js';
 
 export interface TuneOptions {
   scenario?: string;
@@ -237,7 +237,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   const seeds = Array.from({ length: flags.seeds }, (_, i) => first + i);
   const holdoutSeeds = Array.from({ length: holdoutCount(flags.seeds) }, (_, i) => first + flags.seeds + i);
   const say = (line: string) => options.progress !== false && stderr.write(`${line}\n`);
-  const pool = new JobPool(flags.jobs);
+  const pool = new TunePool(flags.jobs);
   const simulate = async (batch: readonly { config: unknown; seed: number }[]): Promise<Metrics[]> => {
     const outcomes = await pool.run(batch.map(({ config, seed }) => ({ ...template, config, seed })));
     return outcomes.map((o) => {
