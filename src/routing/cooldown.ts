@@ -167,6 +167,9 @@ export class CooldownTracker {
     if (!eligible || this.settings.disableCooldowns) return false;
     if (!(f.lengthMs > 0.1)) return false; // ≈0 disables (deployment/request cooldown_time 0, Retry-After 0)
     if (!isCooldownRequired(f.status, f.errorClass)) return false;
+    // single-deployment-never-cooled (1.44.26 up to 1.59.1): Router._is_cooldown_required answered
+    // False for a one-deployment group, in either mode and for every status.
+    if (f.single && this.settings.behaviours['single-deployment-never-cooled']) return false;
     if (this.isCooling(slot, nowMs)) return false; // not extended while active
     const cool = f.policy.legacy ? this.legacyDecision(slot, f, nowMs) : this.percentDecision(slot, f, nowMs);
     if (cool) this.enter(slot, f.status, f.lengthMs, nowMs);
@@ -186,6 +189,9 @@ export class CooldownTracker {
     const total = fails + this.successesNow(slot, nowMs);
     const rate = total > 0 ? fails / total : 0;
     if (f.status === 429 && !f.single) return true;
+    // percent-first-request-exempt (1.46.0 up to 1.59.1): the first request of the window never
+    // cools, whatever its status (a 429 above still does).
+    if (total === 1 && this.settings.behaviours['percent-first-request-exempt']) return false;
     if (rate === 1 && total >= SINGLE_DEPLOYMENT_TRAFFIC_THRESHOLD) return true;
     const minimum = this.settings.behaviours['failure-minimum-requests'] ? FAILURE_MINIMUM_REQUESTS : 0;
     if (rate > FAILURE_THRESHOLD && total >= minimum && !f.single) return true;
@@ -195,6 +201,12 @@ export class CooldownTracker {
 
   /** Legacy count mode: the (allowed+1)-th failure within cooldown_time of the first one cools. */
   private legacyDecision(slot: number, f: FailureInput, nowMs: number): boolean {
+    // single-deployment-count-mode-exempt (1.59.1 up to 1.61.18): count mode skipped a
+    // one-deployment group (`elif not is_single_deployment_model_group`), counting nothing.
+    if (f.single && this.settings.behaviours['single-deployment-count-mode-exempt']) return false;
+    // Before failure-rate-cooldown (1.46.0), Router._set_cooldown_deployments cooled at once on a
+    // status litellm._should_retry refuses (401, 404), without counting it.
+    if (!this.settings.behaviours['failure-rate-cooldown'] && !isRetryableStatus(f.status)) return true;
     const key = `${policyKeyPrefix(f.errorClass)}AllowedFails`;
     const depPolicyValue = f.policy.deploymentPolicy ? f.policy.deploymentPolicy[key] : undefined;
     // deployment-allowed-fails-single-exempt: a deployment-wide allowed_fails without a policy

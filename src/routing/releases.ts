@@ -41,8 +41,10 @@ export const KNOWN_RELEASES: ReadonlyArray<readonly [version: string, date: stri
 export const NEWEST_RELEASE = '1.83.7';
 
 /**
- * The old year values, kept as aliases: each names the last release of that year's behaviour
- * era (2024: before 1.57.0; 2025: 1.57.0 up to 1.81.0; 2026: from 1.81.0, the first 2026 release).
+ * The old year values, kept as aliases so old command lines still run: 2024 → 1.55.8 (the oldest
+ * release whose notes are in the index, December 2024), 2025 → 1.80.15 (the last release before
+ * 1.81.0, the first of 2026), 2026 → the newest. Each alias has exactly the behaviours of its
+ * release (rows below), which since issue 13 are keyed to the releases LiteLLM's history shows.
  */
 export const YEAR_ALIASES: Readonly<Record<string, string>> = {
   '2024': '1.55.8',
@@ -50,15 +52,33 @@ export const YEAR_ALIASES: Readonly<Record<string, string>> = {
   '2026': NEWEST_RELEASE,
 };
 
-/** First release of 2025 in the index (notes dated 2025-01-08): [2025] behaviours start here. */
-const ERA_2025 = '1.57.0';
-/** First release of 2026 (notes dated 2026-01-18): [2026] behaviours start here. */
+/**
+ * First release of 2026 (notes dated 2026-01-18). Rows keyed here are approximate: the behaviour is
+ * absent from LiteLLM's history up to 1.80.15 (2026-01-10) and present in a 2026 file version of the
+ * source index, which does not say which release brought it.
+ */
 const ERA_2026 = '1.81.0';
 /**
  * First release whose notes say mid-stream fallbacks work ("Working mid-stream fallbacks with token
  * usage tracking", PR #13149 / #13170; release notes v1.74.15-stable, dated 2025-08-02).
  */
 const MIDSTREAM_FALLBACK = '1.74.15';
+/**
+ * Release keys read from LiteLLM's git history (a public fork of BerriAI/litellm with full history
+ * to 2026-01-12): the first release whose version bump in pyproject.toml follows the commit that
+ * introduced the behaviour. docs/fidelity.md names each commit.
+ */
+const COOLDOWN_TIME_60S = '1.39.5'; // 32bfb685f, 2024-05-30: `cooldown_time or 60`
+const ALLOWED_FAILS_IS_NOT_NONE = '1.43.1'; // ce39649b2, 2024-08-05
+const SINGLE_DEPLOYMENT_BASE_CASE = '1.44.26'; // 98c34a7e2, 2024-09-11: _is_cooldown_required base case
+const PERCENT_COOLDOWN = '1.46.0'; // c8d15544c, 2024-09-14 (#5698): percentage mode, DEFAULT_COOLDOWN_TIME_SECONDS
+const SINGLE_DEPLOYMENT_TRAFFIC = '1.59.1'; // 80f7af510, 2025-01-17 (#7823)
+const SINGLE_DEPLOYMENT_COUNT_MODE = '1.61.18'; // f6fa2399c, 2025-02-25 (#8668)
+const FAILURE_MINIMUM_REQUESTS = '1.80.11'; // f25344484, 2025-12-12 (#17464)
+const STRATEGY_VALIDATED = '1.80.12'; // 3f4a9d8d0, 2026-01-05 (#18624)
+const LATENCY_BUFFER = '1.35.34'; // 90cdfef1c, 2024-04-30: lowest_latency_buffer
+const V2_RPM_SELECTION = '1.56.3'; // d88de268d, 2024-12-27 (#7439): rpm_dict keyed by model id
+const USAGE_V1_RPM_GE = '1.35.33'; // 89e655c79, 2024-04-30 (is-None limits from 47ca223d0, 1.34.11)
 
 const RELEASE_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[.+-].*)?$/;
 
@@ -130,8 +150,9 @@ export interface BehaviourRow {
 }
 
 /**
- * Version-dependent Router behaviours. A row whose `since` is an era start (1.57.0, 1.81.0) is
- * keyed to the year era the spec tags it with ([2025], [2026]); docs/fidelity.md says so per row.
+ * Version-dependent Router behaviours. A row keyed to a named constant above was read from LiteLLM's
+ * history (the commit is next to the constant); a row keyed to ERA_2026 (1.81.0) is approximate (see
+ * there). docs/fidelity.md says which per row.
  */
 export const BEHAVIOURS = [
   {
@@ -150,45 +171,84 @@ export const BEHAVIOURS = [
   },
   {
     id: 'cooldown-time-default-5s',
-    summary: 'router cooldown_time unset or 0 means 5 s (`cooldown_time or DEFAULT_COOLDOWN_TIME_SECONDS`); before: `or 1`',
-    source: 'litellm/router.py Router.__init__; litellm/constants.py DEFAULT_COOLDOWN_TIME_SECONDS',
-    since: ERA_2025,
-    test: 'settings: router_settings beat litellm_settings beat defaults; cooldown_time 0 → 5 s ([2024]: 1 s)',
+    summary: 'router cooldown_time unset or 0 means 5 s (`cooldown_time or DEFAULT_COOLDOWN_TIME_SECONDS`); before: `or 60` (from 1.39.5, row cooldown-time-default-60s), earlier `or 1`',
+    source: 'litellm/router.py Router.__init__; litellm/router_utils/cooldown_handlers.py DEFAULT_COOLDOWN_TIME_SECONDS (later litellm/constants.py)',
+    since: PERCENT_COOLDOWN,
+    test: 'cooldown_time unset or 0 is 5 s from 1.46.0, 60 s from 1.39.5, 1 s before',
+  },
+  {
+    id: 'cooldown-time-default-60s',
+    summary: 'router cooldown_time unset or 0 means 60 s (`cooldown_time or 60`); before 1.39.5: `or 1`',
+    source: 'litellm/router.py Router.__init__, Router._set_cooldown_deployments',
+    since: COOLDOWN_TIME_60S,
+    until: PERCENT_COOLDOWN,
+    test: 'cooldown_time unset or 0 is 5 s from 1.46.0, 60 s from 1.39.5, 1 s before',
   },
   {
     id: 'allowed-fails-zero-kept',
     summary: 'router allowed_fails 0 is kept (`is not None`); before: `allowed_fails or litellm.allowed_fails` made 0 mean 3',
     source: 'litellm/router.py Router.__init__',
-    since: ERA_2025,
-    test: 'allowed_fails 0 is kept; 1.55 read it as the default 3',
+    since: ALLOWED_FAILS_IS_NOT_NONE,
+    test: 'allowed_fails 0 is kept from 1.43.1; 1.43.0 read it as the default 3',
+  },
+  {
+    id: 'failure-rate-cooldown',
+    summary: 'with the default allowed_fails and no allowed_fails_policy, cooldowns follow the failure rate of the 60 s window (percentage mode); before, every release counted failures against allowed_fails (default 3) and cooled at once on a status that is not retried (401, 404)',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment; before: litellm/router.py Router._set_cooldown_deployments',
+    since: PERCENT_COOLDOWN,
+    test: 'before 1.46.0 cooldowns count failures against allowed_fails; from 1.46.0 the failure rate decides',
+  },
+  {
+    id: 'single-deployment-never-cooled',
+    summary: 'a deployment whose group has one deployment is never cooled, in either mode and for any status (Router._is_cooldown_required base case)',
+    source: 'litellm/router.py Router._is_cooldown_required (moved to cooldown_handlers.py and removed in 1.59.1)',
+    since: SINGLE_DEPLOYMENT_BASE_CASE,
+    until: SINGLE_DEPLOYMENT_TRAFFIC,
+    test: 'a single-deployment group is never cooled from 1.44.26 to 1.59.0; 1.59.1 cools it on a 401 or 100% failures of 1000 requests',
+  },
+  {
+    id: 'percent-first-request-exempt',
+    summary: 'percentage mode: a failure that is the only request of the window never cools (`total_requests_this_minute == 1`), unless a 429',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment',
+    since: PERCENT_COOLDOWN,
+    until: SINGLE_DEPLOYMENT_TRAFFIC,
+    test: 'percentage mode before 1.59.1: the only request of the window never cools, unless a 429',
+  },
+  {
+    id: 'single-deployment-count-mode-exempt',
+    summary: 'count mode (allowed_fails or allowed_fails_policy set) skips a one-deployment group (`elif not is_single_deployment_model_group`); from 1.61.18 it counts it like any other',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment',
+    since: SINGLE_DEPLOYMENT_TRAFFIC,
+    until: SINGLE_DEPLOYMENT_COUNT_MODE,
+    test: 'count mode cools a single-deployment group except from 1.59.1 to 1.61.17',
   },
   {
     id: 'invalid-strategy-raises',
     summary: 'an unknown routing_strategy raises at startup; before, the Router started and every request failed',
     source: 'litellm/router.py Router.routing_strategy_init',
-    since: ERA_2025,
+    since: STRATEGY_VALIDATED,
     test: 'behaviour 55: an invalid routing_strategy fails at construction ([2024]: accepted, every pick fails)',
   },
   {
     id: 'max-parallel-tpm-times-6',
     summary: 'max_parallel_requests derived from tpm is int(tpm/1000*6); before: int(tpm/1000/6)',
     source: 'litellm/utils.py calculate_max_parallel_requests',
-    since: ERA_2025,
+    since: ERA_2026,
     test: 'concurrencyLimit derives max_parallel_requests as LiteLLM does',
   },
   {
     id: 'usage-v2-precall-rpm-check',
-    summary: 'usage-based-routing-v2 checks rpm again at call start (async_pre_call_check) and answers 429 over the limit',
-    source: 'litellm/router_strategy/lowest_tpm_rpm_v2.py LowestTPMLoggingHandler_v2.async_pre_call_check',
-    since: ERA_2025,
+    summary: 'usage-based-routing-v2 selection skips a deployment when rpm_used + 1 >= rpm; before, that test never fired (rpm counters keyed `{id}:rpm:{minute}` were looked up by bare id), so only the call-start check (async_pre_call_check, every release) enforced rpm, with a 429',
+    source: 'litellm/router_strategy/lowest_tpm_rpm_v2.py LowestTPMLoggingHandler_v2._common_checks_available_deployment, async_pre_call_check',
+    since: V2_RPM_SELECTION,
     test: 'behaviour 16: v2 filters out a deployment at its RPM limit (rpm_used + 1 >= rpm)',
   },
   {
     id: 'latency-buffer-random-pick',
     summary: 'latency-based-routing picks at random among deployments within lowest*(1+lowest_latency_buffer); before: the first lowest',
     source: 'litellm/router_strategy/lowest_latency.py LowestLatencyLoggingHandler._get_available_deployments',
-    since: ERA_2025,
-    test: 'latency-based routing before 1.57 picks the first lowest deployment, no buffer',
+    since: LATENCY_BUFFER,
+    test: 'latency-based routing before 1.35.34 picks the first lowest deployment, no buffer',
   },
   {
     id: 'latency-sliding-window',
@@ -206,10 +266,10 @@ export const BEHAVIOURS = [
   },
   {
     id: 'failure-minimum-requests',
-    summary: 'the >50% failure rule needs at least DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS (5) requests',
-    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment',
-    since: ERA_2026,
-    test: 'behaviour 34: the >50% rule needs 5 requests in the window ([2026]); older versions cooled on the first failure',
+    summary: 'the >50% failure rule needs at least DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS (5) requests; 1.59.1 to 1.80.10 cooled on the first failure',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment; litellm/constants.py DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS',
+    since: FAILURE_MINIMUM_REQUESTS,
+    test: 'behaviour 34: the >50% rule needs 5 requests in the window from 1.80.11; 1.80.10 cooled on the first failure',
   },
   {
     id: 'order-always-applied',
@@ -376,8 +436,8 @@ export const BEHAVIOURS = [
     id: 'usage-v1-is-none-limits',
     summary: 'usage-based-routing (v1) resolves tpm/rpm with `is None` (0 is a hard zero), excludes a used deployment when rpm_used + 1 >= rpm, and takes the lowest tpm_used; before: an `or` chain (0 = unlimited), rpm_used + 1 > rpm, and the first unused deployment at once',
     source: 'litellm/router_strategy/lowest_tpm_rpm.py LowestTPMLoggingHandler.get_available_deployments',
-    since: ERA_2025,
-    test: 'usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm',
+    since: USAGE_V1_RPM_GE,
+    test: 'usage-based-routing v1 from 1.35.33: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm',
   },
   {
     id: 'litellm-settings-cooldown-time-unread',

@@ -111,7 +111,9 @@ test('tags are filtered before order tiers', () => {
   assert.ok(untagged.ok && untagged.deployment === 0, 'untagged requests go to the default-tagged deployment');
 });
 
-test('usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm', () => {
+// lowest_tpm_rpm.py get_available_deployments: is-None limits and the lowest-usage scan from commit
+// 47ca223d0 (1.34.11), rpm_used + 1 >= rpm from commit 89e655c79 (2024-04-30, 1.35.33).
+test('usage-based-routing v1 from 1.35.33: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm', () => {
   const v1 = { routing_strategy: 'usage-based-routing' };
   const zero = router({ model_list: [dep('gpt', { tpm: 0 }), dep('gpt', { api_base: 'b', tpm: 1000 })], router_settings: v1 });
   for (let i = 0; i < 10; i++) {
@@ -125,7 +127,11 @@ test('usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_u
   r.onCallStart(0, q, 0);
   r.onCallEnd(0, q, ok(), 100);
   assert.equal(r.pick(q, 200).ok, false);
-  const old = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 }, { litellmVersion: '1.55.8' });
+  const r155 = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 }, { litellmVersion: '1.55.8' });
+  r155.onCallStart(0, q, 0);
+  r155.onCallEnd(0, q, ok(), 100);
+  assert.equal(r155.pick(q, 200).ok, false, '1.55.8 has the new rule');
+  const old = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 }, { litellmVersion: '1.34.10' });
   old.onCallStart(0, q, 0);
   old.onCallEnd(0, q, ok(), 100);
   assert.ok(old.pick(q, 200).ok, 'the old rule was rpm_used + 1 > rpm');
