@@ -462,8 +462,10 @@ function buildSettings(
     // allowed-fails-vs-global: count mode only when Router.allowed_fails differs from
     // litellm.allowed_fails (cooldown_handlers.py _is_allowed_fails_set_on_router), so a value
     // written only in litellm_settings (the Router's own then equals the global) never switches it.
-    // Before failure-rate-cooldown (1.46.0) every release counted failures against allowed_fails.
-    legacyCooldownMode: !has['failure-rate-cooldown'] || allowedFails !== globalAllowedFails || allowedFailsPolicy !== null,
+    // 1.46.0 to 1.49.5 only a policy switched it; before failure-rate-cooldown (1.46.0) every
+    // release counted failures against allowed_fails.
+    legacyCooldownMode:
+      !has['failure-rate-cooldown'] || (has['allowed-fails-vs-global'] && allowedFails !== globalAllowedFails) || allowedFailsPolicy !== null,
     cooldownTimeMs,
     cooldownTimeExplicitMs: cooldownExplicitMs,
     disableCooldowns: bool(rs.disable_cooldowns),

@@ -40,6 +40,18 @@ export function policyKeyPrefix(errorClass: string): string {
   }
 }
 
+/**
+ * allowed_fails_policy keys Router.get_allowed_fails_from_policy reads through 1.80.15 (every
+ * other key, e.g. InternalServerErrorAllowedFails, is ignored there; row policy-error-classes).
+ */
+const OLD_POLICY_KEYS: ReadonlySet<string> = new Set([
+  'BadRequestErrorAllowedFails',
+  'AuthenticationErrorAllowedFails',
+  'TimeoutErrorAllowedFails',
+  'RateLimitErrorAllowedFails',
+  'ContentPolicyViolationErrorAllowedFails',
+]);
+
 /** Which cooldown decision applies to a deployment, and its allowed failures. */
 export interface CooldownPolicy {
   /** Count ("legacy") mode: see RouterSettings.legacyCooldownMode; a deployment's own allowed_fails ≠ 3. */
@@ -220,7 +232,9 @@ export class CooldownTracker {
       return false;
     }
     const policy = f.policy.allowedFailsPolicy;
-    const fromPolicy = policy ? policy[key] : undefined;
+    // policy-error-classes: before it only five error classes had a policy key that was read.
+    const read = this.settings.behaviours['policy-error-classes'] || OLD_POLICY_KEYS.has(key);
+    const fromPolicy = policy && read ? policy[key] : undefined;
     // allowed-fails-policy-zero-kept: `is not None` (0 = cool on the first failure); before,
     // `policy or allowed_fails` made 0 fall back to allowed_fails.
     const allowed = this.settings.behaviours['allowed-fails-policy-zero-kept']

@@ -74,6 +74,11 @@ const SINGLE_DEPLOYMENT_BASE_CASE = '1.44.26'; // 98c34a7e2, 2024-09-11: _is_coo
 const PERCENT_COOLDOWN = '1.46.0'; // c8d15544c, 2024-09-14 (#5698): percentage mode, DEFAULT_COOLDOWN_TIME_SECONDS
 const SINGLE_DEPLOYMENT_TRAFFIC = '1.59.1'; // 80f7af510, 2025-01-17 (#7823)
 const SINGLE_DEPLOYMENT_COUNT_MODE = '1.61.18'; // f6fa2399c, 2025-02-25 (#8668)
+const ALLOWED_FAILS_VS_GLOBAL = '1.49.6'; // 891e9001b, 2024-10-16 (#6258): _is_allowed_fails_set_on_router
+const BAD_GATEWAY_ERROR = '1.79.2'; // c497b6f23, 2025-11-06 (#16288): BadGatewayError for a 502
+const RETRY_SLEEP_IN_LOOP = '1.35.34'; // 87ff26ff2, 2024-04-30: sleep after each failed retry
+const RETRY_CONSTANTS = '1.65.3'; // 8ee32291e, 2025-04-02 (#9709): JITTER = 0.75 replaces 1 - 0.25 U
+const RETRY_JITTER_ADDED = '1.74.11'; // 52f097eb9, 2025-07-29 (#12901): jitter added, not multiplied
 const FAILURE_MINIMUM_REQUESTS = '1.80.11'; // f25344484, 2025-12-12 (#17464)
 const STRATEGY_VALIDATED = '1.80.12'; // 3f4a9d8d0, 2026-01-05 (#18624)
 const LATENCY_BUFFER = '1.35.34'; // 90cdfef1c, 2024-04-30: lowest_latency_buffer
@@ -329,10 +334,25 @@ export const BEHAVIOURS = [
   },
   {
     id: 'retry-backoff-capped-8s',
-    summary: 'retry sleep min(max(INITIAL_RETRY_DELAY 0.5 s * 2^n, retry_after), MAX_RETRY_DELAY 8 s) + U(0, JITTER 0.75 s), and once more after the last retry; before: max(min(0.5 s * 2^n, 8 s) * (1 - 0.25 U), retry_after). Both honour a Retry-After of at most 60 s',
-    source: 'litellm/constants.py INITIAL_RETRY_DELAY, MAX_RETRY_DELAY, JITTER; litellm/utils.py _calculate_retry_after',
-    since: ERA_2026,
+    summary: 'retry sleep min(max(INITIAL_RETRY_DELAY 0.5 s * 2^n, retry_after), MAX_RETRY_DELAY 8 s) + U(0, JITTER 0.75 s), and a Retry-After of at most 60 s plus the same jitter; before: max(min(0.5 s * 2^n, 8 s) * (1 - 0.25 U), retry_after) (1.65.3 to 1.74.10: * 0.75 U, row retry-jitter-scaled-075), a Retry-After of at most 60 s exactly',
+    source: 'litellm/utils.py _calculate_retry_after; litellm/constants.py INITIAL_RETRY_DELAY, MAX_RETRY_DELAY, JITTER',
+    since: RETRY_JITTER_ADDED,
     test: 'retry sleep: 0 with healthy peers; backoff on a single deployment; Retry-After ≤ 60 s honoured',
+  },
+  {
+    id: 'retry-jitter-scaled-075',
+    summary: 'retry sleep max(min(0.5 s * 2^n, 8 s) * JITTER 0.75 * U, retry_after) (`sleep_seconds * jitter` with `jitter = JITTER * random.random()`), so between 0 and 75% of the backoff',
+    source: 'litellm/utils.py _calculate_retry_after; litellm/constants.py JITTER',
+    since: RETRY_CONSTANTS,
+    until: RETRY_JITTER_ADDED,
+    test: 'retry backoff by release: ×(1 − 0.25U) before 1.65.3, ×0.75U to 1.74.10, +0.75U jitter from 1.74.11',
+  },
+  {
+    id: 'retry-sleep-after-last-attempt',
+    summary: 'async_function_with_retries sleeps _time_to_sleep_before_retry after every failed retry, the last one included, before raising to the fallbacks',
+    source: 'litellm/router.py Router.async_function_with_retries',
+    since: RETRY_SLEEP_IN_LOOP,
+    test: 'retry backoff by release: ×(1 − 0.25U) before 1.65.3, ×0.75U to 1.74.10, +0.75U jitter from 1.74.11',
   },
   {
     id: 'fallback-skips-attempted',
@@ -363,10 +383,17 @@ export const BEHAVIOURS = [
     test: 'allowed_fails_policy 0 cools on the first failure from 1.81; before, 0 fell back to allowed_fails',
   },
   {
+    id: 'policy-error-classes',
+    summary: 'allowed_fails_policy also reads InternalServerErrorAllowedFails, ServiceUnavailableErrorAllowedFails, BadGatewayErrorAllowedFails and NotFoundErrorAllowedFails (_EXCEPTION_POLICY_FIELDS); before, Router.get_allowed_fails_from_policy read only the BadRequest, Authentication, Timeout, RateLimit and ContentPolicyViolation keys, so any other error counted against allowed_fails',
+    source: 'litellm/router_utils/cooldown_handlers.py _EXCEPTION_POLICY_FIELDS; before: litellm/router.py Router.get_allowed_fails_from_policy',
+    since: ERA_2026,
+    test: 'allowed_fails_policy reads the 5xx and 404 keys from 1.81; through 1.80.15 only five error classes have a key',
+  },
+  {
     id: 'bad-gateway-error',
-    summary: 'a 502 is litellm.BadGatewayError, matched by BadGatewayErrorAllowedFails, not by InternalServerErrorAllowedFails',
-    source: 'litellm/exceptions.py BadGatewayError; litellm/router_utils/cooldown_handlers.py _EXCEPTION_POLICY_FIELDS',
-    since: null,
+    summary: 'a 502 is litellm.BadGatewayError, matched by BadGatewayErrorAllowedFails (read from policy-error-classes), not by InternalServerErrorAllowedFails',
+    source: 'litellm/exceptions.py BadGatewayError; litellm/litellm_core_utils/exception_mapping_utils.py exception_type; litellm/router_utils/cooldown_handlers.py _EXCEPTION_POLICY_FIELDS',
+    since: BAD_GATEWAY_ERROR,
     test: 'a 502 is BadGatewayError: BadGatewayErrorAllowedFails applies, InternalServerErrorAllowedFails does not',
   },
   {
@@ -455,9 +482,9 @@ export const BEHAVIOURS = [
   },
   {
     id: 'allowed-fails-vs-global',
-    summary: 'count-mode cooldowns only when Router.allowed_fails (router_settings, else litellm.allowed_fails) differs from litellm.allowed_fails (litellm_settings, else 3) or allowed_fails_policy is set; allowed_fails written only in litellm_settings keeps the failure-rate mode',
+    summary: 'count-mode cooldowns when Router.allowed_fails (router_settings, else litellm.allowed_fails) differs from litellm.allowed_fails (litellm_settings, else 3) or allowed_fails_policy is set; allowed_fails written only in litellm_settings keeps the failure-rate mode. Before (1.46.0 to 1.49.5) only allowed_fails_policy selected count mode',
     source: 'litellm/router_utils/cooldown_handlers.py _is_allowed_fails_set_on_router, _should_cooldown_deployment; litellm/router.py Router.__init__',
-    since: null,
+    since: ALLOWED_FAILS_VS_GLOBAL,
     test: 'allowed_fails in litellm_settings alone keeps percentage cooldowns; count mode only when Router.allowed_fails differs from it',
   },
   {

@@ -187,4 +187,14 @@ test('allowed_fails in litellm_settings alone keeps percentage cooldowns; count 
   assert.equal(differs.health(0, 5), 'healthy', '3 failures are allowed');
   fail(differs, 0, 500, 6);
   assert.equal(differs.health(0, 7), 'cooldown', 'the 4th failure cools');
+  // _is_allowed_fails_set_on_router arrived with commit 891e9001b (#6258, 2024-10-16), first in
+  // 1.49.6; 1.46.0 to 1.49.5 ignored router allowed_fails and stayed in percentage mode.
+  const tenAllowed = (litellmVersion: string) => {
+    const r = router(group(2, { router_settings: { allowed_fails: 10 } }), { litellmVersion });
+    fail(r, 0, 500, 0);
+    fail(r, 0, 500, 1);
+    return r.health(0, 2);
+  };
+  assert.equal(tenAllowed('1.49.6'), 'healthy', 'count mode: 2 of 10 allowed failures');
+  assert.equal(tenAllowed('1.49.5'), 'cooldown', 'percentage mode: 2 of 2 failed');
 });

@@ -39,6 +39,25 @@ test('a 502 is BadGatewayError: BadGatewayErrorAllowedFails applies, InternalSer
   assert.equal(r.health(0, 2), 'cooldown');
 });
 
+// Router.get_allowed_fails_from_policy (litellm/router.py) reads five keys in every release of
+// LiteLLM's history through 1.80.15; _EXCEPTION_POLICY_FIELDS (cooldown_handlers.py) of a 2026
+// version reads nine (keyed at 1.81.0, approximate).
+test('allowed_fails_policy reads the 5xx and 404 keys from 1.81; through 1.80.15 only five error classes have a key', () => {
+  const cfg = pair({ router_settings: { allowed_fails_policy: { InternalServerErrorAllowedFails: 1, RateLimitErrorAllowedFails: 1 } } });
+  const failuresToCool = (litellmVersion: string, status: number) => {
+    const r = router(cfg, { litellmVersion });
+    for (let i = 0; i < 10; i++) {
+      r.onCallEnd(0, req, err(status), i);
+      if (r.health(0, i + 0.5) === 'cooldown') return i + 1;
+    }
+    return null;
+  };
+  assert.equal(failuresToCool('1.81.0', 500), 2, 'InternalServerErrorAllowedFails: 1');
+  assert.equal(failuresToCool('1.80.15', 500), 4, 'the key is not read: allowed_fails (3) applies');
+  assert.equal(failuresToCool('1.80.15', 429), 2, 'RateLimitErrorAllowedFails was always read');
+  assert.equal(failuresToCool('1.55.8', 429), 2);
+});
+
 test('model_info.allowed_fails on a single-deployment group keeps the single-deployment exemption', () => {
   const cfg = { model_list: [dep('g', {}, { model_info: { allowed_fails: 1 } })] };
   const r = router(cfg);
