@@ -156,11 +156,14 @@ export class CooldownTracker {
   }
 
   // success-fail-windows-split: two keys, each with a 60 s ttl from its own first write; an
-  // expired key reads 0 and restarts on its next increment.
+  // expired key reads 0 and restarts on its next increment. Before counter-ttl-first-write
+  // (1.71.2) every increment restarted the key's ttl (InMemoryCache.set_cache).
   recordSuccess(slot: number, nowMs: number): void {
     if (nowMs >= this.successesUntil[slot]) {
       this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
       this.successes[slot] = 0;
+    } else if (!this.settings.behaviours['counter-ttl-first-write']) {
+      this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
     }
     this.successes[slot] += 1;
   }
@@ -174,6 +177,8 @@ export class CooldownTracker {
     if (nowMs >= this.failsUntil[slot]) {
       this.failsUntil[slot] = nowMs + FAILURE_WINDOW_MS;
       this.fails[slot] = 0;
+    } else if (!this.settings.behaviours['counter-ttl-first-write']) {
+      this.failsUntil[slot] = nowMs + FAILURE_WINDOW_MS;
     }
     this.fails[slot] += 1;
     if (!eligible || this.settings.disableCooldowns) return false;
@@ -247,6 +252,9 @@ export class CooldownTracker {
     const updated = this.legacyCount[slot] + 1;
     if (updated > allowed) return true;
     this.legacyCount[slot] = updated;
+    // failed_calls.set_cache(ttl=cooldown_time): before counter-ttl-first-write (1.71.2) the write
+    // restarted the ttl, so the count lives cooldown_time after its latest failure.
+    if (!this.settings.behaviours['counter-ttl-first-write']) this.legacyStart[slot] = nowMs;
     return false;
   }
 

@@ -59,10 +59,11 @@ export const YEAR_ALIASES: Readonly<Record<string, string>> = {
  */
 const ERA_2026 = '1.81.0';
 /**
- * First release whose notes say mid-stream fallbacks work ("Working mid-stream fallbacks with token
- * usage tracking", PR #13149 / #13170; release notes v1.74.15-stable, dated 2025-08-02).
+ * Mid-stream fallbacks (PR #13149, commit 78997c2e3, and #13170, commit d887a3d10, both 2025-07-31):
+ * first in 1.74.13 by LiteLLM's history; the release notes announce them with v1.74.15-stable
+ * (2025-08-02), the first stable build after them.
  */
-const MIDSTREAM_FALLBACK = '1.74.15';
+const MIDSTREAM_FALLBACK = '1.74.13';
 /**
  * Release keys read from LiteLLM's git history (a public fork of BerriAI/litellm with full history
  * to 2026-01-12): the first release whose version bump in pyproject.toml follows the commit that
@@ -79,6 +80,7 @@ const BAD_GATEWAY_ERROR = '1.79.2'; // c497b6f23, 2025-11-06 (#16288): BadGatewa
 const RETRY_SLEEP_IN_LOOP = '1.35.34'; // 87ff26ff2, 2024-04-30: sleep after each failed retry
 const RETRY_CONSTANTS = '1.65.3'; // 8ee32291e, 2025-04-02 (#9709): JITTER = 0.75 replaces 1 - 0.25 U
 const RETRY_JITTER_ADDED = '1.74.11'; // 52f097eb9, 2025-07-29 (#12901): jitter added, not multiplied
+const TTL_FIRST_WRITE = '1.71.2'; // a78d121ef, 2025-05-24 (#11137): InMemoryCache.allow_ttl_override
 const FAILURE_MINIMUM_REQUESTS = '1.80.11'; // f25344484, 2025-12-12 (#17464)
 const STRATEGY_VALIDATED = '1.80.12'; // 3f4a9d8d0, 2026-01-05 (#18624)
 const LATENCY_BUFFER = '1.35.34'; // 90cdfef1c, 2024-04-30: lowest_latency_buffer
@@ -370,10 +372,17 @@ export const BEHAVIOURS = [
   },
   {
     id: 'success-fail-windows-split',
-    summary: 'percentage cooldown reads two in-memory counters, {id}:successes and {id}:fails, each with its own 60 s TTL set on its first write and never extended',
-    source: 'litellm/router_utils/router_callbacks/track_deployment_metrics.py increment_deployment_*_for_current_minute; litellm/caching/in_memory_cache.py InMemoryCache.allow_ttl_override',
-    since: null,
+    summary: 'percentage cooldown reads two in-memory counters, {id}:successes and {id}:fails, each with its own 60 s TTL (from its first write from 1.71.2, row counter-ttl-first-write)',
+    source: 'litellm/router_utils/router_callbacks/track_deployment_metrics.py increment_deployment_*_for_current_minute',
+    since: PERCENT_COOLDOWN,
     test: 'percentage cooldown: successes and failures are two counters with separate 60 s windows from their first write',
+  },
+  {
+    id: 'counter-ttl-first-write',
+    summary: 'a live in-memory key keeps its ttl (InMemoryCache.allow_ttl_override): the percentage counters expire 60 s after their first write and the count-mode failed_calls count cooldown_time after its first failure; before, every write restarted the ttl, so they expired after their latest write',
+    source: 'litellm/caching/in_memory_cache.py InMemoryCache.set_cache, allow_ttl_override; litellm/router_utils/cooldown_handlers.py should_cooldown_based_on_allowed_fails_policy',
+    since: TTL_FIRST_WRITE,
+    test: 'cooldown counters expire after their first write from 1.71.2, after their latest write before',
   },
   {
     id: 'allowed-fails-policy-zero-kept',
@@ -405,9 +414,9 @@ export const BEHAVIOURS = [
   },
   {
     id: 'latency-map-ttl-first-write',
-    summary: 'the latency map {group}_map gets its ttl on its first write and a live ttl is never extended, so the whole map expires ttl after it was created',
+    summary: 'the latency map {group}_map gets its ttl on its first write and a live ttl is never extended, so the whole map expires ttl after it was created; before, every write restarted the ttl (the map expired ttl after its latest write)',
     source: 'litellm/router_strategy/lowest_latency.py LowestLatencyLoggingHandler.async_log_success_event; litellm/caching/in_memory_cache.py InMemoryCache.allow_ttl_override',
-    since: null,
+    since: TTL_FIRST_WRITE,
     test: 'latency map TTL runs from its first write and is never extended',
   },
   {
@@ -492,7 +501,7 @@ export const BEHAVIOURS = [
     summary: 'a stream that fails after its first chunk (MidStreamFallbackError) goes to the group\'s fallbacks, skipping same-group retries; before, the client saw the failure (no retry, no fallback)',
     source: 'litellm/router.py Router._acompletion_streaming_iterator (FallbackStreamWrapper → async_function_with_fallbacks_common_utils); litellm/exceptions.py MidStreamFallbackError',
     since: MIDSTREAM_FALLBACK,
-    test: 'mid-stream failure: no retry or fallback before 1.74.15, the fallback chain (no same-group retry) from it',
+    test: 'mid-stream failure: no retry or fallback before 1.74.13, the fallback chain (no same-group retry) from it',
   },
 ] as const satisfies readonly BehaviourRow[];
 

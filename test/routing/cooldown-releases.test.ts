@@ -130,3 +130,26 @@ test('count mode cools a single-deployment group except from 1.59.1 to 1.61.17',
   assert.equal(cooled('1.83.7'), true);
   assert.equal(cooled('1.44.25'), true, 'before the 1.44.26 base case as well');
 });
+
+// InMemoryCache.set_cache restarted a key's ttl on every write until commit a78d121ef (#11137,
+// 2025-05-24, 1.71.2) added allow_ttl_override: a live key keeps the ttl of its first write.
+test('cooldown counters expire after their first write from 1.71.2, after their latest write before', () => {
+  // percentage mode: successes at 0 s and 59 s, a failure at 61 s
+  const rate = (litellmVersion: string) => {
+    const r = router(group(2), { litellmVersion });
+    succeed(r, 0, 0);
+    succeed(r, 0, 59_000);
+    fail(r, 0, 500, 61_000);
+    return r.health(0, 61_001);
+  };
+  assert.equal(rate('1.71.2'), 'cooldown', '1.71.2: the successes key expired at 60 s, so 1 of 1 failed');
+  assert.equal(rate('1.71.1'), 'healthy', '1.71.1: the write at 59 s kept both successes, 1 of 3 failed');
+  // count mode (allowed_fails 2, cooldown_time 10 s): failures at 0, 8 and 16 s
+  const counted = (litellmVersion: string) => {
+    const r = router(group(2, { allowed_fails: 2, cooldown_time: 10 }), { litellmVersion });
+    for (const t of [0, 8_000, 16_000]) fail(r, 0, 500, t);
+    return r.health(0, 16_001);
+  };
+  assert.equal(counted('1.71.2'), 'healthy', '1.71.2: the count expired 10 s after the first failure');
+  assert.equal(counted('1.71.1'), 'cooldown', '1.71.1: the count lived 10 s after each failure: 3 > 2');
+});

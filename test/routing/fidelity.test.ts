@@ -69,6 +69,7 @@ test('model_info.allowed_fails on a single-deployment group keeps the single-dep
   assert.equal(policy.health(0, 10), 'cooldown');
 });
 
+// InMemoryCache.allow_ttl_override: commit a78d121ef (#11137, 2025-05-24), first in 1.71.2.
 test('latency map TTL runs from its first write and is never extended', () => {
   const cfg = pair({ router_settings: { routing_strategy: 'latency-based-routing', routing_strategy_args: { ttl: 10 } } });
   const picks = (r: Router, at: number) => {
@@ -85,6 +86,12 @@ test('latency map TTL runs from its first write and is never extended', () => {
   assert.deepEqual(picks(r, 9_000), [0, 200], 'while the map lives the fast deployment wins');
   const after = picks(r, 10_500);
   assert.ok(after[0] > 50, `the map expired 10 s after its first write: no data, both serve (${after})`);
+  // 1.71.1: the write at 5 s restarted the ttl, so the map lives until 15 s
+  const old = router(cfg, { litellmVersion: '1.71.1' });
+  old.onCallEnd(0, req, ok({ latencyMs: 5000 }), 0);
+  old.onCallEnd(1, req, ok({ latencyMs: 100 }), 5_000);
+  assert.deepEqual(picks(old, 10_500), [0, 200], '1.71.1: still live at 10.5 s');
+  assert.ok(picks(old, 15_500)[0] > 50, '1.71.1: expired 10 s after the latest write');
 });
 
 test('usage-based-routing-v2 no-deployments 429 carries Retry-After 60 s', () => {
