@@ -2,9 +2,10 @@
 // Every version-dependent switch in the routing core reads a flag computed from BEHAVIOURS, so
 // the table, docs/fidelity.md and the tests stay one list (test/routing/releases.test.ts).
 //
-// Sources: release numbers and dates are the release notes stored in the LiteLLM source index
-// (docs/my-website/release_notes/v<N>/index.md of BerriAI/litellm). Behaviour rows cite the
-// LiteLLM file and function; see docs/fidelity.md for the evidence and its limits.
+// Sources: release keys up to 1.80.15 come from LiteLLM's git history (the version bumps of
+// pyproject.toml; the commit is noted next to each constant below); later ones from the source index
+// and its release notes (docs/my-website/release_notes/v<N>/index.md of BerriAI/litellm). Behaviour
+// rows cite the LiteLLM file and function; see docs/fidelity.md for the evidence and its limits.
 
 /** A LiteLLM release as major.minor.patch. */
 export interface Release {
