@@ -23,11 +23,12 @@ import { Router } from '../routing/router.js';
 import { resolveBehaviours } from '../sim/behaviour.js';
 import type { SimResult } from '../sim/result.js';
 import { VERSION } from '../cli/version.js';
-import { EditError, editedText } from './edit.js';
+import { EditError, editedConfigText } from './edit.js';
 import { tuneDocument, tuneJson, tuneMarkdown, tuneTable } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
-import { search, type Budget, type Candidate } from './search.js';
-import { parseSlo, type Slo } from './slo.js';
+import { PRUNE_STEPS, roundCost, search, type Budget, type Candidate } from './search.js';
+import { terminalLayout } from '../sim/report/fit.js';
+import { checkSloGroup, parseSlo, type Slo } from './slo.js';
 import { applyChanges, enabledDimensions, type Dimension } from './space.js';
 
 export interface TuneOptions {
@@ -53,6 +54,8 @@ export interface TuneOptions {
 export interface TuneIo {
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   stderr?: NodeJS.WritableStream;
+  /** COLUMNS, TERM and the locale for the table's layout (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Most seeds per candidate and most simulations one search may plan (docs/limits.md). */
@@ -76,6 +79,14 @@ export function parseBudget(text: string): Budget {
   }
   if (!(ms > 0) || ms > TUNE_LIMITS.durationMs) throw new CliError(`--budget: a duration must be positive and at most 24h, got '${text}'`);
   return { kind: 'duration', ms };
+}
+
+/**
+ * The smallest --budget count that searches at all with `seeds` seeds: the given config and one
+ * candidate on every seed, and the pruning reserve (docs/tune.md, "How it searches").
+ */
+export function minimumBudget(seeds: number): number {
+  return seeds + roundCost(1, seeds) + PRUNE_STEPS * seeds;
 }
 
 function integerFlag(value: string | undefined, flag: string, min: number, max: number, fallback: number): number {
@@ -116,11 +127,19 @@ export function parseTuneFlags(options: TuneOptions): TuneFlags {
       throw new CliError(`--litellm-version: ${(e as Error).message}`);
     }
   }
+  const seeds = integerFlag(options.seeds, '--seeds', 1, TUNE_LIMITS.seeds, DEFAULT_SEEDS);
+  const budget = parseBudget(options.budget ?? DEFAULT_BUDGET);
+  const least = minimumBudget(seeds);
+  if (budget.kind === 'evaluations' && budget.count < least) {
+    throw new CliError(
+      `--budget ${budget.count} is too small: with --seeds ${seeds} a search needs at least ${least} simulations (${seeds} for the given config, ${seeds} for one candidate, ${PRUNE_STEPS * seeds} set aside for pruning)`,
+    );
+  }
   return {
     slo: parseSlo(options.slo),
     objective: objective as Objective,
-    budget: parseBudget(options.budget ?? DEFAULT_BUDGET),
-    seeds: integerFlag(options.seeds, '--seeds', 1, TUNE_LIMITS.seeds, DEFAULT_SEEDS),
+    budget,
+    seeds,
     jobs: integerFlag(options.jobs, '--jobs', 1, 256, availableParallelism()),
     dimensions,
     seed: options.seed === undefined ? undefined : integerFlag(options.seed, '--seed', -(2 ** 31 - 1), 2 ** 31 - 1, 0),
@@ -186,7 +205,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   if (flags.slo.group !== null) {
     const list = (base as { model_list?: unknown }).model_list;
     const names = Array.isArray(list) ? [...new Set(list.map((e) => (e as { model_name?: unknown })?.model_name).filter((n): n is string => typeof n === 'string'))] : [];
-    if (!names.includes(flags.slo.group)) throw new CliError(`--slo: group '${flags.slo.group}' is not a model_name of ${loaded.file} (known: ${names.join(', ')})`);
+    checkSloGroup(flags.slo, names, safeText(loaded.file));
   }
 
   let scenario: ScenarioSource | null = null;
@@ -242,7 +261,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
         dimensions: flags.dimensions,
         seed: flags.seed ?? DEFAULT_SEED,
         reserve: 2 * flags.seeds,
-        onRound: (round, simulations, best) => say(`tune: round ${round} done, ${simulations} simulations; best so far #${best.id} (${best.changes.length} change(s))`),
+        onRound: (round, simulations, best) => say(`tune: round ${round} done, ${simulations} simulations; best so far #${best.id} (${best.changes.length} ${best.changes.length === 1 ? 'change' : 'changes'})`),
       },
     );
     const best = outcome.finalists[0];
@@ -270,8 +289,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   let editError: string | null = null;
   if (best.changes.length > 0) {
     try {
-      if (loaded.sources.length > 1) throw new EditError('the config uses include:, and tune writes only single-file configs');
-      text = editedText(loaded.source, best.changes);
+      text = await editedConfigText(loaded, best.changes, options.output ?? loaded.file);
     } catch (e) {
       if (!(e instanceof EditError)) throw e;
       editError = e.message;
@@ -313,9 +331,9 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     await writeFilesAtomic([{ path: options.report, content: html }], { force: options.force === true });
   }
   if (holdout && violations(holdout.best.metrics, flags.slo).length > 0 && meets) {
-    stderr.write(`gwcfg: warning: the tuned config misses the SLO on the hold-out seeds ${holdoutSeeds.join(', ')}; the margin is within the noise of ${flags.seeds} seed(s): try more --seeds or a longer scenario\n`);
+    stderr.write(`gwcfg: warning: the tuned config misses the SLO on the hold-out seeds ${holdoutSeeds.join(', ')}; the margin is within the noise of ${flags.seeds} ${flags.seeds === 1 ? 'seed' : 'seeds'}: try more --seeds or a longer scenario\n`);
   }
   if (editError !== null) stderr.write(`gwcfg: warning: ${safeText(editError)}; the changes are listed, apply them by hand\n`);
-  stdout.write(options.format === 'json' ? tuneJson(run) : options.format === 'markdown' ? tuneMarkdown(run) : tuneTable(run));
+  stdout.write(options.format === 'json' ? tuneJson(run) : options.format === 'markdown' ? tuneMarkdown(run) : tuneTable(run, terminalLayout(stdout, io.env ?? process.env)));
   return meets ? 0 : 1;
 }

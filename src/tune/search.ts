@@ -202,7 +202,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
       const moves = rng() < 0.5 ? 1 : 2;
       for (let m = 0; m < moves; m++) {
         const dimension = options.dimensions[Math.floor(rng() * options.dimensions.length)];
-        const move = mutate(applyChanges(base, changes), dimension, rng);
+        const move = mutate(applyChanges(base, changes), dimension, rng, base);
         if (move !== null) changes = mergeChanges(base, changes, move);
       }
       if (fresh(changes)) add(changes);

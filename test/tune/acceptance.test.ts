@@ -138,7 +138,7 @@ test('tune --format markdown: the comparison, changes, Pareto front and diff as 
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^## gwcfg tune: `test\/fixtures\/tune\/flaky\.config\.yaml`\n/);
   assert.match(r.stdout, /\n\| given config, seeds 11, 12 \| [\d.]+% \|/);
-  assert.match(r.stdout, /misses success \([\d.]+% \\< 99\.5%\)/, 'cells are escaped (markdownCell)');
+  assert.match(r.stdout, /misses success \([\d.]+% \\< 99\.50%\)/, 'cells are escaped (markdownCell)');
   assert.match(r.stdout, /\n\| best #\d+, seeds 13, 14 \| [\d.]+% \|/);
   assert.match(r.stdout, /\n### Changes of #\d+\n\n- `router_settings\./);
   assert.match(r.stdout, /\n\| --- \| ---: \| ---: \| ---: \| ---: \| --- \| --- \|\n\| given \|/);

@@ -23,7 +23,7 @@ test('gwcfg tune: usage errors exit 2 with one line naming the flag', () => {
     [['--slo', 'success>=99.5%,p97<=2s'], /^gwcfg: --slo: column 16: unknown constraint 'p97'/],
     [['--slo', 'p95<=2s', '--budget', 'soon'], /^gwcfg: --budget takes a number of simulations \(e\.g\. 200\) or a duration/],
     [['--slo', 'p95<=2s', '--vary', 'retries', '--keep', 'cooldown'], /^gwcfg: use either --vary or --keep, not both/],
-    [['--slo', 'p95<=2s,group=nope'], /^gwcfg: --slo: group 'nope' is not a model_name of .*flaky\.config\.yaml \(known: gpt-4o\)/],
+    [['--slo', 'p95<=2s,group=nope'], /^gwcfg: --slo: column 15: group 'nope' is not a model_name of .*flaky\.config\.yaml \(known: gpt-4o\)/],
   ] as const) {
     const r = runCli(['tune', ...FLAKY, ...args]);
     assert.equal(r.status, 2, r.stderr);
