@@ -338,7 +338,7 @@ export function tuneTable(run: TuneRun, layout: Layout = PIPE_LAYOUT): string {
   say(`search ${seedList(s.seeds)}:`);
   out.push(comparison(rows.search, compact.search));
   out.push('');
-  say(`hold-out ${seedList(s.holdout_seeds)} (not used by the search):`);
+  say(`hold-out ${seedList(s.holdout_seeds)} (not used for ranking, only to check the winner):`);
   out.push(comparison(rows.holdout, compact.holdout));
   out.push('');
   if (doc.best.changes.length === 0) say('the given config is the best found: no change.');
@@ -398,7 +398,7 @@ export function tuneMarkdown(run: TuneRun): string {
   const rows = comparisonRows(doc, f, true);
   out.push(table(COMPARISON_HEADER, [...rows.search, ...rows.holdout], COMPARISON_ALIGN, 'rows'));
   out.push('');
-  out.push('The hold-out seeds were not used by the search.');
+  out.push('The hold-out seeds were not used for ranking, only to check the winner.');
   out.push('');
   out.push(`### Changes of #${doc.best.id}`);
   out.push('');

@@ -68,6 +68,8 @@ function run(options: { slo?: string; seeds?: number[]; rounds?: number; baselin
     stop: 'budget',
     reproduce: 66,
     holdout: { baseline: { metrics: aggregate([baseline.metrics]) }, best: { metrics: aggregate([best.metrics]) } },
+    checked: [],
+    verified: true,
     output: null,
     requestedOutput: null,
     diff: '',
@@ -122,7 +124,7 @@ test('tune: one wording in the terminal (lower case) and the markdown (capitalis
   const table = tuneTable(one, { width: 200, unicode: true });
   assert.match(table, /\nsearched 2 candidates in 57 simulations \(the given config and 1 in 1 round of successive halving; finalists ran on seed 7, /);
   assert.match(table, /\nsearch seed 7:\n/);
-  assert.match(table, /\nhold-out seed 8 \(not used by the search\):\n/);
+  assert.match(table, /\nhold-out seed 8 \(not used for ranking, only to check the winner\):\n/);
   assert.match(table, /of the 2 finalists/);
   assert.doesNotMatch(table, /\b1 (candidates|rounds|simulations|finalists|seeds|changes)\b|\(s\)/);
   assert.match(tuneMarkdown(one), /objective cost\. Searched 2 candidates/);
