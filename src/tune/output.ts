@@ -136,11 +136,10 @@ export function tuneJson(run: TuneRun): string {
   return `${JSON.stringify(tuneDocument(run), null, 2)}\n`;
 }
 
-
 /** `n` and a noun, plural unless n is 1: `1 round`, `4 rounds`. */
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** `seed 7` or `seeds 7, 8, 9`. */
-const seedList = (seeds: readonly number[]) => `${seeds.length === 1 ? 'seed' : 'seeds'} ${seeds.join(', ')}`;
+export const seedList = (seeds: readonly number[]) => `${seeds.length === 1 ? 'seed' : 'seeds'} ${seeds.join(', ')}`;
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Most decimals a success rate (in percent) or a latency (in ms) gets to tell it from its bound. */

@@ -155,4 +155,7 @@ test('tune --report: an HTML page with the Pareto front and the chosen config\'s
   assert.match(page, /<figure data-chart="chosen-[a-z-]+">/);
   assert.match(page, /rate limit \(429\)/, 'the scenario\'s 429 window is shaded');
   assert.doesNotMatch(page, /<script/i);
+  // One search seed reads "seed 7", not "seeds 7" (facts line and chart caption).
+  assert.match(page, /\d+ candidates?, \d+ simulations?, seed \d+</);
+  assert.doesNotMatch(page, /seeds \d+[^,\d]/);
 });
