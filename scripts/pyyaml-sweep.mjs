@@ -18,9 +18,9 @@ for (let seed = Number(first); seed < Number(first) + Number(count); seed++) {
     stdio: 'ignore',
   });
   const text = existsSync(report) ? readFileSync(report, 'utf8') : '';
-  const entries = text ? text.split(/\n\n(?=mutant \d+: )/) : [];
+  const entries = text ? text.split(/\n\n(?=(?:mutant \d+(?: \(seed \d+\))?|real config \d+): )/) : [];
   for (const entry of entries) {
-    const problem = /^mutant \d+: (.*)$/m.exec(entry)?.[1] ?? entry;
+    const problem = /^(?:mutant \d+(?: \(seed \d+\))?|real config \d+): (.*)$/m.exec(entry)?.[1] ?? entry;
     const kind = /^(gwcfg rejects|PyYAML rejects|both reject|values differ|recursive|PyYAML cannot construct)/.exec(problem)?.[1] ?? 'other';
     if (!kinds.has(kind)) kinds.set(kind, []);
     kinds.get(kind).push(`seed ${seed} ${entry}`);

@@ -151,6 +151,12 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     } else {
       // Point at the offending token, not at the blank lines, comments or indentation before it.
       start = nextToken(start);
+      // A [...] or {...} still open at the end of the file: PyYAML fails at the stream end.
+      if (error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection must be sufficiently indented and end with/.test(error.message) && /^(?:[ \t\r\n]+|#[^\n]*)*$/.test(text.slice(start))) {
+        start = text.length;
+        const close = error.message.includes('Flow sequence') ? ']' : '}';
+        message = `a '${close === ']' ? '[' : '{'}' is still open at the end of the file: PyYAML (LiteLLM's loader) fails there ("expected ',' or '${close}', but got '<stream end>'"); add the missing '${close}'`;
+      }
       if (end <= start) end = start + 1;
     }
     const tag = secondaryTag(text, error);
@@ -192,7 +198,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     // One finding per line: a tab the yaml package also reports is one problem, not two. On a
     // line with an anchor or alias name PyYAML reads differently (`&name:`), that name is the
     // cause of whatever else the yaml package finds there, so it is the finding.
-    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag|^a document marker |^the block scalar header |^'[\]}]' where the '[[{]' opened|^this line is indented deeper than the '\?' above/.test(p.diagnostic.message) ? 0 : 1);
+    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag|^a document marker |^the block scalar header |^'[\]}]' where the '[[{]' opened|^this line is indented deeper than the '\?' above|^this key is indented deeper than the keys before it/.test(p.diagnostic.message) ? 0 : 1);
     problems.sort((a, b) => a.diagnostic.line - b.diagnostic.line || rank(a) - rank(b) || a.offset - b.offset);
     const lines = new Set<number>();
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));

@@ -2,7 +2,9 @@
 // LiteLLM uses: seeded mutants of real configs go through both, and they must agree on accepting
 // or rejecting each one, on the loaded value with its scalar types, and on the line of the error.
 // PyYAML (Debian python3-yaml) must be installed: .ci/run installs it, and this test fails
-// rather than skips without it. GWCFG_PYYAML_MUTANTS raises the count (default 3000).
+// rather than skips without it. CI draws 2,000 mutants from each of three fixed seeds;
+// GWCFG_PYYAML_SEED (one seed or a comma list) and GWCFG_PYYAML_MUTANTS (per seed) change that,
+// and scripts/pyyaml-sweep.mjs runs many seeds one by one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,8 +15,9 @@ import { seededUniform, type Uniform } from '../../src/sim/rng.js';
 
 const PYTHON = process.env.GWCFG_PYTHON ?? 'python3';
 const ORACLE = join(import.meta.dirname, 'pyyaml-oracle.py');
-const MUTANTS = Number(process.env.GWCFG_PYYAML_MUTANTS ?? 3000);
-const SEED = Number(process.env.GWCFG_PYYAML_SEED ?? 20261201);
+const MUTANTS = Number(process.env.GWCFG_PYYAML_MUTANTS ?? 2000);
+const SEEDS = (process.env.GWCFG_PYYAML_SEED ?? '20261201,20261202,20261203').split(',').map(Number);
+const TOTAL = MUTANTS * SEEDS.length;
 
 // The real-config corpus: fixtures/corpus/ when present, and the copies kept for this test.
 function corpus(): string[] {
@@ -135,12 +138,16 @@ test('the PyYAML table (test/fixtures/yaml/pyyaml-table.json, checked by pyyaml-
   });
 });
 
-test(`gwcfg loads YAML exactly as PyYAML safe_load: ${MUTANTS} seeded mutants of real configs`, async () => {
+test(`gwcfg loads YAML exactly as PyYAML safe_load: ${TOTAL} seeded mutants of real configs`, async () => {
   const texts = corpus();
   assert.ok(texts.length >= 10, 'the real-config corpus is missing');
-  const rnd = seededUniform(SEED);
   const docs = texts.map((t) => Buffer.from(t));
-  for (let i = 0; i < MUTANTS; i++) docs.push(Buffer.from(mutate(pick(rnd, texts), rnd)));
+  for (const seed of SEEDS) {
+    const rnd = seededUniform(seed);
+    for (let i = 0; i < MUTANTS; i++) docs.push(Buffer.from(mutate(pick(rnd, texts), rnd)));
+  }
+  // Which seed and mutant a document is, for the report (the real configs come first).
+  const label = (i: number): string => (i < texts.length ? `real config ${i}` : `mutant ${(i - texts.length) % MUTANTS} (seed ${SEEDS[Math.floor((i - texts.length) / MUTANTS)]})`);
   const expected = await pyyamlVerdicts(docs);
   const disagreements: string[] = [];
   const counts = { accepted: 0, rejected: 0, recursive: 0 };
@@ -177,10 +184,10 @@ test(`gwcfg loads YAML exactly as PyYAML safe_load: ${MUTANTS} seeded mutants of
         problem = `values differ: gwcfg ${JSON.stringify(ours.value).slice(0, 300)} PyYAML ${JSON.stringify(py.value).slice(0, 300)}`;
       }
     }
-    if (problem) disagreements.push(`mutant ${i}: ${problem}\n--- input ---\n${JSON.stringify(doc.toString('utf8'))}`);
+    if (problem) disagreements.push(`${label(i)}: ${problem}\n--- input ---\n${JSON.stringify(doc.toString('utf8'))}`);
   });
   // GWCFG_PYYAML_REPORT=FILE writes every disagreement with its input, for debugging.
   if (process.env.GWCFG_PYYAML_REPORT) writeFileSync(process.env.GWCFG_PYYAML_REPORT, disagreements.join('\n\n'));
-  assert.ok(counts.accepted > MUTANTS / 10 && counts.rejected > MUTANTS / 10, `mutants should mix accepted and rejected: ${JSON.stringify(counts)}`);
+  assert.ok(counts.accepted > TOTAL / 10 && counts.rejected > TOTAL / 10, `mutants should mix accepted and rejected: ${JSON.stringify(counts)}`);
   assert.equal(disagreements.length, 0, `${disagreements.length} disagreements with PyYAML (${JSON.stringify(counts)}); first ones:\n${disagreements.slice(0, 5).join('\n\n')}`);
 });

@@ -159,6 +159,7 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
       if (!item.key && Array.isArray(item.sep)) keylessValue(item, out);
       else if (node.type === 'flow-collection' && item.key && !hasExplicitKey(item) && ((item.key as Tok).source?.includes('\n') || newlineBeforeColon(item))) twoLineFlowKey(item, out);
       else if (node.type === 'block-map' && item.key && !hasExplicitKey(item)) explicitKeyAfterValue(item, out);
+      if (node.type === 'block-map' && item !== node.items[0]) deeperPropsKey(node, item, out);
       if (item.start) visitAll(item.start, out, inner);
       if (item.key) visit(item.key as Tok, out, inner);
       if (item.sep) visitAll(item.sep, out, inner);
@@ -167,6 +168,25 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
   }
   if (node.value) visit(node.value as Tok, out, flow);
   if (node.end) visitAll(node.end, out, flow);
+}
+
+// A key line that starts with an anchor or tag (`&name: v`, `!!str k: v`) indented deeper than
+// the keys of its mapping: the yaml package takes it as one more key, PyYAML starts a nested
+// mapping there, which its parser refuses ("while parsing a block mapping ... expected <block
+// end>, but found '<block mapping start>'").
+function deeperPropsKey(map: Tok, item: Item, out: ScanProblem[]): void {
+  const start = Array.isArray(item.start) ? (item.start as Tok[]) : [];
+  const prop = start.find((t) => t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment');
+  if (!prop || (prop.type !== 'anchor' && prop.type !== 'tag')) return;
+  const at = prop.offset ?? 0;
+  const lineStart = scanText.lastIndexOf('\n', at - 1) + 1;
+  if (!/^ *$/.test(scanText.slice(lineStart, at))) return;
+  const first = map.items![0];
+  const firstTok = [...(Array.isArray(first.start) ? (first.start as Tok[]) : []), first.key as Tok].find((t) => t && t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment');
+  if (!firstTok) return;
+  const firstAt = firstTok.offset ?? 0;
+  const column = firstAt - (scanText.lastIndexOf('\n', firstAt - 1) + 1);
+  if (at - lineStart > column) out.push({ offset: at, message: `this key is indented deeper than the keys before it in its mapping: PyYAML (LiteLLM's loader) reads it as the start of a nested mapping and fails ("expected <block end>, but found '<block mapping start>'"); line it up with its siblings` });
 }
 
 // `: value` with no key: PyYAML's parser wants a key first ("expected <block end>, but found
