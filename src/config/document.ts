@@ -87,6 +87,8 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     return { source: null, diagnostics: [makeDiagnostic(file, 'yaml/syntax', 'error', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1, endLine: 1, endColumn: 2 })] };
   }
   const { docs, scanned, anchors, props, lineCounter } = composed;
+  // The text with every line break as "\n" (same offsets), for the rules that work line by line.
+  const lf = normalizeLineBreaks(text);
   const doc = docs[0] ?? (parseDocument('', YAML_OPTIONS) as Document.Parsed);
   const source: SourceDocument = { file, text, lineCounter, doc, value: undefined, aliases: new Map() };
   const at = (offset: number, end = offset + 1): Position => {
@@ -141,13 +143,19 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here"),
       // or, for a key where its mapping expects the next one, the first token after the key's
       // line ("while scanning a simple key ... could not find expected ':'").
-      const required = requiredKey(text, nextToken(start));
+      const required = requiredKey(lf, nextToken(start));
       if (required) {
         scanner = true;
-        if (required.at !== null) message = "the key on the line above has no ':' after it on its line (PyYAML: while scanning a simple key, could not find expected ':'); add the ':' or fix the indentation";
+        if (required.at !== null) message = "this line follows a key that has no ':' on its own line (PyYAML: while scanning a simple key, could not find expected ':'); add the ':' or fix the indentation";
       }
       start = required?.at ?? end;
       end = start + 1;
+    } else if (error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message) && requiredKey(lf, nextToken(start))?.at != null) {
+      // A key with no ':' at all: where PyYAML gives up on it, as for a two-line key above.
+      start = requiredKey(lf, nextToken(start))!.at!;
+      end = start + 1;
+      scanner = true;
+      message = "this line follows a key that has no ':' on its own line (PyYAML: while scanning a simple key, could not find expected ':'); add the ':' or fix the indentation";
     } else {
       // Point at the offending token, not at the blank lines, comments or indentation before it.
       start = nextToken(start);
@@ -177,7 +185,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   // A `...` before any content: PyYAML's parser starts an implicit document there and finds no
   // node (yaml/parser.py parse_implicit_document_start, then "expected the node content, but
   // found '<document end>'"); the yaml package reads an empty document and then a second one.
-  const first = documentStart(text, 0);
+  const first = documentStart(lf, 0);
   if (/^\.\.\.(?:[ \t\r\n]|$)/.test(text.slice(first, first + 4))) {
     problems.push({ offset: first, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', "the file starts with '...', the end-of-document marker: PyYAML (LiteLLM's loader) fails here (\"expected the node content, but found '<document end>'\"); delete the line", at(first, first + 3)) });
   }
@@ -191,7 +199,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   // content, and the line after it while a simple key is pending): a scanner error in that
   // stretch comes first (a parser error there does not: the parser has not got that far).
   if (composerProblem) {
-    const limit = composerLookahead(text, composerProblem.offset);
+    const limit = composerLookahead(lf, composerProblem.offset);
     if (!problems.some((p) => p.scanner && p.offset >= composerProblem!.offset && p.offset < limit)) problems.push(composerProblem);
   }
   if (problems.length > 0) {
@@ -282,9 +290,10 @@ function propertiesStart(text: string, start: number, props: { offset: number; e
  * A plain key that starts a line where its block mapping already has a key at that column is a
  * "required" simple key to PyYAML (yaml/scanner.py save_possible_simple_key: block context, column
  * equal to the current indentation); without its ':' on the same line, stale_possible_simple_keys
- * fails at the next token ("while scanning a simple key ... could not find expected ':'"). That
- * is the first token of the next content line (`at`) unless that line is indented deeper and
- * continues the key (then the ':' after it, `at` null). Null when the key is not required.
+ * fails where the scanner stands after the key ("while scanning a simple key ... could not find
+ * expected ':'"): the first character of the next non-blank line (`at`), unless that line is
+ * indented deeper and continues the key (then the ':' after it, `at` null). Null when the key is
+ * not required.
  */
 function requiredKey(text: string, keyStart: number): { at: number | null } | null {
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
@@ -306,12 +315,23 @@ function requiredKey(text: string, keyStart: number): { at: number | null } | nu
     break;
   }
   if (!sibling) return null;
-  // The next content line: PyYAML fails at its first token unless it continues the plain key.
-  const next = /\n(?:[ ]*(?:#[^\n]*)?\n)*( *)(?=[^ \n])/y;
-  next.lastIndex = text.indexOf('\n', keyStart);
-  const m = next.lastIndex === -1 ? null : next.exec(text);
-  if (!m || m[1].length > column) return { at: null };
-  return { at: m.index + m[0].length };
+  // PyYAML's scan_plain eats the line breaks and indentation after the key and stops at the next
+  // character, a comment's '#' too; the key fails there unless that line continues it (deeper,
+  // and not a comment).
+  const next = /\n(?:[ ]*\n)*( *)(?=[^ \n])/y;
+  for (let lineEnd = text.indexOf('\n', keyStart); lineEnd !== -1; lineEnd = text.indexOf('\n', lineEnd + 1)) {
+    next.lastIndex = lineEnd;
+    const m = next.exec(text);
+    if (!m) return { at: null };
+    const at = m.index + m[0].length;
+    if (m[1].length <= column || text[at] === '#') return { at };
+    // A continuation line; a ':' or comment on it ends the key there (the yaml package's ':').
+    lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+    if (/:(?:[ \t]|$)|[ \t]#/.test(text.slice(at, lineEnd))) return { at: null };
+    if (lineEnd === text.length) return { at: null };
+    lineEnd--; // the loop's step finds this line's break again
+  }
+  return { at: null };
 }
 
 /**

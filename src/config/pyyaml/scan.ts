@@ -369,7 +369,7 @@ function explicitKeyIndent(offset: number, out: ScanProblem[]): void {
   const content = /^\?[ ]+(?=[^ \t#'"[{&*!|>%@`-])/.exec(text.slice(offset, lineEnd));
   if (!content || !/^[^#]*?:(?:[ \t]|$)/.test(text.slice(offset + content[0].length, lineEnd))) return;
   const keyColumn = offset + content[0].length - lineStart;
-  const next = /\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)(?=[^ \t\r\n])/y;
+  const next = /\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)(?=[^ \t\r\n#])/y;
   next.lastIndex = lineEnd;
   const m = next.exec(text);
   if (!m || m[1].length <= offset - lineStart || m[1].length >= keyColumn) return;
