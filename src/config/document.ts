@@ -143,7 +143,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here"),
       // or, for a key where its mapping expects the next one, the first token after the key's
       // line ("while scanning a simple key ... could not find expected ':'").
-      const required = requiredKey(lf, nextToken(start));
+      const required = requiredKey(lf, propertiesStart(lf, nextToken(start), props));
       if (required) {
         scanner = true;
         if (required.at !== null) message = "this line follows a key that has no ':' on its own line (PyYAML: while scanning a simple key, could not find expected ':'); add the ':' or fix the indentation";
@@ -300,8 +300,13 @@ function requiredKey(text: string, keyStart: number): { at: number | null } | nu
   const indentOf = (line: string): number => /^(?: |-(?= ))*/.exec(line)![0].length;
   const before = text.slice(lineStart, keyStart);
   // After '- ' a key starts a new mapping: not required.
-  if (!/^ *$/.test(before) || /^(?:[-?:](?=[ \t\n]|$)|[[\]{},#&*!|>'"%@`])/.test(text.slice(keyStart, keyStart + 2))) return null;
+  if (!/^ *$/.test(before) || /^(?:[-?:](?=[ \t\n]|$)|[[\]{},#|>'"%@`])/.test(text.slice(keyStart, keyStart + 2))) return null;
   const column = keyStart - lineStart;
+  // A key line that ends with an anchor, tag or alias (`&name` alone): the scanner stops after
+  // that token, then skips spaces, comments and line breaks to the next token, where it fails.
+  const keyLineEnd = text.indexOf('\n', keyStart) === -1 ? text.length : text.indexOf('\n', keyStart);
+  const propsOnly = /^(?:[&!*]\S*[ \t]*)+(?:#.*)?$/.test(text.slice(keyStart, keyLineEnd).replace(/\r$/, ''));
+  if (!propsOnly && /^[&!*]/.test(text[keyStart])) return null;
   // The nearest earlier content line at this column or left of it must be a key of the same mapping.
   let sibling = false;
   for (let end = lineStart - 1; end > 0; ) {
@@ -315,6 +320,12 @@ function requiredKey(text: string, keyStart: number): { at: number | null } | nu
     break;
   }
   if (!sibling) return null;
+  if (propsOnly) {
+    const next = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*/y;
+    next.lastIndex = keyLineEnd;
+    next.exec(text);
+    return next.lastIndex < text.length ? { at: next.lastIndex } : { at: null };
+  }
   // PyYAML's scan_plain eats the line breaks and indentation after the key and stops at the next
   // character, a comment's '#' too; the key fails there unless that line continues it (deeper,
   // and not a comment).

@@ -110,6 +110,10 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
     case 'scalar':
       if (flow && source[0] === '?') rereads.flowKeys.push(offset + 1);
       // In a flow collection PyYAML ends a plain value at '?' and then fails on it.
+      // In a flow collection every ':' that starts a token is a value indicator to PyYAML
+      // (yaml/scanner.py check_value), so a plain `:x` is a value with no key, which its parser
+      // refuses ("expected the node content, but found ':'"); the yaml package reads ":x".
+      if (flow && source[0] === ':') out.push({ offset, message: "':' at the start of an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) reads it as a key's ':' with no key and fails (\"expected the node content, but found ':'\"); quote the value" });
       if (flow && source.indexOf('?') > 0) out.push({ offset: offset + source.indexOf('?'), message: "'?' inside an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) ends the value there and fails (\"expected ',' or ']'\"); quote the value" });
     // falls through
     case 'space':
@@ -181,6 +185,9 @@ function deeperPropsKey(map: Tok, item: Item, out: ScanProblem[]): void {
   const at = prop.offset ?? 0;
   const lineStart = scanText.lastIndexOf('\n', at - 1) + 1;
   if (!/^ *$/.test(scanText.slice(lineStart, at))) return;
+  // Only a key whose ':' is on this line: otherwise the scanner reads on first (see document.ts requiredKey).
+  const lineEnd = scanText.indexOf('\n', at) === -1 ? scanText.length : scanText.indexOf('\n', at);
+  if (!/:(?:[ \t]|$)/.test(scanText.slice(at, lineEnd).replace(/[ \t]#.*$/, ''))) return;
   const first = map.items![0];
   const firstTok = [...(Array.isArray(first.start) ? (first.start as Tok[]) : []), first.key as Tok].find((t) => t && t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment');
   if (!firstTok) return;
@@ -446,6 +453,13 @@ function blockScalar(token: CST.BlockScalar, out: ScanProblem[]): void {
     const spaces = line.length - line.replace(/^ +/, '').length;
     if (line[spaces] === '\t' && spaces < indent) {
       out.push({ offset: at + spaces, message: TAB_MESSAGE });
+      return;
+    }
+    // Column 0 is never block scalar content to PyYAML (scan_block_scalar: at least indentation
+    // 1), so at the top level the scalar ends before such a line and the line is a second node
+    // ("expected '<document start>'"); the yaml package reads it as content.
+    if (spaces === 0 && !/^(?:\r?$|#)/.test(line)) {
+      out.push({ offset: at, message: "a line at column 0 after a top-level '|' or '>': PyYAML (LiteLLM's loader) ends the block scalar before it and fails here (\"expected '<document start>'\"); indent the text" });
       return;
     }
     at += line.length + 1;
