@@ -160,7 +160,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       // Point at the offending token, not at the blank lines, comments or indentation before it.
       start = nextToken(start);
       // A [...] or {...} still open at the end of the file: PyYAML fails at the stream end.
-      if (error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection must be sufficiently indented and end with/.test(error.message) && /^(?:[ \t\r\n]+|#[^\n]*)*$/.test(text.slice(start))) {
+      if (error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection must be sufficiently indented and end with/.test(error.message) && /^(?:[ \t\r\n]|#[^\n]*(?=\n|$))*$/.test(text.slice(start))) {
         start = text.length;
         const close = error.message.includes('Flow sequence') ? ']' : '}';
         message = `a '${close === ']' ? '[' : '{'}' is still open at the end of the file: PyYAML (LiteLLM's loader) fails there ("expected ',' or '${close}', but got '<stream end>'"); add the missing '${close}'`;
@@ -275,7 +275,8 @@ function duplicateKey(source: SourceDocument, d: DuplicateKey): Diagnostic {
  * written right before `start` with only spaces, line breaks and comments between them.
  */
 function propertiesStart(text: string, start: number, props: { offset: number; end: number }[]): number {
-  const gap = /^(?:[ \t\r\n]|#[^\n]*)*$/;
+  // A comment runs to the end of its line (no backtracking into a run of '#').
+  const gap = /^(?:[ \t\r\n]|#[^\n]*(?=\n|$))*$/;
   let at = start;
   for (let i = props.length - 1; i >= 0; i--) {
     const p = props[i];
@@ -305,7 +306,9 @@ function requiredKey(text: string, keyStart: number): { at: number | null } | nu
   // A key line that ends with an anchor, tag or alias (`&name` alone): the scanner stops after
   // that token, then skips spaces, comments and line breaks to the next token, where it fails.
   const keyLineEnd = text.indexOf('\n', keyStart) === -1 ? text.length : text.indexOf('\n', keyStart);
-  const propsOnly = /^(?:[&!*]\S*[ \t]*)+(?:#.*)?$/.test(text.slice(keyStart, keyLineEnd).replace(/\r$/, ''));
+  const words = text.slice(keyStart, keyLineEnd).replace(/\r$/, '').split(/[ \t]+/).filter((w) => w !== '');
+  const comment = words.findIndex((w) => w.startsWith('#'));
+  const propsOnly = words.slice(0, comment === -1 ? undefined : comment).every((w) => /^[&!*]/.test(w));
   if (!propsOnly && /^[&!*]/.test(text[keyStart])) return null;
   // The nearest earlier content line at this column or left of it must be a key of the same mapping.
   let sibling = false;
