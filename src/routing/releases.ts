@@ -450,9 +450,9 @@ export const BEHAVIOURS = [
   },
   {
     id: 'tags-before-order',
-    summary: 'the tag filter runs before the order filter, so a tagged higher-order deployment serves a matching request',
-    source: 'litellm/router.py Router.async_get_healthy_deployments (tag filter, then _get_order_filtered_deployments)',
-    since: null,
+    summary: 'the tag filter runs before the order filter, so a tagged higher-order deployment serves a matching request; before, _pre_call_checks (which held the order filter, with enable_pre_call_checks) ran before get_deployments_for_tag, so the lowest order won and the tag filter only chose within it',
+    source: 'litellm/router.py Router.async_get_healthy_deployments (tag filter, then _get_order_filtered_deployments; through 1.80.15 _pre_call_checks, then get_deployments_for_tag)',
+    since: ERA_2026,
     test: 'tags are filtered before order tiers',
   },
   {

@@ -135,6 +135,22 @@ test('tags are filtered before order tiers', () => {
   }
   const untagged = r.pick({ model: 'chat', inputTokens: 1 }, 0);
   assert.ok(untagged.ok && untagged.deployment === 0, 'untagged requests go to the default-tagged deployment');
+  // Through 1.80.15 async_get_healthy_deployments ran _pre_call_checks (and its order filter) before
+  // get_deployments_for_tag: with pre-call checks tier 1 is kept, then its default-tagged deployment serves.
+  const cfg = (pre: boolean) => ({
+    model_list: [
+      dep('chat', { model: 'openai/gpt-4o-mini', order: 1, tags: ['default'] }),
+      dep('chat', { model: 'openai/gpt-4o', order: 2, tags: ['premium'] }),
+    ],
+    router_settings: { enable_tag_filtering: true, enable_pre_call_checks: pre },
+  });
+  const premium = { model: 'chat', inputTokens: 1, tags: ['premium'] };
+  const old = router(cfg(true), { litellmVersion: '1.80.15' }).pick(premium, 0);
+  assert.ok(old.ok && old.deployment === 0, `1.80.15 with pre-call checks: order first (${JSON.stringify(old)})`);
+  const noChecks = router(cfg(false), { litellmVersion: '1.80.15' }).pick(premium, 0);
+  assert.ok(noChecks.ok && noChecks.deployment === 1, '1.80.15 without pre-call checks: no order filter, the tag decides');
+  const now = router(cfg(true), { litellmVersion: '1.81.0' }).pick(premium, 0);
+  assert.ok(now.ok && now.deployment === 1, '1.81.0: tags first');
 });
 
 // lowest_tpm_rpm.py get_available_deployments: is-None limits and the lowest-usage scan from commit
