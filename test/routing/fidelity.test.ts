@@ -104,6 +104,20 @@ test('usage-based-routing-v2 no-deployments 429 carries Retry-After 60 s', () =>
   assert.ok(!second.ok && second.retryAfterMs === 60_000);
 });
 
+// run_async_fallback raises fallback_depth per entry tried from commit 6b3bfa2b4 (#8558,
+// 2025-02-15), first in 1.61.5; before, each entry got `fallback_depth + 1`.
+test('fallback depth grows per entry tried from 1.61.5; before, every entry was entered at depth + 1', () => {
+  const model_list = ['primary', 'fb-a', 'fb-b', 'deep'].map((n) => dep(n, {}));
+  const cfg = { model_list, router_settings: { num_retries: 0, max_fallbacks: 2, fallbacks: [{ primary: ['fb-a', 'fb-b'] }, { 'fb-b': ['deep'] }] } };
+  const groups = (litellmVersion: string) => {
+    const r = router(cfg, { litellmVersion });
+    return drive(r, { model: 'primary', inputTokens: 1 }, () => err(503)).calls.map((c) => c.group);
+  };
+  assert.deepEqual(groups('1.61.5'), ['primary', 'fb-a', 'fb-b'], 'fb-b is entered at depth 2 = max_fallbacks');
+  assert.deepEqual(groups('1.83.7'), ['primary', 'fb-a', 'fb-b']);
+  assert.deepEqual(groups('1.61.4'), ['primary', 'fb-a', 'fb-b', 'deep'], 'fb-b is entered at depth 1 and falls back');
+});
+
 test('max_fallbacks bounds the fallback depth on entry; every entry of a flat list is tried', () => {
   const model_list = ['primary', 'fb-a', 'fb-b', 'fb-c', 'deep'].map((n) => dep(n, {}));
   const flat = router({ model_list, router_settings: { num_retries: 0, max_fallbacks: 2, fallbacks: [{ primary: ['fb-a', 'fb-b', 'fb-c'] }] } });
