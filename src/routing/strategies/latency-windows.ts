@@ -77,47 +77,86 @@ export class LatencyWindows {
       this.groupGen[group] += 1;
       this.groupWrite[group] = nowMs;
     }
-    if (this.slotGen[slot] !== this.groupGen[group]) {
-      this.slotGen[slot] = this.groupGen[group];
-      this.latCount[slot] = 0;
-      this.latMean[slot] = 0;
-      this.ttftMean[slot] = 0;
-      this.ttftScore[slot] = 0;
-      this.latHead[slot] = 0;
-      this.ttftCount[slot] = 0;
-      this.ttftHead[slot] = 0;
-    }
+    if (this.slotGen[slot] !== this.groupGen[group]) this.resetSlot(slot, group);
   }
 
-  private push(buf: Float64Array, sum: Float64Array, mean: Float64Array, count: Int32Array, head: Int32Array, slot: number, value: number): void {
-    const base = slot * this.size;
-    if (count[slot] < this.size) {
-      buf[base + count[slot]] = value;
-      count[slot] += 1;
-    } else if (this.sliding) {
-      buf[base + head[slot]] = value; // sliding window of the newest samples
-      head[slot] = (head[slot] + 1) % this.size;
+  private resetSlot(slot: number, group: number): void {
+    this.slotGen[slot] = this.groupGen[group];
+    this.latCount[slot] = 0;
+    this.latSum[slot] = 0;
+    this.latMean[slot] = 0;
+    this.ttftSum[slot] = 0;
+    this.ttftMean[slot] = 0;
+    this.ttftScore[slot] = 0;
+    this.latHead[slot] = 0;
+    this.ttftCount[slot] = 0;
+    this.ttftHead[slot] = 0;
+  }
+
+  // The sum of a window is the left-to-right sum of its buffer (buffer order, 0.0 first), exactly
+  // as before: while the window fills, the new sample is last in the buffer, so sum + sample is
+  // that sum; once full, a sample replaces one in the middle (or the last) and the sum is
+  // recomputed from the buffer (≤ max_latency_list_size samples), so the mean never drifts.
+  // Two copies (latency, TTFT) rather than one helper taking the arrays: small enough to inline
+  // into addSuccess, so the sample is not boxed for a call.
+
+  private pushLat(slot: number, value: number): void {
+    const size = this.size;
+    const buf = this.lat;
+    const base = slot * size;
+    const n = this.latCount[slot];
+    let total: number;
+    if (n < size) {
+      buf[base + n] = value;
+      this.latCount[slot] = n + 1;
+      total = this.latSum[slot] + value;
     } else {
-      buf[base + this.size - 1] = value; // older quirk: keep the first N−1, replace the last
+      if (this.sliding) {
+        const h = this.latHead[slot];
+        buf[base + h] = value; // sliding window of the newest samples
+        this.latHead[slot] = h + 1 === size ? 0 : h + 1;
+      } else buf[base + size - 1] = value; // older quirk: keep the first N−1, replace the last
+      total = 0;
+      for (let i = base, end = base + size; i < end; i++) total += buf[i];
     }
-    // Recomputed from the samples (≤ max_latency_list_size) so the mean never drifts.
-    let total = 0;
-    for (let i = 0, n = count[slot]; i < n; i++) total += buf[base + i];
-    sum[slot] = total;
-    mean[slot] = total / count[slot];
+    this.latSum[slot] = total;
+    this.latMean[slot] = total / (n < size ? n + 1 : size);
+  }
+
+  private pushTtft(slot: number, value: number): void {
+    const size = this.size;
+    const buf = this.ttft;
+    const base = slot * size;
+    const n = this.ttftCount[slot];
+    let total: number;
+    if (n < size) {
+      buf[base + n] = value;
+      this.ttftCount[slot] = n + 1;
+      total = this.ttftSum[slot] + value;
+    } else {
+      if (this.sliding) {
+        const h = this.ttftHead[slot];
+        buf[base + h] = value;
+        this.ttftHead[slot] = h + 1 === size ? 0 : h + 1;
+      } else buf[base + size - 1] = value;
+      total = 0;
+      for (let i = base, end = base + size; i < end; i++) total += buf[i];
+    }
+    this.ttftSum[slot] = total;
+    this.ttftMean[slot] = total / (n < size ? n + 1 : size);
   }
 
   /** Records a success: seconds per output token (raw seconds when there are none). */
   addSuccess(slot: number, group: number, latencyMs: number, outputTokens: number, ttftMs: number | undefined, nowMs: number): void {
     this.prepareWrite(slot, group, nowMs);
     const seconds = latencyMs / 1000;
-    this.push(this.lat, this.latSum, this.latMean, this.latCount, this.latHead, slot, outputTokens > 0 ? seconds / outputTokens : seconds);
+    this.pushLat(slot, outputTokens > 0 ? seconds / outputTokens : seconds);
     if (ttftMs !== undefined) {
       const ttft = ttftMs / 1000;
       // [2026] TTFT in seconds; older versions stored it per output token.
       const sample = this.sliding || outputTokens <= 0 ? ttft : ttft / outputTokens;
       if (this.ttftPercentile === null) {
-        this.push(this.ttft, this.ttftSum, this.ttftMean, this.ttftCount, this.ttftHead, slot, sample);
+        this.pushTtft(slot, sample);
       } else {
         // Scored by the percentile, so the TTFT mean is not kept: the sample goes into the window,
         // and the one it replaces (when full) leaves the sorted copy as the new one enters.
@@ -175,7 +214,7 @@ export class LatencyWindows {
   /** A Timeout appends a 1000 s penalty sample. */
   addTimeoutPenalty(slot: number, group: number, nowMs: number): void {
     this.prepareWrite(slot, group, nowMs);
-    this.push(this.lat, this.latSum, this.latMean, this.latCount, this.latHead, slot, 1000);
+    this.pushLat(slot, 1000);
   }
 
   /** Mean latency (or the TTFT mean / percentile for streams when there is TTFT data); 0 with no data. */
