@@ -10,6 +10,10 @@ import { randomIndex, type Strategy, type StrategyContext, overTruthyLimits } fr
 export class LatencyBased implements Strategy {
   private readonly scores: Float64Array;
   private readonly tied: Int32Array;
+  /** Per group: its members (the candidates when nothing is filtered) and their state slots. */
+  private readonly members: readonly Int32Array[];
+  private readonly memberSlots: readonly Int32Array[];
+  private readonly candSlots: Int32Array;
   /** Per group: 1 when every member has that group as its model group (see pick). */
   private readonly uniform: Uint8Array;
   /** 1 + lowest_latency_buffer: the limit is lowest × factor. */
@@ -27,6 +31,9 @@ export class LatencyBased implements Strategy {
   ) {
     this.scores = new Float64Array(Math.max(1, maxCandidates));
     this.tied = new Int32Array(Math.max(1, maxCandidates));
+    this.candSlots = new Int32Array(Math.max(1, maxCandidates));
+    this.members = members;
+    this.memberSlots = members.map((m) => Int32Array.from(m, (d) => ctx.slotOf[d]));
     this.uniform = Uint8Array.from(members, (m) => (m.length > 0 && m.every((d) => ctx.groupOf[d] === ctx.groupOf[m[0]]) ? 1 : 0));
     this.factor = 1 + ctx.settings.latency.buffer;
     this.oldest = !ctx.settings.behaviours['latency-buffer-random-pick'];
@@ -59,13 +66,20 @@ export class LatencyBased implements Strategy {
     }
     const { slotGen, latMean, ttftScore, ttftCount } = latency;
     const scores = this.scores;
+    // The candidates' state slots: precomputed when the candidates are the whole group.
+    let slots: Int32Array;
+    if (cands === this.members[group]) slots = this.memberSlots[group];
+    else {
+      slots = this.candSlots;
+      for (let i = 0; i < n; i++) slots[i] = slotOf[cands[i]];
+    }
     // The candidates tied at the lowest score, in order (positions in cands), and their number.
     const tied = this.tied;
     let ties = 0;
     let min = Infinity;
     if (req.stream === true) {
       for (let i = 0; i < n; i++) {
-        const slot = slotOf[cands[i]];
+        const slot = slots[i];
         const s = slotGen[slot] !== generation0 ? 0 : ttftCount[slot] > 0 ? ttftScore[slot] : latMean[slot];
         scores[i] = s;
         if (s < min) {
@@ -76,7 +90,7 @@ export class LatencyBased implements Strategy {
       }
     } else {
       for (let i = 0; i < n; i++) {
-        const slot = slotOf[cands[i]];
+        const slot = slots[i];
         const s = slotGen[slot] !== generation0 ? 0 : latMean[slot];
         scores[i] = s;
         if (s < min) {

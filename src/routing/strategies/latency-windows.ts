@@ -5,8 +5,9 @@
 export class LatencyWindows {
   private readonly lat: Float64Array;
   private readonly ttft: Float64Array;
-  private readonly latSum: Float64Array;
-  private readonly ttftSum: Float64Array;
+  /** Per slot: running sums of the buffer (see pushLat). */
+  private readonly latPre: Float64Array;
+  private readonly ttftPre: Float64Array;
   /** Mean per slot (sum / count), kept up to date on every write so picks do not divide. */
   readonly latMean: Float64Array;
   readonly ttftMean: Float64Array;
@@ -22,6 +23,8 @@ export class LatencyWindows {
    */
   private readonly ttftSorted: Float64Array;
   private readonly rankFor: Int32Array;
+  /** The sample being written (see pushLat). */
+  private readonly sample = new Float64Array(1);
   private readonly latCount: Int32Array;
   private readonly latHead: Int32Array;
   readonly ttftCount: Int32Array;
@@ -42,8 +45,8 @@ export class LatencyWindows {
   ) {
     this.lat = new Float64Array(slots * size);
     this.ttft = new Float64Array(slots * size);
-    this.latSum = new Float64Array(slots);
-    this.ttftSum = new Float64Array(slots);
+    this.latPre = new Float64Array(slots * size);
+    this.ttftPre = new Float64Array(ttftPercentile === null ? slots * size : 0);
     this.latMean = new Float64Array(slots);
     this.ttftMean = new Float64Array(slots);
     this.ttftScore = ttftPercentile === null ? this.ttftMean : new Float64Array(slots);
@@ -83,9 +86,7 @@ export class LatencyWindows {
   private resetSlot(slot: number, group: number): void {
     this.slotGen[slot] = this.groupGen[group];
     this.latCount[slot] = 0;
-    this.latSum[slot] = 0;
     this.latMean[slot] = 0;
-    this.ttftSum[slot] = 0;
     this.ttftMean[slot] = 0;
     this.ttftScore[slot] = 0;
     this.latHead[slot] = 0;
@@ -93,98 +94,102 @@ export class LatencyWindows {
     this.ttftHead[slot] = 0;
   }
 
-  // The sum of a window is the left-to-right sum of its buffer (buffer order, 0.0 first), exactly
-  // as before: while the window fills, the new sample is last in the buffer, so sum + sample is
-  // that sum; once full, a sample replaces one in the middle (or the last) and the sum is
-  // recomputed from the buffer (≤ max_latency_list_size samples), so the mean never drifts.
-  // Two copies (latency, TTFT) rather than one helper taking the arrays: small enough to inline
-  // into addSuccess, so the sample is not boxed for a call.
+  // The sum of a window is the left-to-right sum of its buffer (buffer order, from 0.0), exactly
+  // as it was computed before: each slot keeps the running sums of its buffer (latPre/ttftPre:
+  // entry k is the sum of buffer entries 0..k). A write at buffer position h leaves the sums
+  // before h as they are and redoes those from h on, so a filling window adds one sample, the
+  // sliding window half of it on average, the older quirk (last entry replaced) one.
+  // Two copies (latency, TTFT) rather than one helper taking the arrays. The sample to write is
+  // passed in `sample[0]`, not as an argument: a computed double argument of a call that is not
+  // inlined is boxed (an allocation per write).
 
-  private pushLat(slot: number, value: number): void {
+  private pushLat(slot: number): void {
+    const value = this.sample[0];
     const size = this.size;
     const buf = this.lat;
+    const pre = this.latPre;
     const base = slot * size;
     const n = this.latCount[slot];
-    let total: number;
+    let h: number;
     if (n < size) {
-      buf[base + n] = value;
+      h = n;
       this.latCount[slot] = n + 1;
-      total = this.latSum[slot] + value;
-    } else {
-      if (this.sliding) {
-        const h = this.latHead[slot];
-        buf[base + h] = value; // sliding window of the newest samples
-        this.latHead[slot] = h + 1 === size ? 0 : h + 1;
-      } else buf[base + size - 1] = value; // older quirk: keep the first N−1, replace the last
-      total = 0;
-      for (let i = base, end = base + size; i < end; i++) total += buf[i];
+    } else if (this.sliding) {
+      h = this.latHead[slot]; // sliding window of the newest samples
+      this.latHead[slot] = h + 1 === size ? 0 : h + 1;
+    } else h = size - 1; // older quirk: keep the first N−1, replace the last
+    buf[base + h] = value;
+    const end = n < size ? base + n + 1 : base + size;
+    let total = h === 0 ? 0 : pre[base + h - 1];
+    for (let i = base + h; i < end; i++) {
+      total += buf[i];
+      pre[i] = total;
     }
-    this.latSum[slot] = total;
-    this.latMean[slot] = total / (n < size ? n + 1 : size);
+    this.latMean[slot] = total / (end - base);
   }
 
-  private pushTtft(slot: number, value: number): void {
+  private pushTtft(slot: number): void {
+    const value = this.sample[0];
     const size = this.size;
     const buf = this.ttft;
+    const pre = this.ttftPre;
     const base = slot * size;
     const n = this.ttftCount[slot];
-    let total: number;
+    let h: number;
     if (n < size) {
-      buf[base + n] = value;
+      h = n;
       this.ttftCount[slot] = n + 1;
-      total = this.ttftSum[slot] + value;
-    } else {
-      if (this.sliding) {
-        const h = this.ttftHead[slot];
-        buf[base + h] = value;
-        this.ttftHead[slot] = h + 1 === size ? 0 : h + 1;
-      } else buf[base + size - 1] = value;
-      total = 0;
-      for (let i = base, end = base + size; i < end; i++) total += buf[i];
+    } else if (this.sliding) {
+      h = this.ttftHead[slot];
+      this.ttftHead[slot] = h + 1 === size ? 0 : h + 1;
+    } else h = size - 1;
+    buf[base + h] = value;
+    const end = n < size ? base + n + 1 : base + size;
+    let total = h === 0 ? 0 : pre[base + h - 1];
+    for (let i = base + h; i < end; i++) {
+      total += buf[i];
+      pre[i] = total;
     }
-    this.ttftSum[slot] = total;
-    this.ttftMean[slot] = total / (n < size ? n + 1 : size);
+    this.ttftMean[slot] = total / (end - base);
   }
 
   /** Records a success: seconds per output token (raw seconds when there are none). */
   addSuccess(slot: number, group: number, latencyMs: number, outputTokens: number, ttftMs: number | undefined, nowMs: number): void {
     this.prepareWrite(slot, group, nowMs);
     const seconds = latencyMs / 1000;
-    this.pushLat(slot, outputTokens > 0 ? seconds / outputTokens : seconds);
+    this.sample[0] = outputTokens > 0 ? seconds / outputTokens : seconds;
+    this.pushLat(slot);
     if (ttftMs !== undefined) {
       const ttft = ttftMs / 1000;
       // [2026] TTFT in seconds; older versions stored it per output token.
-      const sample = this.sliding || outputTokens <= 0 ? ttft : ttft / outputTokens;
-      if (this.ttftPercentile === null) {
-        this.pushTtft(slot, sample);
-      } else {
-        // Scored by the percentile, so the TTFT mean is not kept: the sample goes into the window,
-        // and the one it replaces (when full) leaves the sorted copy as the new one enters.
-        const n = this.ttftCount[slot];
-        const size = this.size;
-        const base = slot * size;
-        let evicted = NaN;
-        if (n < size) {
-          this.ttft[base + n] = sample;
-          this.ttftCount[slot] = n + 1;
-        } else {
-          const at = this.sliding ? this.ttftHead[slot] : size - 1;
-          evicted = this.ttft[base + at];
-          this.ttft[base + at] = sample;
-          if (this.sliding) this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
-        }
-        this.ttftScore[slot] = this.resort(base, n, evicted, sample);
-      }
+      this.sample[0] = this.sliding || outputTokens <= 0 ? ttft : ttft / outputTokens;
+      if (this.ttftPercentile === null) this.pushTtft(slot);
+      else this.pushTtftSorted(slot);
     }
   }
 
   /**
-   * Updates a slot's sorted TTFT window (at `base`; `n` samples before this write, `evicted` NaN
-   * when the window was not full) and returns its nearest-rank percentile: the ceil(p·n)-th
-   * smallest sample. The new sample takes the evicted one's place and moves to its rank, so a
-   * write costs a scan and a shift, never a sort.
+   * With ttft_percentile, the stream score is the percentile, so the TTFT mean is not kept: the
+   * sample goes into the window, and the one it replaces (when full) leaves the sorted copy as
+   * the new one enters. The sorted window (at `base`, `n` samples before this write) gets the new
+   * sample in the evicted one's place, moved to its rank, so a write costs a scan and a shift,
+   * never a sort; the score is the nearest-rank percentile, the ceil(p·n)-th smallest sample.
    */
-  private resort(base: number, n: number, evicted: number, sample: number): number {
+  private pushTtftSorted(slot: number): void {
+    const sample = this.sample[0];
+    let n = this.ttftCount[slot];
+    const size = this.size;
+    const base = slot * size;
+    let evicted = NaN;
+    if (n < size) {
+      this.ttft[base + n] = sample;
+      this.ttftCount[slot] = n + 1;
+    } else {
+      const at = this.sliding ? this.ttftHead[slot] : size - 1;
+      evicted = this.ttft[base + at];
+      this.ttft[base + at] = sample;
+      if (this.sliding) this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
+    }
     const a = this.ttftSorted;
     let k: number;
     if (evicted !== evicted) {
@@ -208,13 +213,14 @@ export class LatencyWindows {
       }
     }
     a[k] = sample;
-    return a[base + this.rankFor[n] - 1];
+    this.ttftScore[slot] = a[base + this.rankFor[n] - 1];
   }
 
   /** A Timeout appends a 1000 s penalty sample. */
   addTimeoutPenalty(slot: number, group: number, nowMs: number): void {
     this.prepareWrite(slot, group, nowMs);
-    this.pushLat(slot, 1000);
+    this.sample[0] = 1000;
+    this.pushLat(slot);
   }
 
   /** Mean latency (or the TTFT mean / percentile for streams when there is TTFT data); 0 with no data. */
