@@ -50,7 +50,7 @@ function makeStrategy(name: StrategyName, ctx: StrategyContext, maxCandidates: n
     case 'usage-based-routing':
       return new UsageBasedV1(ctx);
     case 'usage-based-routing-v2':
-      return new UsageBasedV2(ctx, maxCandidates);
+      return new UsageBasedV2(ctx, maxCandidates, members);
     case 'latency-based-routing':
       return new LatencyBased(ctx, maxCandidates, members);
     case 'cost-based-routing':
