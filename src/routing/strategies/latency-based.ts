@@ -64,7 +64,7 @@ export class LatencyBased implements Strategy {
     ) {
       return this.choose(cands, n, this.scoreAll(cands, n, req, nowMs, group));
     }
-    const { slotGen, latMean, ttftScore, ttftCount } = latency;
+    const { slotGen, latMean, streamScore } = latency;
     const scores = this.scores;
     // The candidates' state slots: precomputed when the candidates are the whole group.
     let slots: Int32Array;
@@ -80,7 +80,7 @@ export class LatencyBased implements Strategy {
     if (req.stream === true) {
       for (let i = 0; i < n; i++) {
         const slot = slots[i];
-        const s = slotGen[slot] !== generation0 ? 0 : ttftCount[slot] > 0 ? ttftScore[slot] : latMean[slot];
+        const s = slotGen[slot] !== generation0 ? 0 : streamScore[slot];
         scores[i] = s;
         if (s < min) {
           min = s;
@@ -89,6 +89,8 @@ export class LatencyBased implements Strategy {
         } else if (s === min) tied[ties++] = i;
       }
     } else {
+      // means left stale by writes to slots with TTFT samples (see LatencyWindows.pushLat)
+      if (latency.staleSlots > 0) latency.refresh(slots, n);
       for (let i = 0; i < n; i++) {
         const slot = slots[i];
         const s = slotGen[slot] !== generation0 ? 0 : latMean[slot];
@@ -135,7 +137,8 @@ export class LatencyBased implements Strategy {
           generation = latency.liveGeneration(g, nowMs);
         }
         if (generation < 0 || slotGen[slot] !== generation) s = 0;
-        else s = stream && ttftCount[slot] > 0 ? ttftScore[slot] : latMean[slot];
+        else if (stream && ttftCount[slot] > 0) s = ttftScore[slot];
+        else s = latency.meanOf(slot);
       }
       scores[i] = s;
       if (s < min) {

@@ -8,14 +8,26 @@ export class LatencyWindows {
   /** Per slot: running sums of the buffer (see pushLat). */
   private readonly latPre: Float64Array;
   private readonly ttftPre: Float64Array;
-  /** Mean per slot (sum / count), kept up to date on every write so picks do not divide. */
+  /**
+   * Mean latency per slot (sum / count), kept up to date on write so picks do not divide; NaN
+   * when a write left it stale (see pushLat): read it through meanOf() when it is NaN.
+   */
   readonly latMean: Float64Array;
+  /** Per slot: the first latency buffer position whose running sum is stale (size: none). */
+  private readonly latStale: Int32Array;
+  /** How many slots have a stale latency mean (NaN in latMean; see pushLat). */
+  staleSlots = 0;
   readonly ttftMean: Float64Array;
   /**
    * What a stream scores by when the slot has TTFT data: ttftMean, or with [2026]
    * ttft_percentile the percentile of the window (kept up to date on write, like the mean).
    */
   readonly ttftScore: Float64Array;
+  /**
+   * What a stream scores by, kept up to date on every write: ttftScore when the slot has TTFT
+   * samples, else latMean (so a stream pick reads one array per candidate).
+   */
+  readonly streamScore: Float64Array;
   /**
    * With ttft_percentile: each slot's TTFT window kept sorted (updated by one removal and one
    * insertion per sample, so writes neither sort nor allocate), and the 1-based nearest rank
@@ -46,10 +58,12 @@ export class LatencyWindows {
     this.lat = new Float64Array(slots * size);
     this.ttft = new Float64Array(slots * size);
     this.latPre = new Float64Array(slots * size);
+    this.latStale = new Int32Array(slots).fill(size);
     this.ttftPre = new Float64Array(ttftPercentile === null ? slots * size : 0);
     this.latMean = new Float64Array(slots);
     this.ttftMean = new Float64Array(slots);
     this.ttftScore = ttftPercentile === null ? this.ttftMean : new Float64Array(slots);
+    this.streamScore = new Float64Array(slots);
     this.ttftSorted = new Float64Array(ttftPercentile === null ? 0 : slots * size);
     this.rankFor = new Int32Array(size + 1);
     if (ttftPercentile !== null) {
@@ -87,8 +101,13 @@ export class LatencyWindows {
     this.slotGen[slot] = this.groupGen[group];
     this.latCount[slot] = 0;
     this.latMean[slot] = 0;
+    if (this.latStale[slot] !== this.size) {
+      this.latStale[slot] = this.size;
+      this.staleSlots--;
+    }
     this.ttftMean[slot] = 0;
     this.ttftScore[slot] = 0;
+    this.streamScore[slot] = 0;
     this.latHead[slot] = 0;
     this.ttftCount[slot] = 0;
     this.ttftHead[slot] = 0;
@@ -104,11 +123,7 @@ export class LatencyWindows {
   // inlined is boxed (an allocation per write).
 
   private pushLat(slot: number): void {
-    const value = this.sample[0];
     const size = this.size;
-    const buf = this.lat;
-    const pre = this.latPre;
-    const base = slot * size;
     const n = this.latCount[slot];
     let h: number;
     if (n < size) {
@@ -118,14 +133,55 @@ export class LatencyWindows {
       h = this.latHead[slot]; // sliding window of the newest samples
       this.latHead[slot] = h + 1 === size ? 0 : h + 1;
     } else h = size - 1; // older quirk: keep the first N−1, replace the last
-    buf[base + h] = value;
+    const base = slot * size;
+    const buf = this.lat;
+    buf[base + h] = this.sample[0];
+    if (this.ttftCount[slot] !== 0) {
+      // A slot with TTFT samples serves streams by those: its latency mean waits for a
+      // non-stream read (meanOf; the sums are the same whenever they are made).
+      const stale = this.latStale[slot];
+      if (stale === size) this.staleSlots++;
+      if (h < stale) this.latStale[slot] = h;
+      this.latMean[slot] = NaN;
+      return;
+    }
+    // Without TTFT samples the mean is never stale (only slots with some go stale, and a slot
+    // loses its TTFT samples only when it starts over): the sums from h on, as before.
+    const pre = this.latPre;
     const end = n < size ? base + n + 1 : base + size;
     let total = h === 0 ? 0 : pre[base + h - 1];
     for (let i = base + h; i < end; i++) {
       total += buf[i];
       pre[i] = total;
     }
-    this.latMean[slot] = total / (end - base);
+    const mean = total / (end - base);
+    this.latMean[slot] = mean;
+    this.streamScore[slot] = mean;
+  }
+
+  /** Brings the latency means of these slots up to date (a pick's candidates, before reading latMean). */
+  refresh(slots: Int32Array, n: number): void {
+    for (let i = 0; i < n; i++) if (this.latStale[slots[i]] !== this.size) this.meanOf(slots[i]);
+  }
+
+  /** The slot's latency mean, bringing its running sums up to date first. */
+  meanOf(slot: number): number {
+    const from = this.latStale[slot];
+    const n = this.latCount[slot];
+    if (from >= this.size) return this.latMean[slot];
+    const buf = this.lat;
+    const pre = this.latPre;
+    const base = slot * this.size;
+    let total = from === 0 ? 0 : pre[base + from - 1];
+    for (let i = base + from, end = base + n; i < end; i++) {
+      total += buf[i];
+      pre[i] = total;
+    }
+    this.latStale[slot] = this.size;
+    this.staleSlots--;
+    const mean = total / n;
+    this.latMean[slot] = mean;
+    return mean;
   }
 
   private pushTtft(slot: number): void {
@@ -150,7 +206,9 @@ export class LatencyWindows {
       total += buf[i];
       pre[i] = total;
     }
-    this.ttftMean[slot] = total / (end - base);
+    const mean = total / (end - base);
+    this.ttftMean[slot] = mean;
+    this.streamScore[slot] = mean;
   }
 
   /** Records a success: seconds per output token (raw seconds when there are none). */
@@ -213,7 +271,9 @@ export class LatencyWindows {
       }
     }
     a[k] = sample;
-    this.ttftScore[slot] = a[base + this.rankFor[n] - 1];
+    const score = a[base + this.rankFor[n] - 1];
+    this.ttftScore[slot] = score;
+    this.streamScore[slot] = score;
   }
 
   /** A Timeout appends a 1000 s penalty sample. */
@@ -227,7 +287,7 @@ export class LatencyWindows {
   score(slot: number, group: number, stream: boolean, nowMs: number): number {
     if (!this.live(slot, group, nowMs)) return 0;
     if (stream && this.ttftCount[slot] > 0) return this.ttftScore[slot];
-    return this.latCount[slot] > 0 ? this.latMean[slot] : 0;
+    return this.latCount[slot] > 0 ? this.meanOf(slot) : 0;
   }
 
   sampleCount(slot: number, group: number, nowMs: number): number {
