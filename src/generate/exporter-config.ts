@@ -26,8 +26,12 @@ export interface ExporterConfig {
   readonly excludedFamilies: ReadonlySet<string>;
   /** prometheus_exclude_labels: labels removed from every metric. */
   readonly excludedLabels: ReadonlySet<string>;
-  /** Every model_id value the deployments can have; null when some cannot be computed. */
+  /** The model_id values gwcfg can compute (model_info.id, or LiteLLM's sha256 of static params);
+   * null when the ids are unknowable (models stored in the database). */
   readonly modelIds: ReadonlySet<string> | null;
+  /** Some deployments hash values read from the environment (os.environ/): their ids are sha256 hex
+   * strings gwcfg cannot compute, so only a value that cannot be such a hash is known impossible. */
+  readonly unknownHashedIds: boolean;
   /** The model_name groups (values of model_group / requested_model for routed requests). */
   readonly groups: ReadonlySet<string>;
 }
@@ -65,7 +69,8 @@ export function readExporterConfig(config: unknown): ExporterConfig {
   const excludedFamilies = strings(settings.prometheus_exclude_metrics);
   const excludedLabels = strings(settings.prometheus_exclude_labels);
   const list = Array.isArray(root.model_list) ? root.model_list : [];
-  let modelIds: Set<string> | null = new Set();
+  let modelIds: Set<string> | null = new Set<string>();
+  let unknownHashedIds = false;
   const groups = new Set<string>();
   for (const entry of list) {
     if (!isObj(entry)) continue;
@@ -73,12 +78,12 @@ export function readExporterConfig(config: unknown): ExporterConfig {
     groups.add(name);
     const info = isObj(entry.model_info) ? entry.model_info : {};
     const params = isObj(entry.litellm_params) ? entry.litellm_params : {};
-    if (info.id !== undefined && info.id !== null) modelIds?.add(String(info.id));
-    else if (modelIds && Object.values(params).every(staticValue)) modelIds.add(litellmDeploymentId(name, params));
-    else modelIds = null;
+    if (info.id !== undefined && info.id !== null) modelIds.add(String(info.id));
+    else if (Object.values(params).every(staticValue)) modelIds.add(litellmDeploymentId(name, params));
+    else unknownHashedIds = true; // the proxy hashes the resolved secret (proxy_server.py load_config)
   }
   // Models stored in the database get ids (and names) gwcfg cannot see.
   const general = isObj(root.general_settings) ? root.general_settings : {};
   if (general.store_model_in_db === true || general.store_model_in_db === 'true' || general.store_model_in_db === 'True') modelIds = null;
-  return { enabledFamilies, labelFilters, excludedFamilies, excludedLabels, modelIds, groups };
+  return { enabledFamilies, labelFilters, excludedFamilies, excludedLabels, modelIds, unknownHashedIds, groups };
 }

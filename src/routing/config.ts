@@ -29,8 +29,12 @@ export const ALL_STRATEGIES: readonly StrategyName[] = [...LITELLM_STRATEGIES, .
 export const DEFAULTS = {
   numRetries: 2,
   allowedFails: 3,
+  /** DEFAULT_COOLDOWN_TIME_SECONDS, from 1.46.0 (row cooldown-time-default-5s). */
   cooldownTimeS: 5,
-  cooldownTimeS2024: 1,
+  /** `cooldown_time or 60` in Router.__init__, 1.39.5 up to 1.46.0 (row cooldown-time-default-60s). */
+  cooldownTimeS60: 60,
+  /** `cooldown_time or 1` in Router.__init__ before 1.39.5. */
+  cooldownTimeSOldest: 1,
   timeoutS: 6000,
   maxFallbacks: 5,
   latencyTtlS: 3600,
@@ -392,8 +396,13 @@ function buildSettings(
   const allowedFailsPolicy = numberRecord(rs.allowed_fails_policy);
 
   const cooldownRaw = num(rs.cooldown_time);
-  // `cooldown_time or DEFAULT`: 0 and unset both give the default.
-  const cooldownDefault = has['cooldown-time-default-5s'] ? DEFAULTS.cooldownTimeS : DEFAULTS.cooldownTimeS2024;
+  // `cooldown_time or DEFAULT`: 0 and unset both give the default (5 s from 1.46.0, 60 s from
+  // 1.39.5, 1 s before; rows cooldown-time-default-5s / cooldown-time-default-60s).
+  const cooldownDefault = has['cooldown-time-default-5s']
+    ? DEFAULTS.cooldownTimeS
+    : has['cooldown-time-default-60s']
+      ? DEFAULTS.cooldownTimeS60
+      : DEFAULTS.cooldownTimeSOldest;
   const cooldownTimeMs = (cooldownRaw || cooldownDefault) * 1000;
 
   const timeoutS = num(rs.timeout) ?? num(ls.request_timeout) ?? DEFAULTS.timeoutS;
@@ -453,7 +462,10 @@ function buildSettings(
     // allowed-fails-vs-global: count mode only when Router.allowed_fails differs from
     // litellm.allowed_fails (cooldown_handlers.py _is_allowed_fails_set_on_router), so a value
     // written only in litellm_settings (the Router's own then equals the global) never switches it.
-    legacyCooldownMode: allowedFails !== globalAllowedFails || allowedFailsPolicy !== null,
+    // 1.46.0 to 1.49.5 only a policy switched it; before failure-rate-cooldown (1.46.0) every
+    // release counted failures against allowed_fails.
+    legacyCooldownMode:
+      !has['failure-rate-cooldown'] || (has['allowed-fails-vs-global'] && allowedFails !== globalAllowedFails) || allowedFailsPolicy !== null,
     cooldownTimeMs,
     cooldownTimeExplicitMs: cooldownExplicitMs,
     disableCooldowns: bool(rs.disable_cooldowns),

@@ -40,6 +40,18 @@ export function policyKeyPrefix(errorClass: string): string {
   }
 }
 
+/**
+ * allowed_fails_policy keys Router.get_allowed_fails_from_policy reads through 1.80.15 (every
+ * other key, e.g. InternalServerErrorAllowedFails, is ignored there; row policy-error-classes).
+ */
+const OLD_POLICY_KEYS: ReadonlySet<string> = new Set([
+  'BadRequestErrorAllowedFails',
+  'AuthenticationErrorAllowedFails',
+  'TimeoutErrorAllowedFails',
+  'RateLimitErrorAllowedFails',
+  'ContentPolicyViolationErrorAllowedFails',
+]);
+
 /** Which cooldown decision applies to a deployment, and its allowed failures. */
 export interface CooldownPolicy {
   /** Count ("legacy") mode: see RouterSettings.legacyCooldownMode; a deployment's own allowed_fails ≠ 3. */
@@ -144,11 +156,14 @@ export class CooldownTracker {
   }
 
   // success-fail-windows-split: two keys, each with a 60 s ttl from its own first write; an
-  // expired key reads 0 and restarts on its next increment.
+  // expired key reads 0 and restarts on its next increment. Before counter-ttl-first-write
+  // (1.71.2) every increment restarted the key's ttl (InMemoryCache.set_cache).
   recordSuccess(slot: number, nowMs: number): void {
     if (nowMs >= this.successesUntil[slot]) {
       this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
       this.successes[slot] = 0;
+    } else if (!this.settings.behaviours['counter-ttl-first-write']) {
+      this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
     }
     this.successes[slot] += 1;
   }
@@ -162,11 +177,16 @@ export class CooldownTracker {
     if (nowMs >= this.failsUntil[slot]) {
       this.failsUntil[slot] = nowMs + FAILURE_WINDOW_MS;
       this.fails[slot] = 0;
+    } else if (!this.settings.behaviours['counter-ttl-first-write']) {
+      this.failsUntil[slot] = nowMs + FAILURE_WINDOW_MS;
     }
     this.fails[slot] += 1;
     if (!eligible || this.settings.disableCooldowns) return false;
     if (!(f.lengthMs > 0.1)) return false; // ≈0 disables (deployment/request cooldown_time 0, Retry-After 0)
     if (!isCooldownRequired(f.status, f.errorClass)) return false;
+    // single-deployment-never-cooled (1.44.26 up to 1.59.1): Router._is_cooldown_required answered
+    // False for a one-deployment group, in either mode and for every status.
+    if (f.single && this.settings.behaviours['single-deployment-never-cooled']) return false;
     if (this.isCooling(slot, nowMs)) return false; // not extended while active
     const cool = f.policy.legacy ? this.legacyDecision(slot, f, nowMs) : this.percentDecision(slot, f, nowMs);
     if (cool) this.enter(slot, f.status, f.lengthMs, nowMs);
@@ -186,6 +206,9 @@ export class CooldownTracker {
     const total = fails + this.successesNow(slot, nowMs);
     const rate = total > 0 ? fails / total : 0;
     if (f.status === 429 && !f.single) return true;
+    // percent-first-request-exempt (1.46.0 up to 1.59.1): the first request of the window never
+    // cools, whatever its status (a 429 above still does).
+    if (total === 1 && this.settings.behaviours['percent-first-request-exempt']) return false;
     if (rate === 1 && total >= SINGLE_DEPLOYMENT_TRAFFIC_THRESHOLD) return true;
     const minimum = this.settings.behaviours['failure-minimum-requests'] ? FAILURE_MINIMUM_REQUESTS : 0;
     if (rate > FAILURE_THRESHOLD && total >= minimum && !f.single) return true;
@@ -195,6 +218,12 @@ export class CooldownTracker {
 
   /** Legacy count mode: the (allowed+1)-th failure within cooldown_time of the first one cools. */
   private legacyDecision(slot: number, f: FailureInput, nowMs: number): boolean {
+    // single-deployment-count-mode-exempt (1.59.1 up to 1.61.18): count mode skipped a
+    // one-deployment group (`elif not is_single_deployment_model_group`), counting nothing.
+    if (f.single && this.settings.behaviours['single-deployment-count-mode-exempt']) return false;
+    // Before failure-rate-cooldown (1.46.0), Router._set_cooldown_deployments cooled at once on a
+    // status litellm._should_retry refuses (401, 404), without counting it.
+    if (!this.settings.behaviours['failure-rate-cooldown'] && !isRetryableStatus(f.status)) return true;
     const key = `${policyKeyPrefix(f.errorClass)}AllowedFails`;
     const depPolicyValue = f.policy.deploymentPolicy ? f.policy.deploymentPolicy[key] : undefined;
     // deployment-allowed-fails-single-exempt: a deployment-wide allowed_fails without a policy
@@ -208,7 +237,9 @@ export class CooldownTracker {
       return false;
     }
     const policy = f.policy.allowedFailsPolicy;
-    const fromPolicy = policy ? policy[key] : undefined;
+    // policy-error-classes: before it only five error classes had a policy key that was read.
+    const read = this.settings.behaviours['policy-error-classes'] || OLD_POLICY_KEYS.has(key);
+    const fromPolicy = policy && read ? policy[key] : undefined;
     // allowed-fails-policy-zero-kept: `is not None` (0 = cool on the first failure); before,
     // `policy or allowed_fails` made 0 fall back to allowed_fails.
     const allowed = this.settings.behaviours['allowed-fails-policy-zero-kept']
@@ -221,6 +252,9 @@ export class CooldownTracker {
     const updated = this.legacyCount[slot] + 1;
     if (updated > allowed) return true;
     this.legacyCount[slot] = updated;
+    // failed_calls.set_cache(ttl=cooldown_time): before counter-ttl-first-write (1.71.2) the write
+    // restarted the ttl, so the count lives cooldown_time after its latest failure.
+    if (!this.settings.behaviours['counter-ttl-first-write']) this.legacyStart[slot] = nowMs;
     return false;
   }
 

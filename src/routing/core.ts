@@ -132,7 +132,7 @@ export class RouterCore {
     if (shared.usage !== undefined && shared.usage.rpm.length !== slots) throw new Error('shared usage counters must come from a Router of the same config');
     this.usage = shared.usage ?? new MinuteUsage(slots, groups);
     this.preCall = new RollingRequestWindow(slots);
-    this.latency = new LatencyWindows(slots, groups, s.latency.maxListSize, s.latency.ttlMs, s.behaviours['latency-sliding-window'], s.latency.ttftPercentile);
+    this.latency = new LatencyWindows(slots, groups, s.latency.maxListSize, s.latency.ttlMs, s.behaviours['latency-sliding-window'], s.latency.ttftPercentile, s.behaviours['latency-map-ttl-first-write']);
     this.cooldown = new CooldownTracker(slots, s, shared.cooldowns);
     this.breakers = s.circuitBreaker ? new CircuitBreakers(slots, s.circuitBreaker) : null;
     this.health_ = new HealthChecks(slots, s.healthChecks, config.deployments);

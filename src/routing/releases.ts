@@ -2,9 +2,10 @@
 // Every version-dependent switch in the routing core reads a flag computed from BEHAVIOURS, so
 // the table, docs/fidelity.md and the tests stay one list (test/routing/releases.test.ts).
 //
-// Sources: release numbers and dates are the release notes stored in the LiteLLM source index
-// (docs/my-website/release_notes/v<N>/index.md of BerriAI/litellm). Behaviour rows cite the
-// LiteLLM file and function; see docs/fidelity.md for the evidence and its limits.
+// Sources: release keys up to 1.80.15 come from LiteLLM's git history (the version bumps of
+// pyproject.toml; the commit is noted next to each constant below); later ones from the source index
+// and its release notes (docs/my-website/release_notes/v<N>/index.md of BerriAI/litellm). Behaviour
+// rows cite the LiteLLM file and function; see docs/fidelity.md for the evidence and its limits.
 
 /** A LiteLLM release as major.minor.patch. */
 export interface Release {
@@ -41,8 +42,10 @@ export const KNOWN_RELEASES: ReadonlyArray<readonly [version: string, date: stri
 export const NEWEST_RELEASE = '1.83.7';
 
 /**
- * The old year values, kept as aliases: each names the last release of that year's behaviour
- * era (2024: before 1.57.0; 2025: 1.57.0 up to 1.81.0; 2026: from 1.81.0, the first 2026 release).
+ * The old year values, kept as aliases so old command lines still run: 2024 → 1.55.8 (the oldest
+ * release whose notes are in the index, December 2024), 2025 → 1.80.15 (the last release before
+ * 1.81.0, the first of 2026), 2026 → the newest. Each alias has exactly the behaviours of its
+ * release (rows below), which since issue 13 are keyed to the releases LiteLLM's history shows.
  */
 export const YEAR_ALIASES: Readonly<Record<string, string>> = {
   '2024': '1.55.8',
@@ -50,15 +53,40 @@ export const YEAR_ALIASES: Readonly<Record<string, string>> = {
   '2026': NEWEST_RELEASE,
 };
 
-/** First release of 2025 in the index (notes dated 2025-01-08): [2025] behaviours start here. */
-const ERA_2025 = '1.57.0';
-/** First release of 2026 (notes dated 2026-01-18): [2026] behaviours start here. */
+/**
+ * First release of 2026 (notes dated 2026-01-18). Rows keyed here are approximate: the behaviour is
+ * absent from LiteLLM's history up to 1.80.15 (2026-01-10) and present in a 2026 file version of the
+ * source index, which does not say which release brought it.
+ */
 const ERA_2026 = '1.81.0';
 /**
- * First release whose notes say mid-stream fallbacks work ("Working mid-stream fallbacks with token
- * usage tracking", PR #13149 / #13170; release notes v1.74.15-stable, dated 2025-08-02).
+ * Mid-stream fallbacks (PR #13149, commit 78997c2e3, and #13170, commit d887a3d10, both 2025-07-31):
+ * first in 1.74.13 by LiteLLM's history; the release notes announce them with v1.74.15-stable
+ * (2025-08-02), the first stable build after them.
  */
-const MIDSTREAM_FALLBACK = '1.74.15';
+const MIDSTREAM_FALLBACK = '1.74.13';
+/**
+ * Release keys read from LiteLLM's git history (a public fork of BerriAI/litellm with full history
+ * to 2026-01-12): the first release whose version bump in pyproject.toml follows the commit that
+ * introduced the behaviour. docs/fidelity.md names each commit.
+ */
+const COOLDOWN_TIME_60S = '1.39.5'; // 32bfb685f, 2024-05-30: `cooldown_time or 60`
+const ALLOWED_FAILS_IS_NOT_NONE = '1.43.1'; // ce39649b2, 2024-08-05
+const SINGLE_DEPLOYMENT_BASE_CASE = '1.44.26'; // 98c34a7e2, 2024-09-11: _is_cooldown_required base case
+const PERCENT_COOLDOWN = '1.46.0'; // c8d15544c, 2024-09-14 (#5698): percentage mode, DEFAULT_COOLDOWN_TIME_SECONDS
+const SINGLE_DEPLOYMENT_TRAFFIC = '1.59.1'; // 80f7af510, 2025-01-17 (#7823)
+const SINGLE_DEPLOYMENT_COUNT_MODE = '1.61.18'; // f6fa2399c, 2025-02-25 (#8668)
+const ALLOWED_FAILS_VS_GLOBAL = '1.49.6'; // 891e9001b, 2024-10-16 (#6258): _is_allowed_fails_set_on_router
+const BAD_GATEWAY_ERROR = '1.79.2'; // c497b6f23, 2025-11-06 (#16288): BadGatewayError for a 502
+const RETRY_SLEEP_IN_LOOP = '1.35.34'; // 87ff26ff2, 2024-04-30: sleep after each failed retry
+const RETRY_CONSTANTS = '1.65.3'; // 8ee32291e, 2025-04-02 (#9709): JITTER = 0.75 replaces 1 - 0.25 U
+const RETRY_JITTER_ADDED = '1.74.11'; // 52f097eb9, 2025-07-29 (#12901): jitter added, not multiplied
+const TTL_FIRST_WRITE = '1.71.2'; // a78d121ef, 2025-05-24 (#11137): InMemoryCache.allow_ttl_override
+const FAILURE_MINIMUM_REQUESTS = '1.80.11'; // f25344484, 2025-12-12 (#17464)
+const STRATEGY_VALIDATED = '1.80.12'; // 3f4a9d8d0, 2026-01-05 (#18624)
+const LATENCY_BUFFER = '1.35.34'; // 90cdfef1c, 2024-04-30: lowest_latency_buffer
+const V2_RPM_SELECTION = '1.56.3'; // d88de268d, 2024-12-27 (#7439): rpm_dict keyed by model id
+const USAGE_V1_RPM_GE = '1.35.33'; // 89e655c79, 2024-04-30 (is-None limits from 47ca223d0, 1.34.11)
 
 const RELEASE_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[.+-].*)?$/;
 
@@ -130,8 +158,9 @@ export interface BehaviourRow {
 }
 
 /**
- * Version-dependent Router behaviours. A row whose `since` is an era start (1.57.0, 1.81.0) is
- * keyed to the year era the spec tags it with ([2025], [2026]); docs/fidelity.md says so per row.
+ * Version-dependent Router behaviours. A row keyed to a named constant above was read from LiteLLM's
+ * history (the commit is next to the constant); a row keyed to ERA_2026 (1.81.0) is approximate (see
+ * there). docs/fidelity.md says which per row.
  */
 export const BEHAVIOURS = [
   {
@@ -150,45 +179,84 @@ export const BEHAVIOURS = [
   },
   {
     id: 'cooldown-time-default-5s',
-    summary: 'router cooldown_time unset or 0 means 5 s (`cooldown_time or DEFAULT_COOLDOWN_TIME_SECONDS`); before: `or 1`',
-    source: 'litellm/router.py Router.__init__; litellm/constants.py DEFAULT_COOLDOWN_TIME_SECONDS',
-    since: ERA_2025,
-    test: 'settings: router_settings beat litellm_settings beat defaults; cooldown_time 0 → 5 s ([2024]: 1 s)',
+    summary: 'router cooldown_time unset or 0 means 5 s (`cooldown_time or DEFAULT_COOLDOWN_TIME_SECONDS`); before: `or 60` (from 1.39.5, row cooldown-time-default-60s), earlier `or 1`',
+    source: 'litellm/router.py Router.__init__; litellm/router_utils/cooldown_handlers.py DEFAULT_COOLDOWN_TIME_SECONDS (later litellm/constants.py)',
+    since: PERCENT_COOLDOWN,
+    test: 'cooldown_time unset or 0 is 5 s from 1.46.0, 60 s from 1.39.5, 1 s before',
+  },
+  {
+    id: 'cooldown-time-default-60s',
+    summary: 'router cooldown_time unset or 0 means 60 s (`cooldown_time or 60`); before 1.39.5: `or 1`',
+    source: 'litellm/router.py Router.__init__, Router._set_cooldown_deployments',
+    since: COOLDOWN_TIME_60S,
+    until: PERCENT_COOLDOWN,
+    test: 'cooldown_time unset or 0 is 5 s from 1.46.0, 60 s from 1.39.5, 1 s before',
   },
   {
     id: 'allowed-fails-zero-kept',
     summary: 'router allowed_fails 0 is kept (`is not None`); before: `allowed_fails or litellm.allowed_fails` made 0 mean 3',
     source: 'litellm/router.py Router.__init__',
-    since: ERA_2025,
-    test: 'allowed_fails 0 is kept; 1.55 read it as the default 3',
+    since: ALLOWED_FAILS_IS_NOT_NONE,
+    test: 'allowed_fails 0 is kept from 1.43.1; 1.43.0 read it as the default 3',
+  },
+  {
+    id: 'failure-rate-cooldown',
+    summary: 'with the default allowed_fails and no allowed_fails_policy, cooldowns follow the failure rate of the 60 s window (percentage mode); before, every release counted failures against allowed_fails (default 3) and cooled at once on a status that is not retried (401, 404)',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment; before: litellm/router.py Router._set_cooldown_deployments',
+    since: PERCENT_COOLDOWN,
+    test: 'before 1.46.0 cooldowns count failures against allowed_fails; from 1.46.0 the failure rate decides',
+  },
+  {
+    id: 'single-deployment-never-cooled',
+    summary: 'a deployment whose group has one deployment is never cooled, in either mode and for any status (Router._is_cooldown_required base case)',
+    source: 'litellm/router.py Router._is_cooldown_required (moved to cooldown_handlers.py and removed in 1.59.1)',
+    since: SINGLE_DEPLOYMENT_BASE_CASE,
+    until: SINGLE_DEPLOYMENT_TRAFFIC,
+    test: 'a single-deployment group is never cooled from 1.44.26 to 1.59.0; 1.59.1 cools it on a 401 or 100% failures of 1000 requests',
+  },
+  {
+    id: 'percent-first-request-exempt',
+    summary: 'percentage mode: a failure that is the only request of the window never cools (`total_requests_this_minute == 1`), unless a 429',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment',
+    since: PERCENT_COOLDOWN,
+    until: SINGLE_DEPLOYMENT_TRAFFIC,
+    test: 'percentage mode before 1.59.1: the only request of the window never cools, unless a 429',
+  },
+  {
+    id: 'single-deployment-count-mode-exempt',
+    summary: 'count mode (allowed_fails or allowed_fails_policy set) skips a one-deployment group (`elif not is_single_deployment_model_group`); from 1.61.18 it counts it like any other',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment',
+    since: SINGLE_DEPLOYMENT_TRAFFIC,
+    until: SINGLE_DEPLOYMENT_COUNT_MODE,
+    test: 'count mode cools a single-deployment group except from 1.59.1 to 1.61.17',
   },
   {
     id: 'invalid-strategy-raises',
     summary: 'an unknown routing_strategy raises at startup; before, the Router started and every request failed',
     source: 'litellm/router.py Router.routing_strategy_init',
-    since: ERA_2025,
+    since: STRATEGY_VALIDATED,
     test: 'behaviour 55: an invalid routing_strategy fails at construction ([2024]: accepted, every pick fails)',
   },
   {
     id: 'max-parallel-tpm-times-6',
     summary: 'max_parallel_requests derived from tpm is int(tpm/1000*6); before: int(tpm/1000/6)',
     source: 'litellm/utils.py calculate_max_parallel_requests',
-    since: ERA_2025,
+    since: ERA_2026,
     test: 'concurrencyLimit derives max_parallel_requests as LiteLLM does',
   },
   {
     id: 'usage-v2-precall-rpm-check',
-    summary: 'usage-based-routing-v2 checks rpm again at call start (async_pre_call_check) and answers 429 over the limit',
-    source: 'litellm/router_strategy/lowest_tpm_rpm_v2.py LowestTPMLoggingHandler_v2.async_pre_call_check',
-    since: ERA_2025,
+    summary: 'usage-based-routing-v2 selection skips a deployment when rpm_used + 1 >= rpm; before, that test never fired (rpm counters keyed `{id}:rpm:{minute}` were looked up by bare id), so only the call-start check (async_pre_call_check, every release) enforced rpm, with a 429',
+    source: 'litellm/router_strategy/lowest_tpm_rpm_v2.py LowestTPMLoggingHandler_v2._common_checks_available_deployment, async_pre_call_check',
+    since: V2_RPM_SELECTION,
     test: 'behaviour 16: v2 filters out a deployment at its RPM limit (rpm_used + 1 >= rpm)',
   },
   {
     id: 'latency-buffer-random-pick',
     summary: 'latency-based-routing picks at random among deployments within lowest*(1+lowest_latency_buffer); before: the first lowest',
     source: 'litellm/router_strategy/lowest_latency.py LowestLatencyLoggingHandler._get_available_deployments',
-    since: ERA_2025,
-    test: 'latency-based routing before 1.57 picks the first lowest deployment, no buffer',
+    since: LATENCY_BUFFER,
+    test: 'latency-based routing before 1.35.34 picks the first lowest deployment, no buffer',
   },
   {
     id: 'latency-sliding-window',
@@ -206,10 +274,10 @@ export const BEHAVIOURS = [
   },
   {
     id: 'failure-minimum-requests',
-    summary: 'the >50% failure rule needs at least DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS (5) requests',
-    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment',
-    since: ERA_2026,
-    test: 'behaviour 34: the >50% rule needs 5 requests in the window ([2026]); older versions cooled on the first failure',
+    summary: 'the >50% failure rule needs at least DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS (5) requests; 1.59.1 to 1.80.10 cooled on the first failure',
+    source: 'litellm/router_utils/cooldown_handlers.py _should_cooldown_deployment; litellm/constants.py DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS',
+    since: FAILURE_MINIMUM_REQUESTS,
+    test: 'behaviour 34: the >50% rule needs 5 requests in the window from 1.80.11; 1.80.10 cooled on the first failure',
   },
   {
     id: 'order-always-applied',
@@ -269,10 +337,25 @@ export const BEHAVIOURS = [
   },
   {
     id: 'retry-backoff-capped-8s',
-    summary: 'retry sleep min(max(INITIAL_RETRY_DELAY 0.5 s * 2^n, retry_after), MAX_RETRY_DELAY 8 s) + U(0, JITTER 0.75 s), and once more after the last retry; before: max(min(0.5 s * 2^n, 8 s) * (1 - 0.25 U), retry_after). Both honour a Retry-After of at most 60 s',
-    source: 'litellm/constants.py INITIAL_RETRY_DELAY, MAX_RETRY_DELAY, JITTER; litellm/utils.py _calculate_retry_after',
-    since: ERA_2026,
+    summary: 'retry sleep min(max(INITIAL_RETRY_DELAY 0.5 s * 2^n, retry_after), MAX_RETRY_DELAY 8 s) + U(0, JITTER 0.75 s), and a Retry-After of at most 60 s plus the same jitter; before: max(min(0.5 s * 2^n, 8 s) * (1 - 0.25 U), retry_after) (1.65.3 to 1.74.10: * 0.75 U, row retry-jitter-scaled-075), a Retry-After of at most 60 s exactly',
+    source: 'litellm/utils.py _calculate_retry_after; litellm/constants.py INITIAL_RETRY_DELAY, MAX_RETRY_DELAY, JITTER',
+    since: RETRY_JITTER_ADDED,
     test: 'retry sleep: 0 with healthy peers; backoff on a single deployment; Retry-After ≤ 60 s honoured',
+  },
+  {
+    id: 'retry-jitter-scaled-075',
+    summary: 'retry sleep max(min(0.5 s * 2^n, 8 s) * JITTER 0.75 * U, retry_after) (`sleep_seconds * jitter` with `jitter = JITTER * random.random()`), so between 0 and 75% of the backoff',
+    source: 'litellm/utils.py _calculate_retry_after; litellm/constants.py JITTER',
+    since: RETRY_CONSTANTS,
+    until: RETRY_JITTER_ADDED,
+    test: 'retry backoff by release: ×(1 − 0.25U) before 1.65.3, ×0.75U to 1.74.10, +0.75U jitter from 1.74.11',
+  },
+  {
+    id: 'retry-sleep-after-last-attempt',
+    summary: 'async_function_with_retries sleeps _time_to_sleep_before_retry after every failed retry, the last one included, before raising to the fallbacks',
+    source: 'litellm/router.py Router.async_function_with_retries',
+    since: RETRY_SLEEP_IN_LOOP,
+    test: 'retry backoff by release: ×(1 − 0.25U) before 1.65.3, ×0.75U to 1.74.10, +0.75U jitter from 1.74.11',
   },
   {
     id: 'fallback-skips-attempted',
@@ -290,10 +373,17 @@ export const BEHAVIOURS = [
   },
   {
     id: 'success-fail-windows-split',
-    summary: 'percentage cooldown reads two in-memory counters, {id}:successes and {id}:fails, each with its own 60 s TTL set on its first write and never extended',
-    source: 'litellm/router_utils/router_callbacks/track_deployment_metrics.py increment_deployment_*_for_current_minute; litellm/caching/in_memory_cache.py InMemoryCache.allow_ttl_override',
-    since: null,
+    summary: 'percentage cooldown reads two in-memory counters, {id}:successes and {id}:fails, each with its own 60 s TTL (from its first write from 1.71.2, row counter-ttl-first-write)',
+    source: 'litellm/router_utils/router_callbacks/track_deployment_metrics.py increment_deployment_*_for_current_minute',
+    since: PERCENT_COOLDOWN,
     test: 'percentage cooldown: successes and failures are two counters with separate 60 s windows from their first write',
+  },
+  {
+    id: 'counter-ttl-first-write',
+    summary: 'a live in-memory key keeps its ttl (InMemoryCache.allow_ttl_override): the percentage counters expire 60 s after their first write and the count-mode failed_calls count cooldown_time after its first failure; before, every write restarted the ttl, so they expired after their latest write',
+    source: 'litellm/caching/in_memory_cache.py InMemoryCache.set_cache, allow_ttl_override; litellm/router_utils/cooldown_handlers.py should_cooldown_based_on_allowed_fails_policy',
+    since: TTL_FIRST_WRITE,
+    test: 'cooldown counters expire after their first write from 1.71.2, after their latest write before',
   },
   {
     id: 'allowed-fails-policy-zero-kept',
@@ -303,10 +393,17 @@ export const BEHAVIOURS = [
     test: 'allowed_fails_policy 0 cools on the first failure from 1.81; before, 0 fell back to allowed_fails',
   },
   {
+    id: 'policy-error-classes',
+    summary: 'allowed_fails_policy also reads InternalServerErrorAllowedFails, ServiceUnavailableErrorAllowedFails, BadGatewayErrorAllowedFails and NotFoundErrorAllowedFails (_EXCEPTION_POLICY_FIELDS); before, Router.get_allowed_fails_from_policy read only the BadRequest, Authentication, Timeout, RateLimit and ContentPolicyViolation keys, so any other error counted against allowed_fails',
+    source: 'litellm/router_utils/cooldown_handlers.py _EXCEPTION_POLICY_FIELDS; before: litellm/router.py Router.get_allowed_fails_from_policy',
+    since: ERA_2026,
+    test: 'allowed_fails_policy reads the 5xx and 404 keys from 1.81; through 1.80.15 only five error classes have a key',
+  },
+  {
     id: 'bad-gateway-error',
-    summary: 'a 502 is litellm.BadGatewayError, matched by BadGatewayErrorAllowedFails, not by InternalServerErrorAllowedFails',
-    source: 'litellm/exceptions.py BadGatewayError; litellm/router_utils/cooldown_handlers.py _EXCEPTION_POLICY_FIELDS',
-    since: null,
+    summary: 'a 502 is litellm.BadGatewayError, matched by BadGatewayErrorAllowedFails (read from policy-error-classes), not by InternalServerErrorAllowedFails',
+    source: 'litellm/exceptions.py BadGatewayError; litellm/litellm_core_utils/exception_mapping_utils.py exception_type; litellm/router_utils/cooldown_handlers.py _EXCEPTION_POLICY_FIELDS',
+    since: BAD_GATEWAY_ERROR,
     test: 'a 502 is BadGatewayError: BadGatewayErrorAllowedFails applies, InternalServerErrorAllowedFails does not',
   },
   {
@@ -318,9 +415,9 @@ export const BEHAVIOURS = [
   },
   {
     id: 'latency-map-ttl-first-write',
-    summary: 'the latency map {group}_map gets its ttl on its first write and a live ttl is never extended, so the whole map expires ttl after it was created',
+    summary: 'the latency map {group}_map gets its ttl on its first write and a live ttl is never extended, so the whole map expires ttl after it was created; before, every write restarted the ttl (the map expired ttl after its latest write)',
     source: 'litellm/router_strategy/lowest_latency.py LowestLatencyLoggingHandler.async_log_success_event; litellm/caching/in_memory_cache.py InMemoryCache.allow_ttl_override',
-    since: null,
+    since: TTL_FIRST_WRITE,
     test: 'latency map TTL runs from its first write and is never extended',
   },
   {
@@ -376,8 +473,8 @@ export const BEHAVIOURS = [
     id: 'usage-v1-is-none-limits',
     summary: 'usage-based-routing (v1) resolves tpm/rpm with `is None` (0 is a hard zero), excludes a used deployment when rpm_used + 1 >= rpm, and takes the lowest tpm_used; before: an `or` chain (0 = unlimited), rpm_used + 1 > rpm, and the first unused deployment at once',
     source: 'litellm/router_strategy/lowest_tpm_rpm.py LowestTPMLoggingHandler.get_available_deployments',
-    since: ERA_2025,
-    test: 'usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm',
+    since: USAGE_V1_RPM_GE,
+    test: 'usage-based-routing v1 from 1.35.33: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm',
   },
   {
     id: 'litellm-settings-cooldown-time-unread',
@@ -395,9 +492,9 @@ export const BEHAVIOURS = [
   },
   {
     id: 'allowed-fails-vs-global',
-    summary: 'count-mode cooldowns only when Router.allowed_fails (router_settings, else litellm.allowed_fails) differs from litellm.allowed_fails (litellm_settings, else 3) or allowed_fails_policy is set; allowed_fails written only in litellm_settings keeps the failure-rate mode',
+    summary: 'count-mode cooldowns when Router.allowed_fails (router_settings, else litellm.allowed_fails) differs from litellm.allowed_fails (litellm_settings, else 3) or allowed_fails_policy is set; allowed_fails written only in litellm_settings keeps the failure-rate mode. Before (1.46.0 to 1.49.5) only allowed_fails_policy selected count mode',
     source: 'litellm/router_utils/cooldown_handlers.py _is_allowed_fails_set_on_router, _should_cooldown_deployment; litellm/router.py Router.__init__',
-    since: null,
+    since: ALLOWED_FAILS_VS_GLOBAL,
     test: 'allowed_fails in litellm_settings alone keeps percentage cooldowns; count mode only when Router.allowed_fails differs from it',
   },
   {
@@ -405,7 +502,7 @@ export const BEHAVIOURS = [
     summary: 'a stream that fails after its first chunk (MidStreamFallbackError) goes to the group\'s fallbacks, skipping same-group retries; before, the client saw the failure (no retry, no fallback)',
     source: 'litellm/router.py Router._acompletion_streaming_iterator (FallbackStreamWrapper → async_function_with_fallbacks_common_utils); litellm/exceptions.py MidStreamFallbackError',
     since: MIDSTREAM_FALLBACK,
-    test: 'mid-stream failure: no retry or fallback before 1.74.15, the fallback chain (no same-group retry) from it',
+    test: 'mid-stream failure: no retry or fallback before 1.74.13, the fallback chain (no same-group retry) from it',
   },
 ] as const satisfies readonly BehaviourRow[];
 

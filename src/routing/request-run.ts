@@ -271,8 +271,8 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
       return this.attempt(frame, nowMs, delayMs + sleep);
     }
     let extra = 0;
-    if (!gated && numRetries > 0 && s.behaviours['retry-backoff-capped-8s']) {
-      // [2026] the retry loop sleeps once more after the final failed attempt.
+    if (!gated && numRetries > 0 && s.behaviours['retry-sleep-after-last-attempt']) {
+      // The retry loop sleeps once more after the final failed attempt (from 1.35.34).
       extra = sleepBeforeRetryMs(s, groupSize, healthy, frame.retriesDone, f.retryAfterMs, core.random);
     }
     return this.groupFailed(frame, f, nowMs, delayMs + extra);

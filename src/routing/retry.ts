@@ -11,15 +11,19 @@ import { isRetryableStatus } from './errors.js';
  */
 export const MAX_RETRY_AFTER_HEADER_MS = 60_000;
 /**
- * Cap of the exponential backoff: MAX_RETRY_DELAY = 8.0 in litellm/constants.py (1.81+); before,
- * `max_retry_delay = 8.0` written into litellm/utils.py _calculate_retry_after.
+ * Cap of the exponential backoff: MAX_RETRY_DELAY = 8.0 in litellm/constants.py (from 1.65.3);
+ * before, `max_retry_delay = 8.0` written into litellm/utils.py _calculate_retry_after.
  */
 export const MAX_BACKOFF_MS = 8_000;
-/** First backoff step: INITIAL_RETRY_DELAY = 0.5 (constants.py, 1.81+); before `initial_retry_delay = 0.5` (utils.py). */
+/** First backoff step: INITIAL_RETRY_DELAY = 0.5 (constants.py, from 1.65.3); before `initial_retry_delay = 0.5` (utils.py). */
 const INITIAL_BACKOFF_MS = 500;
-/** Added jitter, uniform in [0, JITTER) seconds: JITTER = 0.75 in litellm/constants.py (1.81+). */
+/**
+ * JITTER = 0.75 (litellm/constants.py, from 1.65.3): from 1.74.11 uniform [0, 0.75) s added to the
+ * sleep (retry-backoff-capped-8s); 1.65.3 to 1.74.10 a factor U·0.75 of it (retry-jitter-scaled-075).
+ */
 const JITTER_MS = 750;
-/** Before 1.81 the jitter scaled the backoff by (1 − 0.25·U): `jitter = 1 - 0.25 * random.random()` in utils.py. */
+const JITTER_FACTOR = 0.75;
+/** Before 1.65.3 the jitter scaled the backoff by (1 − 0.25·U): `jitter = 1 - 0.25 * random.random()` in utils.py. */
 const OLD_JITTER_FRACTION = 0.25;
 
 export interface FailureFacts {
@@ -65,14 +69,16 @@ export function backoffMs(
   retryAfterHeaderMs: number | undefined,
   random: RandomSource,
 ): number {
+  const added = settings.behaviours['retry-backoff-capped-8s'];
   if (retryAfterHeaderMs !== undefined && retryAfterHeaderMs > 0 && retryAfterHeaderMs <= MAX_RETRY_AFTER_HEADER_MS) {
-    return retryAfterHeaderMs;
+    return added ? retryAfterHeaderMs + JITTER_MS * random() : retryAfterHeaderMs;
   }
   const base = INITIAL_BACKOFF_MS * 2 ** retriesDone;
-  if (settings.behaviours['retry-backoff-capped-8s']) {
+  if (added) {
     return Math.min(Math.max(base, settings.retryAfterMs), MAX_BACKOFF_MS) + JITTER_MS * random();
   }
-  return Math.max(Math.min(base, MAX_BACKOFF_MS) * (1 - OLD_JITTER_FRACTION * random()), settings.retryAfterMs);
+  const factor = settings.behaviours['retry-jitter-scaled-075'] ? JITTER_FACTOR * random() : 1 - OLD_JITTER_FRACTION * random();
+  return Math.max(Math.min(base, MAX_BACKOFF_MS) * factor, settings.retryAfterMs);
 }
 
 /** `_time_to_sleep_before_retry`: 0 when other deployments are healthy, else the backoff. */

@@ -14,7 +14,8 @@ function workerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 }
 
-function spawn(): Worker {
+/** A worker thread running src/sim/worker.ts (also used by tune's pool, src/tune/pool.ts). */
+export function spawnWorker(): Worker {
   return new Worker(workerUrl(), { execArgv: process.execArgv });
 }
 
@@ -47,7 +48,7 @@ export class JobPool {
       while (next < jobs.length) {
         const i = next++;
         // A worker that cannot start (e.g. a bundle without the worker entry) falls back to in-process.
-        const worker = this.broken ? null : (this.workers[k] ??= spawn());
+        const worker = this.broken ? null : (this.workers[k] ??= spawnWorker());
         const outcome = worker === null ? runJob(jobs[i]) : await ask(worker, jobs[i]).catch(() => ((this.broken = true), runJob(jobs[i])));
         report(i, outcome);
       }

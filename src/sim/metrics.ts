@@ -35,6 +35,9 @@ export class ReplicaStats {
   calls = 0;
   /** Calls its own Router refused with 429 before they started (usage-based-routing-v2 pre-call check). */
   gatewayRateLimited = 0;
+  /** Client requests that failed because this replica's Router had no deployment to pick (e.g. every
+   * deployment over its usage-based-routing-v2 limit, or cooling down): totals.no_deployment, per replica. */
+  noDeployment = 0;
 }
 
 export class GroupStats {

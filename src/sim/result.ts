@@ -49,6 +49,10 @@ export interface ReplicaResult {
   calls: number;
   /** Calls its Router refused with 429 before they started (usage-based-routing-v2 pre-call check). */
   gateway_rate_limited: number;
+  /** Client requests that failed because its Router had no deployment left to pick (the per-replica
+   * share of totals.no_deployment: every deployment cooling down, or over its usage-based-routing-v2
+   * limit at the pick, which LiteLLM answers with a 429 before any call). */
+  no_deployment: number;
 }
 
 export interface GatewayResult {
@@ -265,6 +269,7 @@ export function buildResult(run: SimulationRun, notSimulated: readonly NotSimula
         failed: r.failed,
         calls: r.calls,
         gateway_rate_limited: r.gatewayRateLimited,
+        no_deployment: r.noDeployment,
       })),
     };
     result.deployments.forEach((d, i) => {

@@ -580,7 +580,10 @@ export class SimulationRun {
       this.countFinished(request, reason, status, latency);
       const replica = this.metrics.replicas[request.replica];
       if (reason === null) replica.succeeded++;
-      else replica.failed++;
+      else {
+        replica.failed++;
+        if (NO_DEPLOYMENT_REASONS.has(reason)) replica.noDeployment++;
+      }
     }
     if (this.freeRequests.length < MAX_POOLED) this.freeRequests.push(request);
   }

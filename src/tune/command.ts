@@ -1,6 +1,6 @@
 // The tune command's body: load the config and the traffic (scenario or recorded), search, check
 // the winner on hold-out seeds, print, write -o. Simulations run through the simulator's own job
-// (src/sim/job.ts) in its worker pool (src/sim/compare.ts); nothing here simulates by itself.
+// (src/sim/job.ts) on this thread and worker threads (src/tune/pool.ts); nothing here simulates by itself.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -12,7 +12,6 @@ import { resolveRelease } from '../routing/releases.js';
 import type { LitellmVersion } from '../routing/router.js';
 import { validateConfig } from '../schema/config-schema.js';
 import { modelMapFor, recordedTraffic } from '../sim/command.js';
-import { JobPool } from '../sim/compare.js';
 import { DEFAULT_SEED, type SimJob } from '../sim/job.js';
 import { prepareScenario, type ScenarioSource } from '../sim/prepare.js';
 import { parseDurationMs } from '../sim/units.js';
@@ -23,12 +22,14 @@ import { Router } from '../routing/router.js';
 import { resolveBehaviours } from '../sim/behaviour.js';
 import type { SimResult } from '../sim/result.js';
 import { VERSION } from '../cli/version.js';
-import { EditError, editedText } from './edit.js';
+import { EditError, editedConfigText } from './edit.js';
 import { tuneDocument, tuneJson, tuneMarkdown, tuneTable } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
-import { search, type Budget, type Candidate } from './search.js';
-import { parseSlo, type Slo } from './slo.js';
+import { holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate } from './search.js';
+import { terminalLayout } from '../sim/report/fit.js';
+import { checkSloGroup, parseSlo, type Slo } from './slo.js';
 import { applyChanges, enabledDimensions, type Dimension } from './space.js';
+import { TunePool } from './pool.js';
 
 export interface TuneOptions {
   scenario?: string;
@@ -53,6 +54,8 @@ export interface TuneOptions {
 export interface TuneIo {
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   stderr?: NodeJS.WritableStream;
+  /** COLUMNS, TERM and the locale for the table's layout (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Most seeds per candidate and most simulations one search may plan (docs/limits.md). */
@@ -76,6 +79,14 @@ export function parseBudget(text: string): Budget {
   }
   if (!(ms > 0) || ms > TUNE_LIMITS.durationMs) throw new CliError(`--budget: a duration must be positive and at most 24h, got '${text}'`);
   return { kind: 'duration', ms };
+}
+
+/**
+ * The smallest --budget count that searches at all with `seeds` seeds: the given config and one
+ * candidate on every seed, and the pruning reserve (docs/tune.md, "How it searches").
+ */
+export function minimumBudget(seeds: number): number {
+  return seeds + roundCost(1, seeds) + PRUNE_STEPS * seeds;
 }
 
 function integerFlag(value: string | undefined, flag: string, min: number, max: number, fallback: number): number {
@@ -116,11 +127,19 @@ export function parseTuneFlags(options: TuneOptions): TuneFlags {
       throw new CliError(`--litellm-version: ${(e as Error).message}`);
     }
   }
+  const seeds = integerFlag(options.seeds, '--seeds', 1, TUNE_LIMITS.seeds, DEFAULT_SEEDS);
+  const budget = parseBudget(options.budget ?? DEFAULT_BUDGET);
+  const least = minimumBudget(seeds);
+  if (budget.kind === 'evaluations' && budget.count < least) {
+    throw new CliError(
+      `--budget ${budget.count} is too small: with --seeds ${seeds} a search needs at least ${least} simulations (${seeds} for the given config, ${seeds} for one candidate, ${PRUNE_STEPS * seeds} set aside for pruning)`,
+    );
+  }
   return {
     slo: parseSlo(options.slo),
     objective: objective as Objective,
-    budget: parseBudget(options.budget ?? DEFAULT_BUDGET),
-    seeds: integerFlag(options.seeds, '--seeds', 1, TUNE_LIMITS.seeds, DEFAULT_SEEDS),
+    budget,
+    seeds,
     jobs: integerFlag(options.jobs, '--jobs', 1, 256, availableParallelism()),
     dimensions,
     seed: options.seed === undefined ? undefined : integerFlag(options.seed, '--seed', -(2 ** 31 - 1), 2 ** 31 - 1, 0),
@@ -151,6 +170,9 @@ export interface TuneRun {
   stop: 'budget' | 'exhausted';
   reproduce: number;
   holdout: { baseline: HoldOut; best: HoldOut };
+  /** Finalists checked on the hold-out seeds, in order (search.ts); `best` passed its check when `verified`. */
+  checked: Candidate[];
+  verified: boolean;
   output: string | null;
   /** -o as given (null without -o). */
   requestedOutput: string | null;
@@ -186,7 +208,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   if (flags.slo.group !== null) {
     const list = (base as { model_list?: unknown }).model_list;
     const names = Array.isArray(list) ? [...new Set(list.map((e) => (e as { model_name?: unknown })?.model_name).filter((n): n is string => typeof n === 'string'))] : [];
-    if (!names.includes(flags.slo.group)) throw new CliError(`--slo: group '${flags.slo.group}' is not a model_name of ${loaded.file} (known: ${names.join(', ')})`);
+    checkSloGroup(flags.slo, names, safeText(loaded.file));
   }
 
   let scenario: ScenarioSource | null = null;
@@ -213,9 +235,9 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
 
   const first = flags.seed ?? prepared.scenario.seed ?? DEFAULT_SEED;
   const seeds = Array.from({ length: flags.seeds }, (_, i) => first + i);
-  const holdoutSeeds = Array.from({ length: flags.seeds }, (_, i) => first + flags.seeds + i);
+  const holdoutSeeds = Array.from({ length: holdoutCount(flags.seeds) }, (_, i) => first + flags.seeds + i);
   const say = (line: string) => options.progress !== false && stderr.write(`${line}\n`);
-  const pool = new JobPool(flags.jobs);
+  const pool = new TunePool(flags.jobs);
   const simulate = async (batch: readonly { config: unknown; seed: number }[]): Promise<Metrics[]> => {
     const outcomes = await pool.run(batch.map(({ config, seed }) => ({ ...template, config, seed })));
     return outcomes.map((o) => {
@@ -233,7 +255,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     outcome = await search(
       base,
       (config) => validateConfig(config) === true,
-      (batch) => simulate(batch.map(({ config, seedIndex }) => ({ config, seed: seeds[seedIndex] }))),
+      (batch) => simulate(batch.map(({ config, seedIndex }) => ({ config, seed: first + seedIndex }))),
       {
         slo: flags.slo,
         objective: flags.objective,
@@ -241,15 +263,21 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
         budget: flags.budget,
         dimensions: flags.dimensions,
         seed: flags.seed ?? DEFAULT_SEED,
-        reserve: 2 * flags.seeds,
-        onRound: (round, simulations, best) => say(`tune: round ${round} done, ${simulations} simulations; best so far #${best.id} (${best.changes.length} change(s))`),
+        holdout: holdoutSeeds.length,
+        // The given config's hold-out runs, for the comparison rows.
+        reserve: holdoutSeeds.length,
+        onRound: (round, simulations, best) => say(`tune: round ${round} done, ${simulations} simulations; best so far #${best.id} (${best.changes.length} ${best.changes.length === 1 ? 'change' : 'changes'})`),
       },
     );
-    const best = outcome.finalists[0];
-    const [baseRuns, bestRuns] = [outcome.baseline, best].map((c) => holdoutSeeds.map((seed) => ({ config: applyChanges(base, c.changes), seed })));
-    const all = await simulate([...baseRuns, ...bestRuns]);
-    const split = (runs: Metrics[]): HoldOut => ({ metrics: aggregate(runs) });
-    holdout = { baseline: split(all.slice(0, flags.seeds)), best: split(all.slice(flags.seeds)) };
+    // The hold-out rows: the checks' runs, and runs for the given config and an unchecked winner.
+    const best = outcome.best;
+    const unchecked = [outcome.baseline, best].filter((c, i, all) => !c.check && all.indexOf(c) === i);
+    const runs = await simulate(unchecked.flatMap((c) => holdoutSeeds.map((seed) => ({ config: applyChanges(base, c.changes), seed }))));
+    const holdoutOf = (c: Candidate): HoldOut => {
+      const i = unchecked.indexOf(c);
+      return { metrics: i < 0 ? c.check!.metrics : aggregate(runs.slice(i * holdoutSeeds.length, (i + 1) * holdoutSeeds.length)) };
+    };
+    holdout = { baseline: holdoutOf(outcome.baseline), best: holdoutOf(best) };
     if (options.report !== undefined) {
       // The report's timeline: the chosen config once more, on the first search seed, with its full result.
       const [one] = await pool.run([{ ...template, config: applyChanges(base, best.changes), seed: seeds[0] }]);
@@ -262,7 +290,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   if (unpriced && unpriced.length > 0 && flags.objective === 'cost') {
     stderr.write(`gwcfg: warning: no price for ${unpriced.join(', ')}: the cost objective counts them as free (pass --model-cost-map, or give the deployment input_cost_per_token/output_cost_per_token)\n`);
   }
-  const best = outcome.finalists[0];
+  const best = outcome.best;
   const meets = violations(best.metrics, flags.slo).length === 0;
 
   // The tuned config as an edit of the user's file, its diff, and -o.
@@ -270,8 +298,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   let editError: string | null = null;
   if (best.changes.length > 0) {
     try {
-      if (loaded.sources.length > 1) throw new EditError('the config uses include:, and tune writes only single-file configs');
-      text = editedText(loaded.source, best.changes);
+      text = await editedConfigText(loaded, best.changes, options.output ?? loaded.file);
     } catch (e) {
       if (!(e instanceof EditError)) throw e;
       editError = e.message;
@@ -294,6 +321,8 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     stop: outcome.stop,
     reproduce: outcome.reproduce,
     holdout,
+    checked: outcome.checked,
+    verified: outcome.verified,
     output: null,
     requestedOutput: options.output ?? null,
     diff,
@@ -312,10 +341,27 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     const html = tuneReportHtml({ doc: tuneDocument(run), chosen, windows, release: router.config.settings.release, gwcfgVersion: VERSION });
     await writeFilesAtomic([{ path: options.report, content: html }], { force: options.force === true });
   }
-  if (holdout && violations(holdout.best.metrics, flags.slo).length > 0 && meets) {
-    stderr.write(`gwcfg: warning: the tuned config misses the SLO on the hold-out seeds ${holdoutSeeds.join(', ')}; the margin is within the noise of ${flags.seeds} seed(s): try more --seeds or a longer scenario\n`);
+  const holdoutRange = `${holdoutSeeds[0]}-${holdoutSeeds[holdoutSeeds.length - 1]}`;
+  for (const c of outcome.checked) {
+    if (c.check!.violations.length === 0) continue;
+    stderr.write(`gwcfg: note: #${c.id} met the SLO on the search seeds but not on the hold-out seeds ${holdoutRange} (${describeBound(c)}): rejected\n`);
+  }
+  if (meets && !outcome.verified) {
+    const why = best.check ? `misses the SLO on the hold-out seeds ${holdoutRange} at the 95 % bound` : `could not be checked on the hold-out seeds within the budget`;
+    stderr.write(`gwcfg: warning: the tuned config #${best.id} ${why}; no finalist passed that check: the margin is within the noise of ${flags.seeds} search ${flags.seeds === 1 ? 'seed' : 'seeds'}: try a larger --budget, more --seeds or a longer scenario\n`);
   }
   if (editError !== null) stderr.write(`gwcfg: warning: ${safeText(editError)}; the changes are listed, apply them by hand\n`);
-  stdout.write(options.format === 'json' ? tuneJson(run) : options.format === 'markdown' ? tuneMarkdown(run) : tuneTable(run));
+  stdout.write(options.format === 'json' ? tuneJson(run) : options.format === 'markdown' ? tuneMarkdown(run) : tuneTable(run, terminalLayout(stdout, io.env ?? process.env)));
   return meets ? 0 : 1;
+}
+
+/** What a finalist missed on the hold-out seeds: each constraint at its 95 % bound over the seeds. */
+function describeBound(c: Candidate): string {
+  return c.check!.violations
+    .map((x) => (x.constraint === 'success' ? `success ${pctText(x.value)} at the 95 % lower bound < ${pctText(x.target)}` : `${x.constraint} ${Math.round(x.value)} ms at the 95 % upper bound > ${Math.round(x.target)} ms`))
+    .join(', ');
+}
+
+function pctText(share: number): string {
+  return `${+(share * 100).toFixed(3)}%`;
 }

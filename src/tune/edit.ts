@@ -9,9 +9,42 @@ import { parseSource, type PathSegment, type SourceDocument } from '../config/do
 import { isMergeKey } from '../config/document.js';
 import { appendPoint, applyEdits } from '../lint/rules/_shared/edits.js';
 import type { TextEdit } from '../lint/types.js';
+import { loadConfigBytes, type LoadedConfig } from '../config/load.js';
 import { applyChanges, type Change, type Value } from './space.js';
 
 export class EditError extends Error {}
+
+/**
+ * The tuned config's text as an edit of the main file of `loaded`, which may `include:` others.
+ * Each change is written where its key lives: a key (or the section or model_list entry around
+ * it) that comes from an included file is refused with an EditError naming the key and that
+ * file, since -o writes one file. The edited text is then loaded again as `writtenAs` (-o, whose
+ * folder its relative includes resolve from) and must give the tuned config, includes merged.
+ */
+export async function editedConfigText(loaded: LoadedConfig, changes: readonly Change[], writtenAs: string): Promise<string> {
+  const main = loaded.source;
+  if (!main) throw new EditError(`${loaded.file} could not be parsed`);
+  if (loaded.sources.length === 1) return editedText(main, changes);
+  const refused = new Map<string, string[]>();
+  const inMain = changes.map((change) => {
+    const [section, index] = change.path;
+    const origin = section === 'model_list' && typeof index === 'number' ? loaded.origins.modelList[index] : undefined;
+    const source = origin ? origin.source : typeof section === 'string' ? (loaded.origins.sections.get(section) ?? main) : main;
+    if (source !== main) refused.set(source.file, [...(refused.get(source.file) ?? []), describe(change.path)]);
+    return origin ? { ...change, path: [...origin.path, ...change.path.slice(2)] } : change;
+  });
+  if (refused.size > 0) {
+    const where = [...refused].map(([file, keys]) => `${keys.join(', ')} ${keys.length === 1 ? 'belongs' : 'belong'} to ${file}`).join('; ');
+    throw new EditError(`${where}, included by ${loaded.file}; tune edits only ${loaded.file}: make ${refused.size === 1 && [...refused.values()][0].length === 1 ? 'this change' : 'these changes'} in the included file`);
+  }
+  const text = editedText(main, inMain);
+  const reloaded = await loadConfigBytes(writtenAs, new TextEncoder().encode(text));
+  const intended = applyChanges(loaded.value, changes);
+  if (reloaded.diagnostics.some((d) => d.severity === 'error') || !isDeepStrictEqual(reloaded.value, intended)) {
+    throw new EditError(`${writtenAs} would not include the same files as ${loaded.file} (a relative include: resolves from the folder of the file that has it): write -o into the folder of ${loaded.file}`);
+  }
+  return text;
+}
 
 /** A scalar as YAML text: numbers and booleans as written by PyYAML, strings plain when they read back as the same string. */
 function scalarText(value: string | number | boolean): string {

@@ -1,8 +1,9 @@
 // Output of `gwcfg tune`: the JSON document (docs/contracts.md, contract 6) and the terminal
 // report built from it. Neither holds a time or a path that differs between runs, so identical
 // inputs with a --budget count give identical bytes.
-import { ms, pct, usd } from '../sim/report/format.js';
-import { renderTable } from '../sim/report/table.js';
+import { usd } from '../sim/report/format.js';
+import { PIPE_LAYOUT } from '../sim/report/table.js';
+import { cut, fitTable, symbols, width, type Column, type Layout } from '../sim/report/fit.js';
 import { MarkdownBudget, markdownCell, markdownTable } from '../util/markdown-table.js';
 import { safeLines, safeText } from '../util/safe-text.js';
 import type { TuneRun } from './command.js';
@@ -42,7 +43,10 @@ export interface TuneJson {
     candidates: number;
     finalists: number;
     simulations: number;
+    /** Rounds of successive halving; a candidate's `round` is 1..rounds, or rounds + 1 when the pruning step made it. */
     rounds: number;
+    /** Candidates the pruning step ran (the winner without one of its changed dimensions). */
+    pruning_candidates: number;
     stop: 'budget' | 'exhausted';
     /** The --budget count that repeats this search exactly. */
     reproduce_with_budget: number;
@@ -113,6 +117,7 @@ export function tuneDocument(run: TuneRun): TuneJson {
       finalists: run.finalists.length,
       simulations: run.simulations,
       rounds: run.rounds,
+      pruning_candidates: run.evaluated.filter((c) => c.round > run.rounds).length,
       stop: run.stop,
       reproduce_with_budget: run.reproduce,
     },
@@ -131,61 +136,126 @@ export function tuneJson(run: TuneRun): string {
   return `${JSON.stringify(tuneDocument(run), null, 2)}\n`;
 }
 
+/** `n` and a noun, plural unless n is 1: `1 round`, `4 rounds`. */
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** `seed 7` or `seeds 7, 8, 9`. */
+export const seedList = (seeds: readonly number[]) => `${seeds.length === 1 ? 'seed' : 'seeds'} ${seeds.join(', ')}`;
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function verdict(v: Violation[]): string {
-  if (v.length === 0) return 'meets';
-  return `misses ${v.map((x) => (x.constraint === 'success' ? `success (${pct(x.value)} < ${pct(x.target)})` : `${x.constraint} (${ms(x.value)} ms > ${ms(x.target)} ms)`)).join(', ')}`;
+/** Most decimals a success rate (in percent) or a latency (in ms) gets to tell it from its bound. */
+const MAX_PCT_DECIMALS = 6;
+const MAX_MS_DECIMALS = 3;
+
+/** How one report prints each metric: every value of a metric with the same decimals (see formats). */
+interface Formats {
+  success: (fraction: number) => string;
+  p95: (ms: number) => string;
+  p99: (ms: number) => string;
 }
+
+/**
+ * The fewest decimals from `start` (at most `max`) at which no value other than the bound reads
+ * the same as the bound, and `fits` holds for every value.
+ */
+function decimals(values: readonly number[], bound: number | null, scale: number, start: number, max: number, fits: (text: string, v: number) => boolean): number {
+  let d = start;
+  const text = (v: number) => (v * scale).toFixed(d);
+  const clash = (v: number) => (bound !== null && v !== bound && text(v) === text(bound)) || !fits(text(v), v);
+  while (d < max && values.some(clash)) d++;
+  return d;
+}
+
+/**
+ * Success rates with two decimals, latencies whole above 100 ms (one decimal below), and more of
+ * either where a value would read the same as its SLO bound: a miss reads `99.85% < 99.90%`,
+ * never `99.9% < 99.9%`. A rate short of 100% never reads 100.00%. The same decimals throughout
+ * one report (table, markdown), so a column lines up.
+ */
+function formats(doc: TuneJson): Formats {
+  const shown = [doc.baseline, doc.best, ...doc.pareto].flatMap((c) => [c.metrics]).concat([doc.baseline.holdout.metrics, doc.best.holdout.metrics]);
+  const reached = (name: string) => doc.binding.filter((b) => b.constraint === name).map((b) => b.best_reachable);
+  const success = [...shown.map((m) => m.success), ...reached('success')];
+  const pd = decimals(success, doc.slo.success, 100, 2, MAX_PCT_DECIMALS, (t, v) => (v >= 1 || Number(t) < 100) && (v <= 0 || Number(t) > 0));
+  const latency = (values: number[], bound: number | null) => {
+    const start = [...values, ...(bound === null ? [] : [bound])].every((v) => v >= 100) ? 0 : 1;
+    const d = decimals(values, bound, 1, start, MAX_MS_DECIMALS, () => true);
+    return (v: number) => v.toFixed(d);
+  };
+  return {
+    success: (v) => `${(v * 100).toFixed(pd)}%`,
+    p95: latency([...shown.map((m) => m.p95_ms), ...reached('p95')], doc.slo.p95_ms),
+    p99: latency([...shown.map((m) => m.p99_ms), ...reached('p99')], doc.slo.p99_ms),
+  };
+}
+
+/** `meets`, or what is missed with value and bound; `compact`: only the constraint names. */
+function verdict(v: Violation[], f: Formats, compact = false): string {
+  if (v.length === 0) return 'meets';
+  if (compact) return `misses ${v.map((x) => x.constraint).join(', ')}`;
+  return `misses ${v.map((x) => (x.constraint === 'success' ? `success (${f.success(x.value)} < ${f.success(x.target)})` : `${x.constraint} (${f[x.constraint](x.value)} ms > ${f[x.constraint](x.target)} ms)`)).join(', ')}`;
+}
+
+const changeText = (c: ChangeJson) => `${c.key}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`;
 
 function changesText(changes: readonly ChangeJson[]): string {
-  return changes.length === 0 ? 'as given' : changes.map((c) => `${c.key}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`).join('; ');
+  return changes.length === 0 ? 'as given' : changes.map(changeText).join('; ');
 }
 
-/** The search in one sentence: what ran, and why it stopped. */
+/** The search in one sentence (lower case, as the terminal prints it): what ran, and why it stopped. */
 function summary(doc: TuneJson): string {
   const s = doc.search;
+  const budget = 'simulations' in s.budget ? `the budget of ${count(s.budget.simulations, 'simulation')}` : `the ${s.budget.seconds} s budget`;
   const stop =
     s.stop === 'exhausted'
       ? 'stopped: no new candidate left in the search space'
-      : 'simulations' in s.budget
-        ? `stopped: budget of ${s.budget.simulations} simulations`
-        : `stopped before the round that would pass the ${s.budget.seconds} s budget; --budget ${s.reproduce_with_budget} repeats this search exactly`;
-  return `Searched ${s.candidates} candidates in ${s.simulations} simulations (${s.rounds} rounds of successive halving; finalists ran on seeds ${s.seeds.join(', ')}, the same for every candidate); ${stop}.`;
+      : s.rounds === 0
+        ? `stopped: ${budget} left no room for a round, so only the given config ran${'simulations' in s.budget ? '' : `; --budget ${s.reproduce_with_budget} repeats this search exactly`}`
+        : 'simulations' in s.budget
+          ? `stopped: ${budget}`
+          : `stopped before the round that would pass ${budget}; --budget ${s.reproduce_with_budget} repeats this search exactly`;
+  // The candidates counted: the given config, those of the rounds, those of the pruning step.
+  const inRounds = `${s.candidates - 1 - s.pruning_candidates} in ${count(s.rounds, 'round')} of successive halving`;
+  const parts = s.pruning_candidates > 0 ? `the given config, ${inRounds}, ${s.pruning_candidates} in pruning` : `the given config and ${inRounds}`;
+  return `searched ${count(s.candidates, 'candidate')} in ${count(s.simulations, 'simulation')} (${parts}; finalists ran on ${seedList(s.seeds)}, the same for every candidate); ${stop}.`;
 }
 
 /** When no candidate meets the SLO: one line per constraint, the binding ones marked. */
-function bindingLines(doc: TuneJson): string[] {
+function bindingLines(doc: TuneJson, f: Formats): string[] {
   const lines = doc.binding.map((b) => {
-    const value = b.constraint === 'success' ? pct(b.best_reachable) : `${ms(b.best_reachable)} ms`;
-    const target = b.constraint === 'success' ? `>= ${pct(b.target)}` : `<= ${ms(b.target)} ms`;
+    const value = b.constraint === 'success' ? f.success(b.best_reachable) : `${f[b.constraint as 'p95' | 'p99'](b.best_reachable)} ms`;
+    const target = b.constraint === 'success' ? `>= ${f.success(b.target)}` : `<= ${f[b.constraint as 'p95' | 'p99'](b.target)} ms`;
     return `${b.constraint} ${target}: best ${value} (#${b.candidate})${b.reachable ? '' : '  <- binds: no candidate reaches it'}`;
   });
   if (doc.binding.every((b) => b.reachable)) lines.push('each constraint is reachable alone, but no candidate meets them together.');
   return lines;
 }
 
-const metricCells = (m: Metrics, v: Violation[]) => [pct(m.success), ms(m.p95_ms), ms(m.p99_ms), usd(m.cost_usd), verdict(v)];
+const metricCells = (m: Metrics, v: Violation[], f: Formats, compact = false) => [f.success(m.success), f.p95(m.p95_ms), f.p99(m.p99_ms), usd(m.cost_usd), verdict(v, f, compact)];
 
-/** Pareto front rows, the given config first: candidate, cost, success, p95, p99, SLO, changes. */
-function frontRows(doc: TuneJson): string[][] {
-  const rows = [doc.baseline, ...doc.pareto.filter((c) => c.id !== 0)];
-  return rows.map((c) => {
-    const [success, p95, p99, cost] = metricCells(c.metrics, c.violations);
-    return [c.id === 0 ? 'given' : `#${c.id}${c.id === doc.best.id ? '*' : ''}`, cost, success, p95, p99, c.meets_slo ? 'meets' : 'misses', changesText(c.changes)];
+/** The front's rows, the given config first. */
+const frontCandidates = (doc: TuneJson) => [doc.baseline, ...doc.pareto.filter((c) => c.id !== 0)];
+const candidateLabel = (doc: TuneJson, c: CandidateJson) => (c.id === 0 ? 'given' : `#${c.id}${c.id === doc.best.id ? '*' : ''}`);
+
+/** Pareto front rows: candidate, cost, success, p95, p99, SLO, changes (`compact`: their number only). */
+function frontRows(doc: TuneJson, f: Formats, compact = false): string[][] {
+  return frontCandidates(doc).map((c) => {
+    const [success, p95, p99, cost] = metricCells(c.metrics, c.violations, f);
+    const changes = compact && c.changes.length > 0 ? count(c.changes.length, 'change') : changesText(c.changes);
+    return [candidateLabel(doc, c), cost, success, p95, p99, c.meets_slo ? 'meets' : 'misses', changes];
   });
 }
 
 /** Given config and winner on the search seeds, then on the hold-out seeds. */
-function comparisonRows(doc: TuneJson, withSeeds: boolean): { search: string[][]; holdout: string[][] } {
-  const seeds = (list: number[]) => (withSeeds ? `, seeds ${list.join(', ')}` : '');
+function comparisonRows(doc: TuneJson, f: Formats, withSeeds: boolean, compact = false): { search: string[][]; holdout: string[][] } {
+  const seeds = (list: number[]) => (withSeeds ? `, ${seedList(list)}` : '');
   return {
     search: [
-      [`given config${seeds(doc.search.seeds)}`, ...metricCells(doc.baseline.metrics, doc.baseline.violations)],
-      [`best #${doc.best.id}${seeds(doc.search.seeds)}`, ...metricCells(doc.best.metrics, doc.best.violations)],
+      [`given config${seeds(doc.search.seeds)}`, ...metricCells(doc.baseline.metrics, doc.baseline.violations, f, compact)],
+      [`best #${doc.best.id}${seeds(doc.search.seeds)}`, ...metricCells(doc.best.metrics, doc.best.violations, f, compact)],
     ],
     holdout: [
-      [`given config${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.baseline.holdout.metrics, doc.baseline.holdout.violations)],
-      [`best #${doc.best.id}${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.best.holdout.metrics, doc.best.holdout.violations)],
+      [`given config${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.baseline.holdout.metrics, doc.baseline.holdout.violations, f, compact)],
+      [`best #${doc.best.id}${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.best.holdout.metrics, doc.best.holdout.violations, f, compact)],
     ],
   };
 }
@@ -195,47 +265,116 @@ const COMPARISON_ALIGN = ['l', 'r', 'r', 'r', 'r', 'l'] as const;
 const FRONT_HEADER = ['cand', 'cost', 'success', 'p95 ms', 'p99 ms', 'SLO', 'changes'];
 const FRONT_ALIGN = ['l', 'r', 'r', 'r', 'r', 'l', 'l'] as const;
 
-export function tuneTable(run: TuneRun): string {
+/**
+ * Which columns a narrow terminal drops first (lowest first): p99, then p95, cost and success,
+ * except that the objective's column and the SLO's constrained ones outrank the others.
+ */
+function metricPriority(doc: TuneJson): Record<'success' | 'p95' | 'p99' | 'cost', number> {
+  const boost = (name: string, constrained: boolean) => (constrained || doc.objective === name ? 100 : 0);
+  return {
+    success: 60 + boost('success', doc.slo.success !== null),
+    p95: 50 + boost('p95', doc.slo.p95_ms !== null),
+    p99: 30 + boost('p99', doc.slo.p99_ms !== null),
+    cost: 55 + boost('cost', false),
+  };
+}
+
+/** A table through simulate's fitting (src/sim/report/fit.ts): low-priority columns go first, no line passes the width. */
+function fitted(header: readonly string[], rows: readonly string[][], align: readonly ('l' | 'r')[], priority: readonly number[], layout: Layout): string {
+  const columns: Column[] = header.map((h, i) => ({ header: h, cells: rows.map((r) => r[i]), align: align[i], priority: priority[i] }));
+  return fitTable(columns, layout);
+}
+
+/** Whether the table fits the width with every column and every cell whole. */
+function fitsWhole(header: readonly string[], rows: readonly string[][], layout: Layout): boolean {
+  const natural = fitted(header, rows, header.map(() => 'l'), header.map(() => Infinity), { ...layout, width: Infinity });
+  return natural.split('\n').every((line) => width(line) <= layout.width);
+}
+
+/**
+ * Prose wrapped between words at the layout's width, continuation lines indented two more than
+ * the first; a single word longer than the width is cut (simulate's `cut`).
+ */
+function wrapText(text: string, layout: Layout): string[] {
+  const t = symbols(text, layout);
+  const lead = /^ */.exec(t)![0];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of t.slice(lead.length).split(' ')) {
+    const next = current === '' ? `${lead}${word}` : `${current} ${word}`;
+    if (current !== '' && width(next) > layout.width) {
+      lines.push(current.trimEnd());
+      current = `${lead}  ${word}`;
+    } else current = next;
+  }
+  lines.push(current.trimEnd());
+  return lines.map((l) => cut(l, layout.width, layout));
+}
+
+/**
+ * The terminal report. Tables and prose fit `layout` (simulate's: 120 columns into a pipe or
+ * file, else COLUMNS or the terminal's width; ASCII without a UTF-8 locale): the SLO column
+ * names only the missed constraints and the Pareto front lists the changes under the table when
+ * the whole text does not fit, and narrow terminals drop low-priority columns. The diff is
+ * printed as it is (a cut line would not apply).
+ */
+export function tuneTable(run: TuneRun, layout: Layout = PIPE_LAYOUT): string {
   const doc = tuneDocument(run);
+  const f = formats(doc);
   const s = doc.search;
   const out: string[] = [];
+  const say = (text: string) => out.push(...wrapText(text, layout));
   const input = doc.scenario ?? `traffic ${doc.traffic}`;
-  out.push(`tune ${doc.config} under ${input}: SLO ${doc.slo.text}, objective ${doc.objective}`);
-  out.push(summary(doc));
+  say(`tune ${doc.config} under ${input}: SLO ${doc.slo.text}, objective ${doc.objective}`);
+  say(summary(doc));
   out.push('');
-  const rows = comparisonRows(doc, false);
-  out.push(`search seeds ${s.seeds.join(', ')}:`);
-  out.push(renderTable(COMPARISON_HEADER, rows.search, COMPARISON_ALIGN));
+  const p = metricPriority(doc);
+  const comparison = (rows: string[][], compactRows: string[][]) => {
+    const whole = fitsWhole(COMPARISON_HEADER, rows, layout);
+    return fitted(COMPARISON_HEADER, whole ? rows : compactRows, COMPARISON_ALIGN, [Infinity, p.success, p.p95, p.p99, p.cost, 90], layout);
+  };
+  const rows = comparisonRows(doc, f, false);
+  const compact = comparisonRows(doc, f, false, true);
+  say(`search ${seedList(s.seeds)}:`);
+  out.push(comparison(rows.search, compact.search));
   out.push('');
-  out.push(`hold-out seeds ${s.holdout_seeds.join(', ')} (not used by the search):`);
-  out.push(renderTable(COMPARISON_HEADER, rows.holdout, COMPARISON_ALIGN));
+  say(`hold-out ${seedList(s.holdout_seeds)} (not used for ranking, only to check the winner):`);
+  out.push(comparison(rows.holdout, compact.holdout));
   out.push('');
-  if (doc.best.changes.length === 0) out.push('the given config is the best found: no change.');
+  if (doc.best.changes.length === 0) say('the given config is the best found: no change.');
   else {
-    out.push(`changes of #${doc.best.id}:`);
-    for (const c of doc.best.changes) out.push(`  ${c.key}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}  (${c.dimension})`);
+    say(`changes of #${doc.best.id}:`);
+    for (const c of doc.best.changes) say(`  ${changeText(c)}  (${c.dimension})`);
   }
   if (!doc.meets_slo) {
     out.push('');
-    out.push('no candidate meets the SLO. Best reachable value of each constraint (any finalist):');
-    for (const line of bindingLines(doc)) out.push(`  ${line}`);
+    say('no candidate meets the SLO. Best reachable value of each constraint (any finalist):');
+    for (const line of bindingLines(doc, f)) say(`  ${line}`);
   }
   out.push('');
-  out.push(`Pareto front (cost vs p95/p99 vs success) of the ${s.finalists} finalists, search seeds:`);
-  out.push(renderTable(FRONT_HEADER, frontRows(doc), FRONT_ALIGN));
+  say(`Pareto front (cost vs p95/p99 vs success) of the ${count(s.finalists, 'finalist')}, search seeds:`);
+  const front = frontRows(doc, f);
+  const whole = fitsWhole(FRONT_HEADER, front, layout);
+  out.push(fitted(FRONT_HEADER, whole ? front : frontRows(doc, f, true), FRONT_ALIGN, [Infinity, p.cost, p.success, p.p95, p.p99, 90, 80], layout));
+  if (!whole) {
+    // The changes did not fit in the table: one line each under it, by candidate.
+    const changed = frontCandidates(doc).filter((x) => x.changes.length > 0);
+    const labelWidth = Math.max(...changed.map((c) => candidateLabel(doc, c).length));
+    for (const c of changed) c.changes.forEach((change, k) => say(`  ${(k === 0 ? candidateLabel(doc, c) : '').padEnd(labelWidth)}  ${changeText(change)}`));
+  }
   if (doc.diff !== '') {
     out.push('');
     out.push(doc.diff.trimEnd());
   }
   if (doc.output !== null) {
     out.push('');
-    out.push(`wrote ${doc.output}`);
+    say(`wrote ${doc.output}`);
   } else if (doc.edit_error !== null) {
     out.push('');
-    out.push(`not written: ${doc.edit_error}`);
+    say(`not written: ${doc.edit_error}`);
   } else if (run.requestedOutput !== null && !doc.meets_slo) {
     out.push('');
-    out.push(`not written to ${safeText(run.requestedOutput)}: no candidate meets the SLO`);
+    say(`not written to ${safeText(run.requestedOutput)}: no candidate meets the SLO`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -243,6 +382,7 @@ export function tuneTable(run: TuneRun): string {
 /** `--format markdown`: the same report for a pull request comment or $GITHUB_STEP_SUMMARY (cells escaped, size bounded). */
 export function tuneMarkdown(run: TuneRun): string {
   const doc = tuneDocument(run);
+  const f = formats(doc);
   const budget = new MarkdownBudget();
   const cell = (text: string) => markdownCell(text);
   // Inline code shows backslashes literally, so it is not cell-escaped: only a backtick (which would end it) is replaced.
@@ -253,12 +393,12 @@ export function tuneMarkdown(run: TuneRun): string {
   out.push(`## gwcfg tune: ${code(doc.config)}`);
   out.push('');
   const input = doc.scenario !== null ? `scenario ${code(doc.scenario)}` : `recorded traffic ${code(doc.traffic ?? '')}`;
-  out.push(`Under ${input}; SLO ${code(doc.slo.text)}, objective ${doc.objective}. ${cell(summary(doc))}`);
+  out.push(`Under ${input}; SLO ${code(doc.slo.text)}, objective ${doc.objective}. ${cell(capitalised(summary(doc)))}`);
   out.push('');
-  const rows = comparisonRows(doc, true);
+  const rows = comparisonRows(doc, f, true);
   out.push(table(COMPARISON_HEADER, [...rows.search, ...rows.holdout], COMPARISON_ALIGN, 'rows'));
   out.push('');
-  out.push('The hold-out seeds were not used by the search.');
+  out.push('The hold-out seeds were not used for ranking, only to check the winner.');
   out.push('');
   out.push(`### Changes of #${doc.best.id}`);
   out.push('');
@@ -268,12 +408,12 @@ export function tuneMarkdown(run: TuneRun): string {
     out.push('');
     out.push('**No candidate meets the SLO.** Best reachable value of each constraint:');
     out.push('');
-    for (const line of bindingLines(doc)) out.push(`- ${cell(line)}`);
+    for (const line of bindingLines(doc, f)) out.push(`- ${cell(capitalised(line))}`);
   }
   out.push('');
-  out.push(`### Pareto front (cost vs p95/p99 vs success) of the ${doc.search.finalists} finalists`);
+  out.push(`### Pareto front (cost vs p95/p99 vs success) of the ${count(doc.search.finalists, 'finalist')}`);
   out.push('');
-  out.push(table(FRONT_HEADER, frontRows(doc), FRONT_ALIGN, 'candidates'));
+  out.push(table(FRONT_HEADER, frontRows(doc, f), FRONT_ALIGN, 'candidates'));
   if (doc.diff !== '') {
     // A fence longer than any run of backticks in the diff, so the file's text cannot close it.
     const fence = '`'.repeat(Math.max(3, ...(doc.diff.match(/`+/g) ?? []).map((r) => r.length + 1)));
@@ -289,6 +429,9 @@ export function tuneMarkdown(run: TuneRun): string {
   if (doc.output !== null) {
     out.push('');
     out.push(`Wrote ${code(doc.output)}.`);
+  } else if (doc.edit_error !== null) {
+    out.push('');
+    out.push(`Not written: ${cell(doc.edit_error)}.`);
   }
   return `${out.join('\n')}\n`;
 }

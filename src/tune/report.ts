@@ -5,7 +5,7 @@ import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { deploymentTable, renderPage, timelineCharts, type ReportChart, type ScenarioWindow } from '../sim/report/html.js';
 import type { SimResult } from '../sim/result.js';
-import type { TuneJson } from './output.js';
+import { count, seedList, type TuneJson } from './output.js';
 
 echarts.use([ScatterChart]);
 
@@ -25,7 +25,7 @@ function paretoChart(doc: TuneJson): ReportChart {
   return {
     id: 'tune-pareto',
     title: 'Pareto front: cost against p95 latency',
-    caption: `Finalists no other beats on cost, p95, p99 and success at once, on the search seeds ${doc.search.seeds.join(', ')}, and the given config. Green: meets the SLO (${doc.slo.text}); red: misses it.${slo}`,
+    caption: `Finalists no other beats on cost, p95, p99 and success at once, on the search ${seedList(doc.search.seeds)}, and the given config. Green: meets the SLO (${doc.slo.text}); red: misses it.${slo}`,
     option: {
       animation: false,
       textStyle: { fontFamily: 'sans-serif' },
@@ -54,7 +54,7 @@ export function tuneReportHtml(input: TuneReport): string {
     ['config', doc.config],
     [doc.scenario !== null ? 'scenario' : 'traffic replayed from', doc.scenario ?? doc.traffic ?? ''],
     ['SLO', `${doc.slo.text}, objective ${doc.objective}`],
-    ['search', `${doc.search.candidates} candidates, ${doc.search.simulations} simulations, seeds ${doc.search.seeds.join(', ')}`],
+    ['search', `${count(doc.search.candidates, 'candidate')}, ${count(doc.search.simulations, 'simulation')}, ${seedList(doc.search.seeds)}`],
     ['chosen', doc.best.changes.length === 0 ? 'the given config (no change)' : `#${doc.best.id}: ${doc.best.changes.map((c) => `${c.key} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join('; ')}`],
     ['meets the SLO', doc.meets_slo ? 'yes' : 'no candidate does'],
     ['LiteLLM release modelled', input.release],

@@ -67,6 +67,45 @@ export function violations(m: Metrics, slo: Slo): Violation[] {
   return out;
 }
 
+/**
+ * One-sided 95 % quantiles of Student's t for 1..29 degrees of freedom (standard tables, e.g.
+ * NIST/SEMATECH e-Handbook 1.3.6.7.2); from 30 on, the normal quantile 1.645 is within 3 %.
+ */
+const T95 = [6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.74, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699];
+
+/** t quantile for `n` samples (n - 1 degrees of freedom). */
+export function t95(n: number): number {
+  return n < 2 ? Infinity : (T95[n - 2] ?? 1.645);
+}
+
+/**
+ * A conservative reading of per-seed runs: the one-sided 95 % confidence bound of the mean over
+ * the seeds, on the side that hurts: success at its lower bound, p95 and p99 at their upper
+ * bounds (cost: the mean). Each seed is one run of the scenario, so a config that fails badly on
+ * a few seeds (an all-cooled-down episode, say) has a wide spread and a bound far from its mean,
+ * although its pooled success may still pass. Fewer than 2 runs: the runs' aggregate.
+ */
+export function conservative(runs: readonly Metrics[]): Metrics {
+  const pooled = aggregate(runs);
+  if (runs.length < 2) return pooled;
+  const t = t95(runs.length);
+  const spread = (f: (m: Metrics) => number) => {
+    const mean = runs.reduce((s, m) => s + f(m), 0) / runs.length;
+    const variance = runs.reduce((s, m) => s + (f(m) - mean) ** 2, 0) / (runs.length - 1);
+    return { mean, half: (t * Math.sqrt(variance)) / Math.sqrt(runs.length) };
+  };
+  const success = spread((m) => m.success);
+  const p95 = spread((m) => m.p95_ms);
+  const p99 = spread((m) => m.p99_ms);
+  return {
+    ...pooled,
+    // The pooled share and the per-seed mean differ a little when seeds have different request counts: take the worse.
+    success: round(Math.max(0, Math.min(pooled.success, success.mean - success.half)), 6),
+    p95_ms: round(Math.max(pooled.p95_ms, p95.mean + p95.half)),
+    p99_ms: round(Math.max(pooled.p99_ms, p99.mean + p99.half)),
+  };
+}
+
 const totalExcess = (m: Metrics, slo: Slo) => violations(m, slo).reduce((s, v) => s + v.excess, 0);
 
 /** Objective value, lower is better. */

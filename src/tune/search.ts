@@ -8,11 +8,20 @@
 // most PRUNE_STEPS, on every seed) and keeps the simpler config when it ranks at least as well:
 // changes that made no difference are not written into the user's file.
 //
+// Robustness: a few search seeds cannot show a config that collapses on one seed in ten (say,
+// allowed_fails: 1 cooling every region down at once when a background 500 meets an outage). So
+// the best finalist that meets the SLO is checked on the hold-out seeds (at least HOLDOUT_MIN,
+// the same for every candidate) after each round, as racing methods re-run their incumbent
+// (Hutter et al., ParamILS/SMAC intensification): it must meet the SLO there at the one-sided
+// 95 % confidence bound over the seeds (score.ts conservative). One that fails is rejected:
+// it ranks by its bound (so it misses), is no parent for later rounds, and the next finalist is
+// checked. The winner is the best finalist that passed its check.
+//
 // Deterministic: candidates come from a pure-rand stream seeded by --seed, ranking breaks ties by
 // candidate id, and the round plan depends only on the budget count, never on timing or -j. A
 // wall-clock budget only decides how many whole rounds run.
 import { seededUniform } from '../sim/rng.js';
-import { aggregate, compareCandidates, type Metrics, type Objective } from './score.js';
+import { aggregate, compareCandidates, conservative, violations, type Metrics, type Objective, type Violation } from './score.js';
 import { applyChanges, mergeChanges, mutate, type Change, type Dimension } from './space.js';
 import type { Slo } from './slo.js';
 
@@ -25,6 +34,8 @@ export interface SearchOptions {
   seeds: number;
   budget: Budget;
   dimensions: readonly Dimension[];
+  /** Hold-out seeds for the checks (seed indices seeds .. seeds + holdout - 1); 0: no checks. */
+  holdout?: number;
   /** Seeds the candidate generator (--seed). */
   seed: number;
   /** Simulations the caller will run after the search (hold-out), for a wall-clock budget. */
@@ -42,6 +53,21 @@ export interface Candidate {
   /** Aggregate over `runs`. */
   metrics: Metrics;
   round: number;
+  /** Its check on the hold-out seeds, once it ran. */
+  check?: Check;
+}
+
+/** A finalist on the hold-out seeds. */
+export interface Check {
+  runs: Metrics[];
+  /** Aggregate over the hold-out seeds (success pooled, latencies and cost averaged). */
+  metrics: Metrics;
+  /** The conservative reading (95 % bounds over the seeds). */
+  bound: Metrics;
+  /** Of `bound` against the SLO; empty: passed. */
+  violations: Violation[];
+  /** Rounds done when it was checked. */
+  afterRound: number;
 }
 
 export interface SearchOutcome {
@@ -50,6 +76,12 @@ export interface SearchOutcome {
   finalists: Candidate[];
   /** Every candidate evaluated, in id order. */
   evaluated: Candidate[];
+  /** The winner: the best finalist that passed its check, else the best finalist. */
+  best: Candidate;
+  /** Whether `best` passed its check on the hold-out seeds. */
+  verified: boolean;
+  /** Finalists checked, in order of checking (a rejected one has violations). */
+  checked: Candidate[];
   simulations: number;
   rounds: number;
   stop: 'budget' | 'exhausted';
@@ -57,7 +89,7 @@ export interface SearchOutcome {
   reproduce: number;
 }
 
-/** Runs the configs, each on its seed index; results in the same order. */
+/** Runs the configs, each on its seed index (search seeds first, then hold-out seeds); results in the same order. */
 export type Evaluate = (batch: readonly { config: unknown; seedIndex: number }[]) => Promise<Metrics[]>;
 
 /** Simulations one round of successive halving costs for `n` candidates over `seeds` rungs. */
@@ -72,11 +104,27 @@ const ROUND_SIZE = 8;
 const PARENTS = 3;
 /** Dimensions the pruning step may try to drop from the winner; each costs one run per seed. */
 export const PRUNE_STEPS = 3;
+/** Hold-out seeds: at least this many (and at least --seeds), so that a collapse on one seed in ten shows. */
+export const HOLDOUT_MIN = 10;
+/** Checks after one round at most (each costs one run per hold-out seed). */
+export const CHECKS_PER_ROUND = 2;
+
+export function holdoutCount(seeds: number): number {
+  return Math.max(HOLDOUT_MIN, seeds);
+}
+
+const meetsOnSearchSeeds = (c: Candidate, slo: Slo) => violations(c.metrics, slo).length === 0;
+const rejected = (c: Candidate) => c.check !== undefined && c.check.violations.length > 0;
 
 export async function search(base: unknown, isValid: (config: unknown) => boolean, evaluate: Evaluate, options: SearchOptions, now: () => number = Date.now): Promise<SearchOutcome> {
   const started = now();
   const rng = seededUniform(options.seed ^ 0x7475_6e65); // 'tune': its own stream, apart from the simulation seeds
-  const rank = (list: Candidate[]) => [...list].sort((a, b) => compareCandidates(a, b, options.slo, options.objective));
+  // A rejected finalist ranks by its bound on the hold-out seeds, which misses the SLO.
+  const view = (c: Candidate) => (rejected(c) ? { id: c.id, changes: c.changes, metrics: c.check!.bound } : c);
+  const compare = (a: Candidate, b: Candidate) => compareCandidates(view(a), view(b), options.slo, options.objective);
+  const rank = (list: Candidate[]) => [...list].sort(compare);
+  const checked: Candidate[] = [];
+  const H = options.holdout ?? 0;
   const seen = new Set<string>();
   const evaluated: Candidate[] = [];
   let simulations = 0;
@@ -107,8 +155,11 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   // duration budget; the first estimate comes from the baseline's runs.
   let msPerSimulation = (now() - started) / options.seeds;
 
-  // Pruning is budgeted up front, so a count budget plans the same rounds a wall-clock one ran.
-  const pruneReserve = PRUNE_STEPS * options.seeds;
+  // Pruning and the winner's last check are budgeted up front, so a count budget plans the same
+  // rounds a wall-clock one ran. A count with no room for the check spends it all
+  // on the search (the winner is then reported unchecked).
+  const checkReserve = options.budget.kind === 'duration' || options.budget.count >= options.seeds * (1 + PRUNE_STEPS) + H ? H : 0;
+  const pruneReserve = PRUNE_STEPS * options.seeds + checkReserve;
   let rounds = 0;
   let stop: SearchOutcome['stop'] = 'budget';
   for (;;) {
@@ -123,7 +174,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
       while (candidates.length > 0 && cost > left) cost = roundCost(--candidates.length, options.seeds);
       if (candidates.length === 0) break;
     } else {
-      if (now() - started + (cost + pruneReserve + (options.reserve ?? 0)) * msPerSimulation > options.budget.ms) break;
+      if (now() - started + (cost + CHECKS_PER_ROUND * H + pruneReserve + (options.reserve ?? 0)) * msPerSimulation > options.budget.ms) break;
     }
     for (const c of candidates) {
       c.id = evaluated.length;
@@ -137,18 +188,43 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
       await runRung(alive, s);
       if (s < options.seeds - 1) alive = rank(alive).slice(0, Math.ceil(alive.length / 2));
     }
-    msPerSimulation = (now() - roundStart) / (simulations - before);
     finalists.push(...alive);
     rounds++;
+    // A wall-clock budget always runs a round's checks (they were in its estimate), so the count it
+    // reports repeats them; a count budget runs those it has room for.
+    for (let n = 0; n < CHECKS_PER_ROUND; n++) {
+      const top = rank(finalists)[0];
+      if (H === 0 || !meetsOnSearchSeeds(top, options.slo) || top.check || rejected(top)) break;
+      if (options.budget.kind === 'evaluations' && options.budget.count - simulations - pruneReserve < H) break;
+      await check(top);
+    }
+    msPerSimulation = (now() - roundStart) / (simulations - before);
     options.onRound?.(rounds, simulations, rank(finalists)[0]);
   }
   const reproduce = simulations + pruneReserve;
-  const pruneLeft = options.budget.kind === 'evaluations' ? options.budget.count - simulations : pruneReserve;
-  await prune(Math.min(pruneLeft, pruneReserve));
-  return { baseline, finalists: rank(finalists), evaluated, simulations, rounds, stop, reproduce };
+  const pruneLeft = options.budget.kind === 'evaluations' ? options.budget.count - simulations - checkReserve : PRUNE_STEPS * options.seeds;
+  const winner = await prune(Math.min(pruneLeft, PRUNE_STEPS * options.seeds));
+  // The winner's last check (reserved): a pruned winner is a config the checks have not seen.
+  const left = () => (options.budget.kind === 'evaluations' ? options.budget.count - simulations : Infinity);
+  if (H > 0 && meetsOnSearchSeeds(winner, options.slo) && !winner.check && left() >= H) await check(winner);
+  const ranked = rank(finalists);
+  const passed = ranked.find((c) => c.check !== undefined && !rejected(c) && meetsOnSearchSeeds(c, options.slo));
+  // A pruned winner that failed falls back to the best finalist that passed (its unpruned parent, often).
+  const best = passed ?? ranked[0];
+  return { baseline, finalists: ranked, evaluated, best, verified: passed !== undefined, checked, simulations, rounds, stop, reproduce };
 
-  /** Drops whole dimensions from the winner while the simpler config ranks at least as well. */
-  async function prune(allowance: number): Promise<void> {
+  /** Runs a finalist on every hold-out seed (one batch) and judges it at its conservative bound. */
+  async function check(c: Candidate): Promise<void> {
+    const config = applyChanges(base, c.changes);
+    const runs = await evaluate(Array.from({ length: H }, (_, i) => ({ config, seedIndex: options.seeds + i })));
+    simulations += H;
+    const bound = conservative(runs);
+    c.check = { runs, metrics: aggregate(runs), bound, violations: violations(bound, options.slo), afterRound: rounds };
+    checked.push(c);
+  }
+
+  /** Drops whole dimensions from the winner while the simpler config ranks at least as well; returns the pruned winner. */
+  async function prune(allowance: number): Promise<Candidate> {
     let best = rank(finalists)[0];
     const dimensions = [...new Set(best.changes.map((c) => c.dimension))];
     for (const dimension of dimensions.slice(0, PRUNE_STEPS)) {
@@ -166,8 +242,9 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
         allowance -= options.seeds;
         finalists.push(simpler);
       }
-      if (compareCandidates(simpler, best, options.slo, options.objective) <= 0) best = simpler;
+      if (compare(simpler, best) <= 0) best = simpler;
     }
+    return best;
   }
 
   /** New, schema-valid, never-seen candidates: the first round moves each dimension once from the given config. */
@@ -195,14 +272,17 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
       return out;
     }
     const size = ROUND_SIZE;
-    const parents = rank(finalists).slice(0, PARENTS);
+    // Rejected finalists are no parents (unless nothing else is left).
+    const ranked = rank(finalists);
+    const fit = ranked.filter((c) => !rejected(c));
+    const parents = (fit.length > 0 ? fit : ranked).slice(0, PARENTS);
     for (let attempt = 0; out.length < size && attempt < size * 25; attempt++) {
       const parent = parents[Math.floor(rng() * parents.length)];
       let changes = parent.changes;
       const moves = rng() < 0.5 ? 1 : 2;
       for (let m = 0; m < moves; m++) {
         const dimension = options.dimensions[Math.floor(rng() * options.dimensions.length)];
-        const move = mutate(applyChanges(base, changes), dimension, rng);
+        const move = mutate(applyChanges(base, changes), dimension, rng, base);
         if (move !== null) changes = mergeChanges(base, changes, move);
       }
       if (fresh(changes)) add(changes);

@@ -2,6 +2,7 @@
 // config must meet. Errors name the column of the offending clause and show a correct example.
 import { CliError } from '../cli/errors.js';
 import { parseDurationMs } from '../sim/units.js';
+import { safeText } from '../util/safe-text.js';
 
 export interface Slo {
   /** Least share of client requests that succeed, 0..1. */
@@ -15,6 +16,18 @@ export interface Slo {
   text: string;
 }
 
+/** The comma-separated clauses of the flag, trimmed, each with the 1-based column where it starts. */
+function clauses(text: string): { clause: string; column: number }[] {
+  let offset = 0;
+  return text.split(',').map((raw) => {
+    const column = offset + raw.length - raw.trimStart().length + 1;
+    offset += raw.length + 1;
+    return { clause: raw.trim(), column };
+  });
+}
+
+const CLAUSE = /^([A-Za-z0-9_]+)\s*(>=|<=|=|<|>)\s*(.*)$/;
+
 const EXAMPLE = 'e.g. --slo "success>=99.9%,p95<=3s,p99<=8s"';
 
 /** Parses the --slo flag; throws CliError (exit 2) naming the column of the first bad clause. */
@@ -23,14 +36,9 @@ export function parseSlo(text: string): Slo {
   const fail = (column: number, what: string): never => {
     throw new CliError(`--slo: column ${column}: ${what}; ${EXAMPLE}`);
   };
-  let offset = 0;
-  for (const raw of text.split(',')) {
-    const lead = raw.length - raw.trimStart().length;
-    const column = offset + lead + 1;
-    offset += raw.length + 1;
-    const clause = raw.trim();
+  for (const { clause, column } of clauses(text)) {
     if (clause === '') fail(column, 'empty clause (two commas in a row, or a trailing comma?)');
-    const m = /^([A-Za-z0-9_]+)\s*(>=|<=|=|<|>)\s*(.*)$/.exec(clause);
+    const m = CLAUSE.exec(clause);
     if (!m) fail(column, `'${clause}' is not a constraint like success>=99.9% or p95<=3s`);
     const [, key, op, value] = m!;
     const seen = (k: keyof Slo) => slo[k] !== null && fail(column, `'${key}' is given twice`);
@@ -52,7 +60,7 @@ export function parseSlo(text: string): Slo {
       try {
         ms = parseDurationMs(value.trim());
       } catch {
-        fail(column + clause.indexOf(value), `${key} needs a duration such as 3s or 800ms, got '${value.trim()}'`);
+        fail(column + clause.length - value.length, `${key} needs a duration such as 3s or 800ms, got '${value.trim()}'`);
       }
       if (!(ms! > 0)) fail(column, `${key} must be positive`);
       const k = key === 'p95' ? 'p95Ms' : 'p99Ms';
@@ -64,6 +72,18 @@ export function parseSlo(text: string): Slo {
   }
   if (slo.success === null && slo.p95Ms === null && slo.p99Ms === null) fail(1, 'no constraint to meet (give success, p95 or p99)');
   return slo;
+}
+
+/**
+ * Checks `group=NAME` against the config's model groups; CliError (exit 2) naming the column of
+ * NAME, like every --slo error.
+ */
+export function checkSloGroup(slo: Slo, groups: readonly string[], file: string): void {
+  if (slo.group === null || groups.includes(slo.group)) return;
+  // The column of NAME: the value is the clause's tail (the pattern is anchored at both ends).
+  const at = clauses(slo.text).find((c) => CLAUSE.exec(c.clause)?.[1] === 'group');
+  const column = at ? at.column + at.clause.length - CLAUSE.exec(at.clause)![3].length : 1;
+  throw new CliError(safeText(`--slo: column ${column}: group '${slo.group}' is not a model_name of ${file} (known: ${groups.join(', ')})`));
 }
 
 /** The SLO in one line, as the output prints it. */

@@ -126,13 +126,14 @@ const MENUS = {
   ttl: [10, 30, 60, 300, 3600],
   scale_down_up: [0.5, 2],
   weight_factor: [0.25, 0.5, 2, 4],
-  limit_factor: [1.5, 2],
+  limit_factor: [1, 1.5, 2],
 } as const;
 
 /** LiteLLM RetryPolicy fields the simulator's errors map to (litellm/types/router.py, RetryPolicy). */
 const RETRY_POLICY_KEYS = ['RateLimitErrorRetries', 'TimeoutErrorRetries', 'InternalServerErrorRetries'];
 
-type Mutator = (config: Obj, rng: Random) => Change[] | null;
+/** One move from `config` (a candidate); `base` is the user's config, for moves bounded relative to it. */
+type Mutator = (config: Obj, rng: Random, base?: unknown) => Change[] | null;
 
 function setting(dimension: Dimension, key: string, menu: readonly number[]): Mutator {
   return (config, rng) => {
@@ -242,17 +243,26 @@ const MUTATORS: Record<Dimension, Mutator> = {
     [next[i], next[j]] = [next[j], next[i]];
     return [{ dimension: 'fallbacks_order', path: [...base, k, from], value: next }];
   },
-  limits: (config, rng) => {
-    const limited = deployments(config).flatMap((d) => (['rpm', 'tpm'] as const).filter((k) => num(d.params[k]) !== null).map((k) => ({ d, k })));
+  limits: (config, rng, base) => {
+    // Relative to the quota the user wrote, never to a raised one (raises do not compound), and
+    // never below it: ×1 (back to the user's), ×1.5 or ×2, whichever is not the current value.
+    const user = isObj(base) ? base : config;
+    const limited = deployments(config).flatMap((d) => (['rpm', 'tpm'] as const).filter((k) => num(valueAtPath(user, ['model_list', d.index, 'litellm_params', k])) !== null).map((k) => ({ d, k })));
     if (limited.length === 0) return null;
     const { d, k } = pick(rng, limited);
-    return [{ dimension: 'limits', path: ['model_list', d.index, 'litellm_params', k], value: Math.round(num(d.params[k])! * pick(rng, MENUS.limit_factor)) }];
+    const quota = num(valueAtPath(user, ['model_list', d.index, 'litellm_params', k]))!;
+    const options = MENUS.limit_factor.map((f) => Math.round(quota * f)).filter((v) => v !== d.params[k]);
+    return [{ dimension: 'limits', path: ['model_list', d.index, 'litellm_params', k], value: pick(rng, options) }];
   },
 };
 
-/** One random move in one of the enabled dimensions from `config`; null when that dimension has nothing to change here. */
-export function mutate(config: unknown, dimension: Dimension, rng: Random): Change[] | null {
-  return isObj(config) ? MUTATORS[dimension](config, rng) : null;
+/**
+ * One random move in one of the enabled dimensions from `config`; null when that dimension has
+ * nothing to change here. `base` is the user's config (default: `config` itself): `limits` moves
+ * are bounded relative to the quota written there.
+ */
+export function mutate(config: unknown, dimension: Dimension, rng: Random, base: unknown = config): Change[] | null {
+  return isObj(config) ? MUTATORS[dimension](config, rng, base) : null;
 }
 
 /** Parses --vary / --keep into the enabled dimensions; throws Error naming the unknown word. */

@@ -32,11 +32,16 @@ describe('exporter config: model_id values', () => {
     const expected = createHash('sha256').update('solomodelopenai/gpt-4o-minirpm4').digest('hex');
     assert.deepEqual([...cfg.modelIds!].sort(), [expected, 'prod-gpt-4o'].sort());
   });
-  test('unknown when a value comes from the environment or models live in the database', () => {
-    assert.equal(config('model_list:\n  - {model_name: a, litellm_params: {model: openai/a, api_key: os.environ/K}}\n').modelIds, null);
+  test('a value from the environment hides that id (still a sha256); models in the database hide every id', () => {
+    const env = config('model_list:\n  - {model_name: a, litellm_params: {model: openai/a, api_key: os.environ/K}}\n  - {model_name: b, litellm_params: {model: openai/b}, model_info: {id: b-1}}\n');
+    assert.deepEqual([...env.modelIds!], ['b-1']);
+    assert.equal(env.unknownHashedIds, true);
+    assert.equal(config(LIMITED).unknownHashedIds, false);
     assert.equal(config('model_list:\n  - {model_name: a, litellm_params: {model: openai/a}}\ngeneral_settings: {store_model_in_db: true}\n').modelIds, null);
   });
 });
+
+const ENV_KEYED = 'model_list:\n  - {model_name: a, litellm_params: {model: openai/a, api_key: os.environ/OPENAI_API_KEY}}\n';
 
 const cases: Array<{ name: string; expr: string; cfg?: string; expected: string[] }> = [
   // valid
@@ -50,6 +55,10 @@ const cases: Array<{ name: string; expr: string; cfg?: string; expected: string[
   { name: 'a label include_labels drops, in a matcher and in by (...)', expr: 'sum by (requested_model) (rate(litellm_deployment_failure_responses_total{litellm_model_name="x"}[5m]))', expected: ['metrics/label-disabled-by-config requested_model', 'metrics/label-disabled-by-config litellm_model_name'] },
   { name: 'a provider name compared with model_id', expr: 'litellm_deployment_total_requests_total{model_id="openai"}', expected: ['metrics/impossible-label-value "openai"'] },
   { name: 'a model_id regex that matches no deployment', expr: 'litellm_deployment_total_requests_total{model_id=~"azure.*"}', expected: ['metrics/impossible-label-value "azure.*"'] },
+  // An api_key from os.environ/ hides that deployment's sha256, but "openai" can never be one (silent before).
+  { name: 'a provider name compared with model_id when an id hashes a secret', expr: 'litellm_deployment_total_requests_total{model_id="openai"}', cfg: ENV_KEYED, expected: ['metrics/impossible-label-value "openai"'] },
+  { name: 'a 64-hex model_id may be the hash gwcfg cannot compute', expr: `litellm_deployment_total_requests_total{model_id="${'ab'.repeat(32)}"}`, cfg: ENV_KEYED, expected: [] },
+  { name: 'a model_id regex is not judged when an id hashes a secret', expr: 'litellm_deployment_total_requests_total{model_id=~"azure.*"}', cfg: ENV_KEYED, expected: [] },
 ];
 
 describe('check-metrics with the LiteLLM config', () => {

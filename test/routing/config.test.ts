@@ -6,6 +6,7 @@ import { dep, router } from './helpers.js';
 
 const norm = (c: unknown) => normalizeConfig(c, { litellmVersion: '2026' });
 
+// Router.routing_strategy_init validates the name from commit 3f4a9d8d0 (#18624, 2026-01-05), first in 1.80.12.
 test('behaviour 55: an invalid routing_strategy fails at construction ([2024]: accepted, every pick fails)', () => {
   for (const s of ['simple', 'not-a-real-strategy']) {
     assert.throws(
@@ -25,9 +26,12 @@ test('behaviour 55: an invalid routing_strategy fails at construction ([2024]: a
   for (const s of ['simple-shuffle', 'least-busy', 'latency-based-routing', 'cost-based-routing', 'usage-based-routing-v2', 'usage-based-routing', 'weighted-round-robin', 'round-robin']) {
     assert.doesNotThrow(() => router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: s } }));
   }
-  const old = router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: 'simple' } }, { litellmVersion: '2024' });
-  const p = old.pick({ model: 'gpt', inputTokens: 1 }, 0);
-  assert.ok(!p.ok && p.reason === 'no-deployment');
+  for (const litellmVersion of ['2024', '1.80.11']) {
+    const old = router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: 'simple' } }, { litellmVersion });
+    const p = old.pick({ model: 'gpt', inputTokens: 1 }, 0);
+    assert.ok(!p.ok && p.reason === 'no-deployment', litellmVersion);
+  }
+  assert.throws(() => router({ model_list: [dep('gpt', {})], router_settings: { routing_strategy: 'simple' } }, { litellmVersion: '1.80.12' }), /Invalid routing_strategy/);
 });
 
 test('deployment ids: model_info.id, else sha256 of model_name + litellm_params as LiteLLM computes it', () => {
@@ -67,7 +71,7 @@ test('limits: top-level rpm/tpm copied into litellm_params; v2 null-chain vs v1 
   assert.equal(w.order, 2);
 });
 
-test('settings: router_settings beat litellm_settings beat defaults; cooldown_time 0 → 5 s ([2024]: 1 s)', () => {
+test('settings: router_settings beat litellm_settings beat defaults; cooldown_time 0 → 5 s', () => {
   const s = norm({
     litellm_settings: { num_retries: 4, allowed_fails: 7, fallbacks: [{ a: ['b'] }], request_timeout: 30 },
     router_settings: { num_retries: 1, fallbacks: [], cooldown_time: 0 },
@@ -83,7 +87,7 @@ test('settings: router_settings beat litellm_settings beat defaults; cooldown_ti
   assert.equal(d.maxFallbacks, 5);
   assert.equal(d.legacyCooldownMode, false);
   assert.equal(d.timeoutMs, 6_000_000);
-  assert.equal(normalizeConfig({ router_settings: { cooldown_time: 0 } }, { litellmVersion: '2024' }).settings.cooldownTimeMs, 1000);
+  assert.equal(normalizeConfig({ router_settings: { cooldown_time: 0 } }, { litellmVersion: '2024' }).settings.cooldownTimeMs, 5000, '2024 is 1.55.8');
   const three = norm({ router_settings: { allowed_fails: 3 } }).settings;
   assert.equal(three.legacyCooldownMode, false, 'allowed_fails: 3 equals the default → percentage mode');
 });
@@ -99,8 +103,13 @@ test('concurrencyLimit derives max_parallel_requests as LiteLLM does', () => {
     router_settings: { default_max_parallel_requests: 4 },
   });
   assert.deepEqual([0, 1, 2, 3, 4].map((d) => r.concurrencyLimit(d)), [3, 9, 600, 1, 4]);
-  const old = router({ model_list: [dep('g', { tpm: 100_000 })] }, { litellmVersion: '2024' });
-  assert.equal(old.concurrencyLimit(0), 16, '[2024] int(tpm/1000/6)');
+  // int(tpm/1000/6) in every release of LiteLLM's history through 1.80.15; int(tpm/1000*6) in a
+  // 2026 utils.py of the source index (keyed at 1.81.0, approximate).
+  for (const litellmVersion of ['2024', '1.80.15']) {
+    const old = router({ model_list: [dep('g', { tpm: 100_000 })] }, { litellmVersion });
+    assert.equal(old.concurrencyLimit(0), 16, `${litellmVersion}: int(tpm/1000/6)`);
+  }
+  assert.equal(router({ model_list: [dep('g', { tpm: 100_000 })] }, { litellmVersion: '1.81.0' }).concurrencyLimit(0), 600);
 });
 
 // Issue 13 row 14: before, a cap of 0 made every call to the deployment wait forever.

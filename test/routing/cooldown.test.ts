@@ -72,17 +72,22 @@ test('behaviour 33: more than 50% failures cool a deployment of a multi-deployme
   assert.equal(single.health(0, 20), 'healthy');
 });
 
-test('behaviour 34: the >50% rule needs 5 requests in the window ([2026]); older versions cooled on the first failure', () => {
-  const r = router(group(2));
-  fail(r, 0, 500, 0);
-  assert.equal(r.health(0, 1), 'healthy', '1 failure (100%) is below the minimum');
-  for (let i = 1; i < 4; i++) fail(r, 0, 500, i);
-  assert.equal(r.health(0, 5), 'healthy');
-  fail(r, 0, 500, 5);
-  assert.equal(r.health(0, 6), 'cooldown', '5 failures → cooldown');
-  const old = router(group(2), { litellmVersion: '2025' });
-  fail(old, 0, 500, 0);
-  assert.equal(old.health(0, 1), 'cooldown');
+// DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS: commit f25344484 (#17464, 2025-12-12), first in 1.80.11.
+test('behaviour 34: the >50% rule needs 5 requests in the window from 1.80.11; 1.80.10 cooled on the first failure', () => {
+  for (const litellmVersion of ['1.80.11', '1.80.15', '1.83.7']) {
+    const r = router(group(2), { litellmVersion });
+    fail(r, 0, 500, 0);
+    assert.equal(r.health(0, 1), 'healthy', `${litellmVersion}: 1 failure (100%) is below the minimum`);
+    for (let i = 1; i < 4; i++) fail(r, 0, 500, i);
+    assert.equal(r.health(0, 5), 'healthy');
+    fail(r, 0, 500, 5);
+    assert.equal(r.health(0, 6), 'cooldown', '5 failures → cooldown');
+  }
+  for (const litellmVersion of ['1.59.1', '1.80.10']) {
+    const old = router(group(2), { litellmVersion });
+    fail(old, 0, 500, 0);
+    assert.equal(old.health(0, 1), 'cooldown', litellmVersion);
+  }
 });
 
 test('behaviour 35: a single deployment cools only when ≥1000 requests in the window all failed', () => {
@@ -182,4 +187,14 @@ test('allowed_fails in litellm_settings alone keeps percentage cooldowns; count 
   assert.equal(differs.health(0, 5), 'healthy', '3 failures are allowed');
   fail(differs, 0, 500, 6);
   assert.equal(differs.health(0, 7), 'cooldown', 'the 4th failure cools');
+  // _is_allowed_fails_set_on_router arrived with commit 891e9001b (#6258, 2024-10-16), first in
+  // 1.49.6; 1.46.0 to 1.49.5 ignored router allowed_fails and stayed in percentage mode.
+  const tenAllowed = (litellmVersion: string) => {
+    const r = router(group(2, { router_settings: { allowed_fails: 10 } }), { litellmVersion });
+    fail(r, 0, 500, 0);
+    fail(r, 0, 500, 1);
+    return r.health(0, 2);
+  };
+  assert.equal(tenAllowed('1.49.6'), 'healthy', 'count mode: 2 of 10 allowed failures');
+  assert.equal(tenAllowed('1.49.5'), 'cooldown', 'percentage mode: 2 of 2 failed');
 });

@@ -160,7 +160,9 @@ test('all deployments cooled → typed reason, then fallbacks; primary status su
   assert.ok(f.step.kind === 'fail' && f.step.status === 429, 'the primary group\'s no-deployments error (429) surfaces');
 });
 
-test('mid-stream failure: no retry or fallback before 1.74.15, the fallback chain (no same-group retry) from it', () => {
+// Router._acompletion_streaming_iterator (FallbackStreamWrapper): commits 78997c2e3 (#13149) and
+// d887a3d10 (#13170), 2025-07-31, first in 1.74.13 (announced with v1.74.15-stable).
+test('mid-stream failure: no retry or fallback before 1.74.13, the fallback chain (no same-group retry) from it', () => {
   const cfg = {
     model_list: [dep('primary', { api_base: 'a' }), dep('primary', { api_base: 'b' }), dep('backup', {})],
     router_settings: { num_retries: 2, fallbacks: [{ primary: ['backup'] }] },
@@ -168,15 +170,15 @@ test('mid-stream failure: no retry or fallback before 1.74.15, the fallback chai
   const req = { model: 'primary', inputTokens: 1, stream: true };
   const broken = err(500, { midstream: true, ttftMs: 20 });
   const outcome = (r: Router) => (d: number) => (r.deployments[d].modelName === 'primary' ? broken : ok());
-  // 1.74.9: the router already returned the stream; the client sees the failure.
-  const old = router(cfg, { litellmVersion: '1.74.9' });
+  // 1.74.12: the router already returned the stream; the client sees the failure.
+  const old = router(cfg, { litellmVersion: '1.74.12' });
   const o = drive(old, req, outcome(old));
   assert.equal(o.calls.length, 1);
   assert.equal(o.step.kind, 'fail');
   assert.equal(o.step.kind === 'fail' && o.step.reason, 'midstream-error');
   assert.equal(o.step.kind === 'fail' && o.step.status, 500);
-  // 1.74.15 (and later): MidStreamFallbackError goes straight to the fallbacks, no retry in 'primary'.
-  for (const v of ['1.74.15', '1.83.7']) {
+  // 1.74.13 (and later): MidStreamFallbackError goes straight to the fallbacks, no retry in 'primary'.
+  for (const v of ['1.74.13', '1.74.15', '1.83.7']) {
     const now = router(cfg, { litellmVersion: v });
     const n = drive(now, req, outcome(now));
     assert.deepEqual(n.calls.map((c) => c.group), ['primary', 'backup'], v);

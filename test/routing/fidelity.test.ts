@@ -39,6 +39,25 @@ test('a 502 is BadGatewayError: BadGatewayErrorAllowedFails applies, InternalSer
   assert.equal(r.health(0, 2), 'cooldown');
 });
 
+// Router.get_allowed_fails_from_policy (litellm/router.py) reads five keys in every release of
+// LiteLLM's history through 1.80.15; _EXCEPTION_POLICY_FIELDS (cooldown_handlers.py) of a 2026
+// version reads nine (keyed at 1.81.0, approximate).
+test('allowed_fails_policy reads the 5xx and 404 keys from 1.81; through 1.80.15 only five error classes have a key', () => {
+  const cfg = pair({ router_settings: { allowed_fails_policy: { InternalServerErrorAllowedFails: 1, RateLimitErrorAllowedFails: 1 } } });
+  const failuresToCool = (litellmVersion: string, status: number) => {
+    const r = router(cfg, { litellmVersion });
+    for (let i = 0; i < 10; i++) {
+      r.onCallEnd(0, req, err(status), i);
+      if (r.health(0, i + 0.5) === 'cooldown') return i + 1;
+    }
+    return null;
+  };
+  assert.equal(failuresToCool('1.81.0', 500), 2, 'InternalServerErrorAllowedFails: 1');
+  assert.equal(failuresToCool('1.80.15', 500), 4, 'the key is not read: allowed_fails (3) applies');
+  assert.equal(failuresToCool('1.80.15', 429), 2, 'RateLimitErrorAllowedFails was always read');
+  assert.equal(failuresToCool('1.55.8', 429), 2);
+});
+
 test('model_info.allowed_fails on a single-deployment group keeps the single-deployment exemption', () => {
   const cfg = { model_list: [dep('g', {}, { model_info: { allowed_fails: 1 } })] };
   const r = router(cfg);
@@ -50,6 +69,7 @@ test('model_info.allowed_fails on a single-deployment group keeps the single-dep
   assert.equal(policy.health(0, 10), 'cooldown');
 });
 
+// InMemoryCache.allow_ttl_override: commit a78d121ef (#11137, 2025-05-24), first in 1.71.2.
 test('latency map TTL runs from its first write and is never extended', () => {
   const cfg = pair({ router_settings: { routing_strategy: 'latency-based-routing', routing_strategy_args: { ttl: 10 } } });
   const picks = (r: Router, at: number) => {
@@ -66,6 +86,12 @@ test('latency map TTL runs from its first write and is never extended', () => {
   assert.deepEqual(picks(r, 9_000), [0, 200], 'while the map lives the fast deployment wins');
   const after = picks(r, 10_500);
   assert.ok(after[0] > 50, `the map expired 10 s after its first write: no data, both serve (${after})`);
+  // 1.71.1: the write at 5 s restarted the ttl, so the map lives until 15 s
+  const old = router(cfg, { litellmVersion: '1.71.1' });
+  old.onCallEnd(0, req, ok({ latencyMs: 5000 }), 0);
+  old.onCallEnd(1, req, ok({ latencyMs: 100 }), 5_000);
+  assert.deepEqual(picks(old, 10_500), [0, 200], '1.71.1: still live at 10.5 s');
+  assert.ok(picks(old, 15_500)[0] > 50, '1.71.1: expired 10 s after the latest write');
 });
 
 test('usage-based-routing-v2 no-deployments 429 carries Retry-After 60 s', () => {
@@ -111,7 +137,9 @@ test('tags are filtered before order tiers', () => {
   assert.ok(untagged.ok && untagged.deployment === 0, 'untagged requests go to the default-tagged deployment');
 });
 
-test('usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm', () => {
+// lowest_tpm_rpm.py get_available_deployments: is-None limits and the lowest-usage scan from commit
+// 47ca223d0 (1.34.11), rpm_used + 1 >= rpm from commit 89e655c79 (2024-04-30, 1.35.33).
+test('usage-based-routing v1 from 1.35.33: is-None limits (tpm 0 = never) and rpm_used + 1 >= rpm', () => {
   const v1 = { routing_strategy: 'usage-based-routing' };
   const zero = router({ model_list: [dep('gpt', { tpm: 0 }), dep('gpt', { api_base: 'b', tpm: 1000 })], router_settings: v1 });
   for (let i = 0; i < 10; i++) {
@@ -125,7 +153,11 @@ test('usage-based-routing v1 from 1.57: is-None limits (tpm 0 = never) and rpm_u
   r.onCallStart(0, q, 0);
   r.onCallEnd(0, q, ok(), 100);
   assert.equal(r.pick(q, 200).ok, false);
-  const old = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 }, { litellmVersion: '1.55.8' });
+  const r155 = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 }, { litellmVersion: '1.55.8' });
+  r155.onCallStart(0, q, 0);
+  r155.onCallEnd(0, q, ok(), 100);
+  assert.equal(r155.pick(q, 200).ok, false, '1.55.8 has the new rule');
+  const old = router({ model_list: [dep('gpt', { rpm: 2 })], router_settings: v1 }, { litellmVersion: '1.34.10' });
   old.onCallStart(0, q, 0);
   old.onCallEnd(0, q, ok(), 100);
   assert.ok(old.pick(q, 200).ok, 'the old rule was rpm_used + 1 > rpm');

@@ -32,8 +32,14 @@ test('releases: 1.N means the newest known 1.N patch; year values are aliases; n
 
 test('releases: year aliases keep the behaviour eras of the old --litellm-version values', () => {
   const era = (v: string) => behaviourFlags(resolveRelease(v));
-  assert.equal(era('2024')['cooldown-time-default-5s'], false);
-  assert.equal(era('2025')['cooldown-time-default-5s'], true);
+  // 2024 is 1.55.8: 5 s default cooldown (since 1.46.0) and the single-deployment exemption (1.44.26–1.59.0).
+  assert.equal(era('2024')['cooldown-time-default-5s'], true);
+  assert.equal(era('2024')['single-deployment-never-cooled'], true);
+  assert.equal(era('2025')['single-deployment-never-cooled'], false);
+  // 2025 is 1.80.15: the 5-request minimum (1.80.11) and the strategy check (1.80.12), not yet tpm*6.
+  assert.equal(era('2025')['failure-minimum-requests'], true);
+  assert.equal(era('2025')['invalid-strategy-raises'], true);
+  assert.equal(era('2025')['max-parallel-tpm-times-6'], false);
   assert.equal(era('2025')['order-always-applied'], false);
   assert.equal(era('2026')['order-always-applied'], true);
   assert.equal(era('1.81.0')['order-always-applied'], true);
@@ -66,20 +72,33 @@ test('releases: every behaviour row names an existing test and appears in docs/f
   for (const m of doc.matchAll(/^\| `([a-z0-9-]+)` \|/gm)) assert.ok(ids.has(m[1]), `docs/fidelity.md row ${m[1]} is not in releases.ts`);
 });
 
-test('allowed_fails 0 is kept; 1.55 read it as the default 3', () => {
-  const cfg = { model_list: [dep('solo', {})], router_settings: { allowed_fails: 0 } };
-  const req = { model: 'solo', inputTokens: 1 };
-  // Count mode (allowed_fails ≠ 3) has no single-deployment exemption: the first failure cools.
-  const now = router(cfg, { litellmVersion: '1.83.7' });
-  call(now, 0, req, err(500), 0);
-  assert.notEqual(now.cooldownUntil(0, 100), null);
-  // 1.55: `allowed_fails or 3` → percentage mode, which exempts a single-deployment group.
-  const old = router(cfg, { litellmVersion: '1.55.8' });
-  call(old, 0, req, err(500), 0);
-  assert.equal(old.cooldownUntil(0, 100), null);
+// Router.__init__ (litellm/router.py): `allowed_fails or litellm.allowed_fails` until commit
+// ce39649b2 (2024-08-05), first in 1.43.1, made it `is not None`.
+test('allowed_fails 0 is kept from 1.43.1; 1.43.0 read it as the default 3', () => {
+  const pair = { model_list: [dep('g', {}), dep('g', { api_base: 'b' })], router_settings: { allowed_fails: 0 } };
+  const req = { model: 'g', inputTokens: 1 };
+  const cooledAfter = (litellmVersion: string, failures: number) => {
+    const r = router(pair, { litellmVersion });
+    for (let i = 0; i < failures; i++) call(r, 0, req, err(500), i * 100);
+    return r.cooldownUntil(0, failures * 100) !== null;
+  };
+  // Before 1.46.0 every release counts failures: allowed 0 cools on the first one, allowed 3 on the fourth.
+  assert.equal(cooledAfter('1.43.1', 1), true, '1.43.1 keeps 0');
+  assert.equal(cooledAfter('1.43.0', 1), false, '1.43.0: `0 or 3` is 3');
+  assert.equal(cooledAfter('1.43.0', 3), false);
+  assert.equal(cooledAfter('1.43.0', 4), true);
+  // From 1.46.0, 0 ≠ litellm.allowed_fails (3) selects count mode with 0 allowed failures.
+  assert.equal(cooledAfter('1.55.8', 1), true);
+  assert.equal(cooledAfter('1.83.7', 1), true);
+  // Count mode cools a single-deployment group too (from 1.61.18).
+  const solo = router({ model_list: [dep('solo', {})], router_settings: { allowed_fails: 0 } }, { litellmVersion: '1.83.7' });
+  call(solo, 0, { model: 'solo', inputTokens: 1 }, err(500), 0);
+  assert.notEqual(solo.cooldownUntil(0, 100), null);
 });
 
-test('latency-based routing before 1.57 picks the first lowest deployment, no buffer', () => {
+// lowest_latency.py _get_available_deployments: lowest_latency_buffer and the random pick among
+// the deployments within it arrived with commit 90cdfef1c (2024-04-30), first in 1.35.34.
+test('latency-based routing before 1.35.34 picks the first lowest deployment, no buffer', () => {
   const cfg = {
     model_list: [dep('g', {}), dep('g', { api_base: 'b' })],
     router_settings: { routing_strategy: 'latency-based-routing', routing_strategy_args: { lowest_latency_buffer: 0.5 } },
@@ -96,9 +115,11 @@ test('latency-based routing before 1.57 picks the first lowest deployment, no bu
     }
     return counts;
   };
-  assert.deepEqual(picks('1.55.8'), [200, 0]);
-  const now = picks('1.83.7');
-  assert.ok(now[0] > 50 && now[1] > 50, `within the 50% buffer both serve: ${now}`);
+  assert.deepEqual(picks('1.35.33'), [200, 0]);
+  for (const v of ['1.35.34', '1.55.8', '1.83.7']) {
+    const now = picks(v);
+    assert.ok(now[0] > 50 && now[1] > 50, `${v}: within the 50% buffer both serve: ${now}`);
+  }
 });
 
 test('retry_policy DefaultRetries and policy precedence from 1.81', () => {

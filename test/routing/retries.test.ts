@@ -1,7 +1,7 @@
 // LiteLLM router-test behaviours G.40–G.44 (retries) and the retry sleep rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dep, drive, err, ok, router } from './helpers.js';
+import { dep, drive, err, ok, router, seeded } from './helpers.js';
 
 const req = { model: 'gpt', inputTokens: 10 };
 const pair = (settings: Record<string, unknown> = {}) => ({
@@ -83,15 +83,49 @@ test('retry sleep: 0 with healthy peers; backoff on a single deployment; Retry-A
   // [2026] 0.5·2^n s capped at 8 s plus up to 0.75 s additive jitter
   assert.ok(d.calls[1].delayMs >= 500 && d.calls[1].delayMs < 1250, `${d.calls[1].delayMs}`);
   assert.ok(d.calls[2].delayMs >= 1000 && d.calls[2].delayMs < 1750, `${d.calls[2].delayMs}`);
-  const old = drive(router({ model_list: [dep('gpt', {})] }, { litellmVersion: '2025' }), req, () => err(500));
-  // [2025] min(0.5·2^n, 8)·(1 − 0.25·U)
+  const old = drive(router({ model_list: [dep('gpt', {})] }, { litellmVersion: '2024' }), req, () => err(500));
+  // [2024] (1.55.8) min(0.5·2^n, 8)·(1 − 0.25·U)
   assert.ok(old.calls[1].delayMs > 375 && old.calls[1].delayMs <= 500);
   const ra = drive(router({ model_list: [dep('gpt', {})] }), req, () => err(503, { retryAfterMs: 3000 }));
-  assert.equal(ra.calls[1].delayMs, 3000);
+  assert.ok(ra.calls[1].delayMs >= 3000 && ra.calls[1].delayMs < 3750, `Retry-After plus the jitter: ${ra.calls[1].delayMs}`);
+  const raOld = drive(router({ model_list: [dep('gpt', {})] }, { litellmVersion: '1.74.10' }), req, () => err(503, { retryAfterMs: 3000 }));
+  assert.equal(raOld.calls[1].delayMs, 3000, 'before 1.74.11 the Retry-After exactly');
   const long = drive(router({ model_list: [dep('gpt', {})] }), req, () => err(503, { retryAfterMs: 120_000 }));
   assert.ok(long.calls[1].delayMs < 2000, 'a Retry-After over 60 s is ignored for the sleep');
   const floor = drive(router({ model_list: [dep('gpt', {})], router_settings: { retry_after: 4 } }), req, () => err(500));
   assert.ok(floor.calls[1].delayMs >= 4000, 'retry_after is a minimum');
+});
+
+// _calculate_retry_after (litellm/utils.py): `jitter = 1 - 0.25 * random.random()` multiplied until
+// commit 8ee32291e (#9709, 1.65.3) made it `JITTER * random.random()`, still multiplied, until
+// commit 52f097eb9 (#12901, 1.74.11) added it instead. The sleep after the final failed retry is in
+// Router.async_function_with_retries from commit 87ff26ff2 (1.35.34).
+test('retry backoff by release: ×(1 − 0.25U) before 1.65.3, ×0.75U to 1.74.10, +0.75U jitter from 1.74.11', () => {
+  const firstSleeps = (litellmVersion: string) => {
+    const out: number[] = [];
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = seeded(seed);
+      random(); // xoroshiro128+ from a small seed starts near 1: skip that first draw
+      const r = router({ model_list: [dep('gpt', {})] }, { litellmVersion, random });
+      out.push(drive(r, req, () => err(500)).calls[1].delayMs);
+    }
+    return out;
+  };
+  for (const ms of firstSleeps('1.65.2')) assert.ok(ms > 375 && ms <= 500, `1.65.2: ${ms}`);
+  const scaled = firstSleeps('1.65.3');
+  for (const ms of scaled) assert.ok(ms >= 0 && ms < 375, `1.65.3: 0.5 s × 0.75U: ${ms}`);
+  assert.ok(scaled.some((ms) => ms < 187.5), 'the factor spans [0, 0.75)');
+  for (const ms of firstSleeps('1.74.10')) assert.ok(ms < 375, `1.74.10: ${ms}`);
+  for (const ms of firstSleeps('1.74.11')) assert.ok(ms >= 500 && ms < 1250, `1.74.11: 0.5 s + 0.75U: ${ms}`);
+  // the sleep after the last failed retry delays the fallback
+  const toFallback = (litellmVersion: string) => {
+    const cfg = { model_list: [dep('gpt', {}), dep('backup', {})], router_settings: { fallbacks: [{ gpt: ['backup'] }] } };
+    const d = drive(router(cfg, { litellmVersion }), req, (_d, group) => (group === 'gpt' ? err(500) : ok()));
+    assert.equal(d.calls.length, 4, 'three calls to gpt, then backup');
+    return d.calls[3].delayMs;
+  };
+  assert.ok(toFallback('1.35.34') > 1000, `1.35.34: a third sleep (0.5 s × 2² × (1 − 0.25U)) after the last retry: ${toFallback('1.35.34')}`);
+  assert.equal(toFallback('1.35.33'), 0, 'none before 1.35.34');
 });
 
 test('num_retries precedence: failed deployment > request > router', () => {

@@ -33,12 +33,13 @@ test('behaviour 13: v2 skips a deployment that would exceed its TPM → no deplo
   assert.ok(r.pick({ model: 'gpt', inputTokens: 1 }, 1000).ok, '1439 + 1 ≤ 1440 still fits');
 });
 
-// Adapted (issue 13, row 03): v1 reads its limits with `is None` from 1.57 (lowest_tpm_rpm.py
-// get_available_deployments); "0 means unlimited" holds for the older `or` chain only.
-test('behaviour 14: v2 tpm: 0 means never routable (v1 before 1.57: 0 means unlimited)', () => {
+// Adapted (issue 13, row 03): v1 reads its limits with `is None` from commit 47ca223d0 (1.34.11;
+// lowest_tpm_rpm.py get_available_deployments; gwcfg keys the v1 rules at 1.35.33, row
+// usage-v1-is-none-limits); "0 means unlimited" holds for the older `or` chain only.
+test('behaviour 14: v2 tpm: 0 means never routable (v1 before 1.34.11: 0 means unlimited)', () => {
   const r = router({ model_list: [dep('gpt', { tpm: 0 })], router_settings: v2 });
   for (let i = 0; i < 5; i++) assert.equal(r.pick(req, i).ok, false);
-  const v1 = router({ model_list: [dep('gpt', { tpm: 0 })], router_settings: { routing_strategy: 'usage-based-routing' } }, { litellmVersion: '1.55.8' });
+  const v1 = router({ model_list: [dep('gpt', { tpm: 0 })], router_settings: { routing_strategy: 'usage-based-routing' } }, { litellmVersion: '1.34.10' });
   assert.ok(v1.pick(req, 0).ok);
 });
 
@@ -60,7 +61,12 @@ test('behaviour 16: v2 filters out a deployment at its RPM limit (rpm_used + 1 >
     assert.ok(q.onCallStart(p.deployment, req, 10).ok);
   }
   assert.equal(q.pick(req, 10).ok, false);
-  // [2024] the selection rpm test never fired; only the pre-call check enforced rpm
+  // From 1.56.3 (commit d88de268d, #7439) the selection test fires; 1.56.2 and [2024] (1.55.8) looked
+  // the rpm counters up by a key they were never stored under, so only the pre-call check enforced rpm.
+  const fixed = router({ model_list: [dep('gpt', { rpm: 1 }), dep('gpt', { rpm: 10 })], router_settings: v2 }, { litellmVersion: '1.56.3' });
+  assert.deepEqual(countPicks(fixed, big, 50), [0, 50], '1.56.3 already filters');
+  const unfixed = router({ model_list: [dep('gpt', { rpm: 1 }), dep('gpt', { rpm: 10 })], router_settings: v2 }, { litellmVersion: '1.56.2' });
+  assert.ok(countPicks(unfixed, big, 50)[0] > 0, '1.56.2 still picks the rpm-1 deployment');
   const old = router({ model_list: [dep('gpt', { rpm: 1 })], router_settings: v2 }, { litellmVersion: '2024' });
   assert.ok(old.pick(req, 0).ok);
   assert.ok(old.onCallStart(0, req, 0).ok);
@@ -104,11 +110,11 @@ test('behaviour 18: fallback chain under v2 with rpm-limited groups', () => {
   assert.equal(served[9], '4', 'tenth request served by anthropic once openai is over its rpm');
 });
 
-test('usage-based-routing (v1) before 1.57: first fitting deployment, then unused, then lowest tpm', () => {
+test('usage-based-routing (v1) before 1.34.11: first fitting deployment, then unused, then lowest tpm', () => {
   const r = router({
     model_list: [dep('gpt', { tpm: 5 }), dep('gpt', { tpm: 1000 }), dep('gpt', { tpm: 1000 })],
     router_settings: { routing_strategy: 'usage-based-routing' },
-  }, { litellmVersion: '1.55.8' });
+  }, { litellmVersion: '1.34.10' });
   const p = r.pick(req, 0);
   assert.ok(p.ok && p.deployment === 1, 'no usage this minute: first whose tpm covers the input');
   call(r, 1, req, ok({ inputTokens: 100, outputTokens: 0 }), 0);

@@ -29,7 +29,7 @@ deployments:
     midstream_status: 503
 `;
 
-test('simulate: mid-stream failures reach the client before 1.74.15 and are rescued by the fallback from it; reported as cause midstream', () => {
+test('simulate: mid-stream failures reach the client before 1.74.13 and are rescued by the fallback from it; reported as cause midstream', () => {
   const old = simulate(CONFIG, SCENARIO, { litellmVersion: '1.74.9' });
   const t = old.totals;
   assert.ok(t.midstream_errors! > 0.1 * t.requests && t.midstream_errors! < 0.3 * t.requests, `about 20 % of streams break: ${t.midstream_errors} of ${t.requests}`);

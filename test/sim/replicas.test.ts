@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { simulate } from './helpers.js';
 import { resultJson } from '../../src/sim/report/json.js';
 import { prepareScenario } from '../../src/sim/prepare.js';
+import { resultTable } from '../../src/sim/report/table.js';
+import { resultMarkdown } from '../../src/sim/report/markdown.js';
+import { width } from '../../src/sim/report/fit.js';
 
 // usage-based-routing-v2 with an rpm limit per deployment; the scenario's providers keep the
 // default quota, a rate_limit equal to the config's rpm.
@@ -57,6 +60,10 @@ test('replicas: the same 4 replicas with Redis configured share the counters and
   }
   assert.ok(r.totals.failure_reasons['rate-limited'] > 0, 'the shared counters turn the excess away at the gateway');
   assert.equal(r.totals.failure_causes['rate-limit'], undefined, 'no request fails on a provider 429');
+  // The refusals at the pick show per replica too (they read 0 everywhere before), adding up to the totals.
+  const perReplica = r.gateway!.per_replica.map((p) => p.no_deployment);
+  assert.ok(perReplica.every((n) => n > 0), `every replica turns requests away: ${perReplica}`);
+  assert.equal(perReplica.reduce((a, b) => a + b, 0), r.totals.no_deployment);
   // shared_state: none ignores the Redis (and auto without Redis is the same as none)
   const none = simulate(WITH_REDIS, scenario('gateway: { replicas: 4, shared_state: none }'));
   assert.equal(none.gateway?.redis, false);
@@ -108,4 +115,25 @@ test('replicas: gateway.replicas beyond the limit is a positioned scenario error
   assert.match(d!.message, /at most 256 proxy replicas/);
   const q = prepareScenario(V2, { file: 's.yaml', text: 'traffic: [{ model: chat, rate: 1 }]\ngateway: { replicas: 2, balancer: sticky }\n' });
   assert.equal(q.ok, false);
+});
+
+test('replicas: the table and the Markdown summary show one row per replica (only when there are several)', () => {
+  const r = simulate(WITH_REDIS, scenario(FOUR));
+  for (const columns of [80, 120]) {
+    const text = resultTable(r, { width: columns, unicode: true });
+    for (const line of text.split('\n')) assert.ok(width(line) <= columns, `${width(line)} > ${columns}: ${line}`);
+    for (const item of ['replicas 4', 'balancer round-robin', 'shared state: Redis (router_settings.redis_host)']) assert.ok(text.includes(item), item);
+    const rows = text.split('\n').filter((l) => /^#\d /.test(l));
+    assert.equal(rows.length, 4);
+    const p0 = r.gateway!.per_replica[0];
+    assert.match(rows[0], new RegExp(`^#0\\s+${p0.requests}\\s+${p0.succeeded}\\s+${p0.failed}\\s+${p0.calls}\\s+${p0.gateway_rate_limited}\\s+${p0.no_deployment}$`));
+  }
+  const md = resultMarkdown(r, { config: 'c.yaml' });
+  assert.match(md, /#### Replicas\n\nreplicas 4 · balancer round-robin · shared state: Redis \(router\\_settings\.redis\\_host\)/);
+  assert.match(md, /\| replica \| requests \| ok \| failed \| calls \| gateway 429 \| no deployment \|/);
+  const none = simulate(V2, scenario('gateway: { replicas: 4, shared_state: none }'));
+  assert.match(resultTable(none), /shared state: none \(each replica counts alone\)/);
+  const one = simulate(V2, scenario('gateway: { replicas: 1 }'));
+  assert.doesNotMatch(resultTable(one), /replica/);
+  assert.doesNotMatch(resultMarkdown(one, { config: 'c.yaml' }), /Replicas/);
 });

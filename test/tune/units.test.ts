@@ -8,7 +8,7 @@ import { parseSlo } from '../../src/tune/slo.js';
 import { parseBudget, parseTuneFlags } from '../../src/tune/command.js';
 import { applyChanges, enabledDimensions, mergeChanges, mutate, DIMENSIONS, type Change } from '../../src/tune/space.js';
 import { editedText, EditError } from '../../src/tune/edit.js';
-import { compareCandidates, paretoFront, type Metrics } from '../../src/tune/score.js';
+import { compareCandidates, conservative, paretoFront, violations, type Metrics } from '../../src/tune/score.js';
 import { roundCost, search } from '../../src/tune/search.js';
 import { parseSource } from '../../src/config/document.js';
 import { seededUniform } from '../../src/sim/rng.js';
@@ -202,4 +202,47 @@ test('search: the winner keeps no change that made no difference (pruning)', asy
     assert.deepEqual([...new Set(best.changes.map((c) => c.dimension))], ['cooldown'], `seed ${seed}: ${JSON.stringify(best.changes)}`);
     assert.ok(outcome.simulations <= 60);
   }
+});
+
+test('conservative: one collapsed seed in ten fails the 95 % bound although the pooled share passes; equal runs keep their mean', () => {
+  const slo = parseSlo('success>=99.9%,p95<=2s');
+  const runs = [...Array.from({ length: 9 }, () => m(1, 0.9997)), m(1, 0.9967)];
+  const pooled = runs.reduce((s, r) => s + r.success, 0) / runs.length;
+  assert.ok(pooled >= 0.999, 'the mean alone would pass');
+  const bound = conservative(runs);
+  assert.ok(bound.success < 0.999, `bound ${bound.success}`);
+  assert.deepEqual(violations(bound, slo).map((v) => v.constraint), ['success']);
+  const steady = conservative(Array.from({ length: 10 }, () => m(1, 0.9995, 1500)));
+  assert.equal(steady.p95_ms, 1500);
+  assert.ok(steady.success >= 0.999);
+  // p95 at its upper bound: spread pushes it over the SLO although the mean (1800 ms) is under it.
+  assert.ok(conservative([m(1, 1, 1200), m(1, 1, 2400), m(1, 1, 1800)]).p95_ms > 2000);
+});
+
+test('search: a winner that meets the SLO on the search seeds but collapses on a hold-out seed is rejected for one that holds', async () => {
+  // cooldown_time <= 2 is cheapest and perfect on the search seeds, but fails badly on hold-out
+  // seed index 5 (a rare collapse); 5 s costs more and holds everywhere; longer misses the SLO.
+  const rejectedSomewhere: number[] = [];
+  for (let seed = 1; seed <= 6; seed++) {
+    const outcome = await search(
+      storm,
+      () => true,
+      async (batch) =>
+        batch.map(({ config, seedIndex }) => {
+          const cooldown = (config as { router_settings: { cooldown_time?: number } }).router_settings.cooldown_time ?? 5;
+          if (cooldown <= 2) return seedIndex === 5 ? m(1, 0.9) : m(1, 0.999);
+          return cooldown <= 5 ? m(2, 0.995) : m(1, 0.95);
+        }),
+      { slo: parseSlo('success>=99%'), objective: 'cost', seeds: 2, holdout: 10, budget: { kind: 'evaluations', count: 120 }, dimensions: ['cooldown', 'retries'], seed },
+    );
+    assert.ok(outcome.simulations <= 120);
+    const cooldown = (applyChanges(storm, outcome.best.changes) as { router_settings: { cooldown_time?: number } }).router_settings.cooldown_time ?? 5;
+    if (outcome.verified) assert.ok(cooldown > 2 && cooldown <= 5, `seed ${seed}: returned cooldown ${cooldown}`);
+    for (const c of outcome.checked) {
+      const cd = (applyChanges(storm, c.changes) as { router_settings: { cooldown_time?: number } }).router_settings.cooldown_time ?? 5;
+      assert.equal(c.check!.violations.length > 0, cd <= 2, `seed ${seed}: #${c.id} cooldown ${cd}`);
+      if (cd <= 2) rejectedSomewhere.push(seed);
+    }
+  }
+  assert.ok(rejectedSomewhere.length > 0, 'the fragile config was a winner on the search seeds at least once');
 });

@@ -42,6 +42,14 @@ export interface AnalyzeContext {
 const CONFIG = 'litellm_settings.prometheus_metrics_config';
 const EXCLUDE_METRICS = 'litellm_settings.prometheus_exclude_metrics';
 const EXCLUDE_LABELS = 'litellm_settings.prometheus_exclude_labels';
+/** Router._generate_model_id: hashlib.sha256(...).hexdigest(). */
+const idExamples = (ids: ReadonlySet<string>, unknownHashes: boolean): string => {
+  const known = [...ids].slice(0, 2).map((i) => `'${i.length > 16 ? `${i.slice(0, 12)}…` : i}'`);
+  if (ids.size > 2 || (unknownHashes && known.length > 0)) known.push('…');
+  if (unknownHashes && ids.size === 0) known.push('64 hex digits each');
+  return known.join(', ');
+};
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** The newest release gwcfg models has no prometheus_exclude_* (exporter-config.ts). */
 const EXCLUDES_AFTER = NEWEST_RELEASE;
 
@@ -225,10 +233,13 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
   /** model_id holds deployment ids (model_info.id or LiteLLM's sha256), never provider or group names. */
   const checkMatcherValue = (m: { label: string; op: string; value: Token }) => {
     const ids = ctx.exporter?.modelIds;
+    const unknownHashes = ctx.exporter?.unknownHashedIds ?? false;
     const wanted = m.value.value ?? '';
-    if (m.label !== 'model_id' || !ids || ids.size === 0 || wanted.includes('$')) return;
+    if (m.label !== 'model_id' || !ids || (ids.size === 0 && !unknownHashes) || wanted.includes('$')) return;
     let matches: boolean;
-    if (m.op === '=') matches = ids.has(wanted);
+    // Ids gwcfg cannot compute are still sha256 hex strings: an equality with anything else is impossible.
+    if (m.op === '=') matches = ids.has(wanted) || (unknownHashes && SHA256_HEX.test(wanted));
+    else if (unknownHashes) return; // whether a regex can match some unknown hash is not worth deciding
     else if (m.op === '=~') {
       let re: RegExp;
       try {
@@ -242,7 +253,7 @@ export function analyzeExpression(expr: string, ctx: AnalyzeContext = {}): Findi
     findings.push({
       ruleId: 'metrics/impossible-label-value',
       severity: 'warning',
-      message: `model_id ${m.op} ${m.value.text} matches no deployment of the config: model_id holds each deployment's model_info.id, or LiteLLM's sha256 of its model_name and litellm_params (${[...ids].slice(0, 2).map((i) => `'${i.length > 16 ? `${i.slice(0, 12)}…` : i}'`).join(', ')}${ids.size > 2 ? ', …' : ''}), so this matcher never matches. Match providers with api_provider and groups with model_group, or set model_info.id on the deployments`,
+      message: `model_id ${m.op} ${m.value.text} matches no deployment of the config: model_id holds each deployment's model_info.id, or LiteLLM's sha256 of its model_name and litellm_params (${idExamples(ids, unknownHashes)}), so this matcher never matches. Match providers with api_provider and groups with model_group, or set model_info.id on the deployments`,
       start: m.value.start,
       end: m.value.end,
     });

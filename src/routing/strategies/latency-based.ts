@@ -2,7 +2,7 @@
 // [2026] the routing_strategy_args.ttft_percentile of the TTFT window);
 // deployments with no data score 0 so they get tried; candidates over their tpm/rpm limits
 // (`or`-combined, 0 = unlimited) are excluded; a random pick among those within
-// lowest × (1 + lowest_latency_buffer). [2024] first unmeasured wins, else the strict minimum,
+// lowest × (1 + lowest_latency_buffer). Before 1.35.34 (latency-buffer-random-pick) the first unmeasured wins, else the strict minimum,
 // and when limits exclude everything a random candidate is returned anyway.
 import type { RouteRequest } from '../types.js';
 import { randomIndex, type Strategy, type StrategyContext, overTruthyLimits } from './strategy.js';

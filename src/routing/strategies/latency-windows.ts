@@ -1,6 +1,6 @@
 // Latency samples per deployment slot for latency-based-routing: at most max_latency_list_size
-// samples; the whole group's map expires `ttl` after its last write (LiteLLM caches
-// "{group}_map" with that ttl).
+// samples; the whole group's map expires `ttl` after its first write (from 1.71.2; before, after its
+// last write) (LiteLLM caches "{group}_map" with that ttl).
 
 export class LatencyWindows {
   private readonly lat: Float64Array;
@@ -54,6 +54,8 @@ export class LatencyWindows {
     /** latency-sliding-window (releases.ts): keep the newest samples, TTFT in seconds. */
     private readonly sliding: boolean,
     private readonly ttftPercentile: number | null = null,
+    /** latency-map-ttl-first-write (releases.ts, 1.71.2): a live map's ttl is not extended. */
+    private readonly ttlFromFirstWrite = true,
   ) {
     this.lat = new Float64Array(slots * size);
     this.ttft = new Float64Array(slots * size);
@@ -93,6 +95,8 @@ export class LatencyWindows {
     if (nowMs >= this.groupWrite[group] + this.ttlMs) {
       this.groupGen[group] += 1;
       this.groupWrite[group] = nowMs;
+    } else if (!this.ttlFromFirstWrite) {
+      this.groupWrite[group] = nowMs; // before 1.71.2 every write restarted the ttl
     }
     if (this.slotGen[slot] !== this.groupGen[group]) this.resetSlot(slot, group);
   }

@@ -7,7 +7,7 @@ import { randomIndex, type Strategy, type StrategyContext } from './strategy.js'
  * v2: limits resolved with `is None` checks (0 is a hard zero); exclude when
  * tpm_used + input > tpm or rpm_used + 1 >= rpm (so an rpm of N admits N−1 picks per minute
  * through selection; the pre-call check in Router.onCallStart enforces N). Lowest tpm_used wins,
- * random among ties. [2024] the selection rpm test never fired (key mismatch).
+ * random among ties. Before 1.56.3 the selection rpm test never fired (key mismatch).
  */
 export class UsageBasedV2 implements Strategy {
   /** Deployments tied at the lowest usage so far (scratch, no allocation per pick). */
@@ -101,7 +101,7 @@ export class UsageBasedV2 implements Strategy {
 }
 
 /**
- * v1 (deterministic). From 1.57 (usage-v1-is-none-limits) limits resolve `is None`; before, an
+ * v1 (deterministic). From 1.35.33 (usage-v1-is-none-limits) limits resolve `is None`; before, an
  * `or` chain (0 means unlimited). See pick(). LiteLLM walks used ids in first-use order; gwcfg
  * walks config order.
  */
@@ -130,7 +130,7 @@ export class UsageBasedV1 implements Strategy {
   }
 
   /**
-   * From 1.57 (lowest_tpm_rpm.py): every candidate (used ones first in LiteLLM, config order here)
+   * From 1.35.33 (lowest_tpm_rpm.py): every candidate (used ones first in LiteLLM, config order here)
    * must pass `tpm_used + input <= tpm` and, once it has served this minute, `rpm_used + 1 < rpm`;
    * the lowest tpm_used wins (first minimum), so an unused deployment within limits beats a used one.
    * Before: the first fitting deployment when the group is idle, else an unused one at once.

@@ -6,6 +6,7 @@ import { MarkdownBudget, markdownCell, markdownTable } from '../../util/markdown
 import { ms, ratio, usd } from './format.js';
 import type { BaselineComparison } from '../baseline.js';
 import { BASELINE_HEADER, baselineRows, baselineTotals } from './baseline-rows.js';
+import { REPLICA_ALIGN, REPLICA_HEADER, multiReplicaGateway, replicaRows, replicaSummary } from './replica-rows.js';
 
 export interface MarkdownContext {
   /** The config file as the user named it. */
@@ -61,6 +62,15 @@ function failuresSection(r: SimResult, budget: MarkdownBudget): string {
   return parts.join('\n\n');
 }
 
+function replicasSection(r: SimResult, budget: MarkdownBudget): string[] {
+  const g = multiReplicaGateway(r);
+  if (!g) return [];
+  return [
+    '', '#### Replicas', '', replicaSummary(g).map(cell).join(' · '), '',
+    markdownTable({ header: [...REPLICA_HEADER], align: [...REPLICA_ALIGN], rows: replicaRows(g).map((row) => row.map((v) => (typeof v === 'number' ? n(v) : cell(v)))), noun: 'replicas' }, budget),
+  ];
+}
+
 function notSimulated(r: SimResult): string[] {
   if (r.not_simulated.length === 0) return [];
   const items = r.not_simulated.slice(0, 50).map((x) => `- \`${cell(x.key)}\` (${cell(`${x.file}:${x.line}:${x.column}`)}): ${cell(x.reason)}`);
@@ -104,6 +114,7 @@ export function resultMarkdown(r: SimResult, context: MarkdownContext, budget = 
     '#### Failures',
     '',
     failuresSection(r, budget),
+    ...replicasSection(r, budget),
     ...(r.baseline ? baselineSection(r.baseline, budget) : []),
     ...notSimulated(r),
   ];

@@ -6,6 +6,7 @@ import type { BaselineComparison } from '../baseline.js';
 import { BASELINE_HEADER, baselineRows, baselineTotals } from './baseline-rows.js';
 import { PIPE_WIDTH, abbreviate, fitTable, wrapItems, type Column, type Layout } from './fit.js';
 import { shareSparklines } from './sparkline.js';
+import { REPLICA_ALIGN, REPLICA_HEADER, multiReplicaGateway, replicaRows, replicaSummary } from './replica-rows.js';
 
 /** The layout of a pipe: PIPE_WIDTH columns, Unicode. */
 export const PIPE_LAYOUT: Layout = { width: PIPE_WIDTH, unicode: true };
@@ -68,6 +69,11 @@ export function resultTable(r: SimResult, layout: Layout = PIPE_LAYOUT): string 
   if (r.groups.length > 0) {
     const rows = r.groups.map((g) => [g.model_name, g.requests, g.succeeded, g.failed, ratio(g.succeeded, g.requests), ms(g.latency_ms.p50), ms(g.latency_ms.p95), ms(g.latency_ms.p99)]);
     out.push('', fitTable(columns(['group', 'requests', 'ok', 'failed', 'success', 'p50 ms', 'p95 ms', 'p99 ms'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], [Infinity, 50, 30, 80, 90, 20, 70, 60], layout), layout));
+  }
+  const gateway = multiReplicaGateway(r);
+  if (gateway) {
+    out.push('', ...wrapItems(replicaSummary(gateway), layout));
+    out.push(fitTable(columns([...REPLICA_HEADER], replicaRows(gateway), REPLICA_ALIGN, [Infinity, 90, 80, 85, 70, 60, 65], layout), layout));
   }
   if (r.baseline) out.push('', ...baselineSection(r.baseline, layout));
   return `${out.join('\n')}\n`;

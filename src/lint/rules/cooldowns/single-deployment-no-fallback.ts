@@ -2,7 +2,10 @@
 // is set) cooldown has no single-deployment exemption (litellm/router_utils/cooldown_handlers.py::_should_cooldown_deployment; PR #8668): a lone
 // deployment can be cooled, and its group is then empty until cooldown_time passes. Reported
 // once per config, at the setting that switched to count mode, with the groups it exposes.
+// Releases 1.44.26 to 1.61.17 never cooled a lone deployment in count mode (releases.ts rows
+// single-deployment-never-cooled, single-deployment-count-mode-exempt), so the rule is silent there.
 import type { Rule } from '../../types.js';
+import { behaviourFlags } from '../../../routing/releases.js';
 import { hasFallback, fallbackEdges } from '../_shared/fallbacks.js';
 import { isWildcardName } from '../_shared/limits.js';
 import { cooldownMode, cooldownsDisabled, routerCooldownSeconds } from '../_shared/settings.js';
@@ -16,8 +19,10 @@ const rule: Rule = {
     fixable: false,
     docs: 'docs/rules/cooldowns/single-deployment-no-fallback.md',
   },
-  check({ model, report }) {
+  check({ model, report, release }) {
     if (cooldownsDisabled(model)) return;
+    const has = behaviourFlags(release);
+    if (has['single-deployment-never-cooled'] || has['single-deployment-count-mode-exempt']) return;
     const mode = cooldownMode(model);
     if (mode.mode !== 'count' || !mode.cause) return;
     const edges = fallbackEdges(model);
