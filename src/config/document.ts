@@ -34,6 +34,9 @@ export interface Position {
   endColumn: number;
 }
 
+/** The yaml package's error codes for what PyYAML's scanner (not its parser) rejects. */
+const SCANNER_ERRORS = new Set(['TAB_AS_INDENT']);
+
 /** Resource limits that keep hostile input (alias bombs, deep nesting) fast and safe. */
 const MAX_NESTING = 500;
 
@@ -83,7 +86,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   } catch (error) {
     return { source: null, diagnostics: [makeDiagnostic(file, 'yaml/syntax', 'error', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1, endLine: 1, endColumn: 2 })] };
   }
-  const { docs, scanned, anchors, lineCounter } = composed;
+  const { docs, scanned, anchors, props, lineCounter } = composed;
   const doc = docs[0] ?? (parseDocument('', YAML_OPTIONS) as Document.Parsed);
   const source: SourceDocument = { file, text, lineCounter, doc, value: undefined, aliases: new Map() };
   const at = (offset: number, end = offset + 1): Position => {
@@ -93,7 +96,8 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   };
   // PyYAML stops at the start of a second document (safe_load wants exactly one).
   const secondStart = docs.length > 1 ? documentStart(text, docs[1].range[0]) : Infinity;
-  const problems: { offset: number; diagnostic: Diagnostic }[] = [];
+  // `scanner`: an error PyYAML's scanner raises (not its parser), which can come before a composer error.
+  const problems: { offset: number; diagnostic: Diagnostic; scanner?: boolean }[] = [];
   // A value that is itself a mapping on the key's line (`a: b: c`), or a two-line key, is one
   // problem for PyYAML, at the first ':' it cannot accept ("mapping values are not allowed here").
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
@@ -118,9 +122,15 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       for (const e of sameLine) skip.add(e);
     } else if (sameLine.length > 0) skip.add(error);
   }
+  // A collection closed by the wrong bracket is an error at that bracket; the yaml package reads on
+  // and may take the collection for a two-line key.
+  const wrongClose = scanned.filter((p) => p.collection !== undefined);
   for (const error of doc.errors) {
     if (skip.has(error)) continue;
+    if (error.code === 'MULTILINE_IMPLICIT_KEY' && wrongClose.some((p) => error.pos[0] >= p.collection! && error.pos[0] < p.offset)) continue;
     let [start, end] = error.pos;
+    let message: string | null = null;
+    let scanner = SCANNER_ERRORS.has(error.code) || (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) || (error.code === 'BAD_SCALAR_START' && /reserved character/.test(error.message));
     if (colonAt.has(error)) {
       start = colonAt.get(error)!;
       end = start + 1;
@@ -128,8 +138,15 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       start = openingQuote(text, start, error.message.includes("'") && !error.message.includes('"') ? "'" : '"');
       end = start + 1;
     } else if (error.code === 'MULTILINE_IMPLICIT_KEY') {
-      // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here").
-      start = end;
+      // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here"),
+      // or, for a key where its mapping expects the next one, the first token after the key's
+      // line ("while scanning a simple key ... could not find expected ':'").
+      const required = requiredKey(text, nextToken(start));
+      if (required) {
+        scanner = true;
+        if (required.at !== null) message = "the key on the line above has no ':' after it on its line (PyYAML: while scanning a simple key, could not find expected ':'); add the ':' or fix the indentation";
+      }
+      start = required?.at ?? end;
       end = start + 1;
     } else {
       // Point at the offending token, not at the blank lines, comments or indentation before it.
@@ -138,52 +155,80 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     }
     const tag = secondaryTag(text, error);
     if (tag) problems.push({ offset: tag.offset, diagnostic: makeDiagnostic(file, 'yaml/unknown-tag', 'error', unknownTagMessage(tag.tag), at(tag.offset, tag.offset + tag.length)) });
-    else problems.push({ offset: start, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', describeYamlError(error.code, error.message), at(start, end)) });
+    else problems.push({ offset: start, scanner, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', message ?? describeYamlError(error.code, error.message), at(start, end)) });
   }
   // Anchor and alias errors (PyYAML's composer) count where they occur, even after a syntax error.
   const linked = linkAliases(doc.contents as Node | null);
+  let composerProblem: { offset: number; diagnostic: Diagnostic } | null = null;
   if (linked.problem?.node?.range) {
     // A duplicate anchor is reported at its second `&name` token, as PyYAML does.
     const name = linked.problem.node.anchor;
     const second = name !== undefined && !isAlias(linked.problem.node) ? anchors.filter((a) => a.name === name)[1] : undefined;
     const offset = second ? second.offset : linked.problem.node.range[0];
-    problems.push({ offset, diagnostic: makeDiagnostic(file, linked.problem.ruleId, 'error', linked.problem.message, at(offset)) });
+    composerProblem = { offset, diagnostic: makeDiagnostic(file, linked.problem.ruleId, 'error', linked.problem.message, at(offset)) };
   }
-  for (const p of scanned) if (p.offset < secondStart) problems.push({ offset: p.offset, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
+  for (const p of scanned) if (p.offset <= secondStart) problems.push({ offset: p.offset, scanner: true, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
+  // A `...` before any content: PyYAML's parser starts an implicit document there and finds no
+  // node (yaml/parser.py parse_implicit_document_start, then "expected the node content, but
+  // found '<document end>'"); the yaml package reads an empty document and then a second one.
+  const first = documentStart(text, 0);
+  if (/^\.\.\.(?:[ \t\r\n]|$)/.test(text.slice(first, first + 4))) {
+    problems.push({ offset: first, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', "the file starts with '...', the end-of-document marker: PyYAML (LiteLLM's loader) fails here (\"expected the node content, but found '<document end>'\"); delete the line", at(first, first + 3)) });
+  }
   if (docs.length > 1) {
     problems.push({
       offset: secondStart,
       diagnostic: makeDiagnostic(file, 'yaml/multi-document', 'error', 'a second YAML document starts here; LiteLLM loads the config with PyYAML safe_load, which accepts exactly one ("expected a single document in the stream"), so LiteLLM does not start. Remove this document separator and what follows, or move it to its own file', at(secondStart, secondStart + 3)),
     });
   }
+  // PyYAML's composer sees an anchor or alias only once the scanner has read on past it (the node's
+  // content, and the line after it while a simple key is pending): a scanner error in that
+  // stretch comes first (a parser error there does not: the parser has not got that far).
+  if (composerProblem) {
+    const limit = composerLookahead(text, composerProblem.offset);
+    if (!problems.some((p) => p.scanner && p.offset >= composerProblem!.offset && p.offset < limit)) problems.push(composerProblem);
+  }
   if (problems.length > 0) {
     // One finding per line: a tab the yaml package also reports is one problem, not two. On a
     // line with an anchor or alias name PyYAML reads differently (`&name:`), that name is the
     // cause of whatever else the yaml package finds there, so it is the finding.
-    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '/.test(p.diagnostic.message) ? 0 : 1);
+    const rank = (p: { diagnostic: Diagnostic }) => (/^(anchor|alias) name '|^PyYAML \(LiteLLM's loader\) cannot read this tag|^a document marker |^the block scalar header |^'[\]}]' where the '[[{]' opened|^this line is indented deeper than the '\?' above/.test(p.diagnostic.message) ? 0 : 1);
     problems.sort((a, b) => a.diagnostic.line - b.diagnostic.line || rank(a) - rank(b) || a.offset - b.offset);
     const lines = new Set<number>();
     const diagnostics = problems.map((p) => p.diagnostic).filter((d) => !lines.has(d.line) && lines.add(d.line));
     return { source, diagnostics };
   }
-  return construct(source, linked, options.gwcfgFile ? resolvePlainGwcfg : resolvePlain);
+  return construct(source, linked, options.gwcfgFile ? resolvePlainGwcfg : resolvePlain, props);
 }
 
 /** The expanded-size guard: aliases may add this many values beyond what the file spells out. */
 const MAX_ALIAS_EXPANSION = 1_000_000;
 
 /** Builds source.value as PyYAML safe_load would, or reports what PyYAML (or gwcfg's guard) refuses. */
-function construct(source: SourceDocument, graph: Graph, resolve: (plain: string) => ScalarTag): ParseResult {
+function construct(source: SourceDocument, graph: Graph, resolve: (plain: string) => ScalarTag, props: { offset: number; end: number }[]): ParseResult {
   const { file, doc } = source;
   const root = doc.contents as Node | null;
   source.aliases = graph.aliasTarget;
   const fail = (ruleId: string, message: string, node: Node | null): ParseResult => ({ source, diagnostics: [makeDiagnostic(file, ruleId, 'error', message, rangeOf(source, node))] });
+  // PyYAML's constructor errors mark the node's start, which is its first tag or anchor.
+  const failAtNode = (ruleId: string, message: string, node: Node | null): ParseResult => {
+    const result = fail(ruleId, message, node);
+    // The yaml package starts a block mapping's range after its first key; PyYAML at that key.
+    const firstKey = isMap(node) ? (node.items[0]?.key as Node | null | undefined)?.range?.[0] : undefined;
+    const from = node?.range ? Math.min(node.range[0], firstKey ?? Infinity) : -1;
+    const start = node?.range && !isAlias(node) ? propertiesStart(source.text, from, props) : -1;
+    if (start !== -1 && node?.range && start < node.range[0]) {
+      const s = source.lineCounter.linePos(start);
+      Object.assign(result.diagnostics[0], { line: s.line, column: s.col });
+    }
+    return result;
+  };
   const expanded = graph.firstAlias ? expandedSize(root, graph, graph.nodes + MAX_ALIAS_EXPANSION) : { size: graph.nodes, recursive: null };
   if (expanded.size > graph.nodes + MAX_ALIAS_EXPANSION) {
     return fail('yaml/alias-limit', `aliases expand this file by more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values (an alias bomb, or anchors reused far too often); PyYAML shares aliased values, but LiteLLM and gwcfg walk the expanded config. Use fewer or smaller aliases`, graph.firstAlias);
   }
   const built = constructDocument(root, graph, plainBuilder, resolve);
-  if (built.problem) return fail(built.problem.ruleId, built.problem.message, built.problem.node);
+  if (built.problem) return failAtNode(built.problem.ruleId, built.problem.message, built.problem.node);
   if (expanded.recursive && containsItself(built.value)) {
     const what = isAlias(expanded.recursive) ? `alias '*${expanded.recursive.source}' sits inside the node its anchor marks` : 'this merge copies in a mapping that contains it';
     return fail('yaml/recursive-alias', `${what}, so the value contains itself; PyYAML builds a self-referencing structure, but LiteLLM cannot use it (it copies and prints the config at start-up) and gwcfg cannot check it. Write the repeated part out instead`, expanded.recursive);
@@ -209,6 +254,95 @@ function duplicateKey(source: SourceDocument, d: DuplicateKey): Diagnostic {
     ? `key '${d.name}' also appears on line ${firstLine} as a different type (e.g. a quoted '1' and a plain 1); PyYAML keeps both, gwcfg checks only this one. Use one spelling`
     : `duplicate key '${d.name}' (first at line ${firstLine}); LiteLLM keeps only this last value, so the one on line ${firstLine} is silently lost. Remove or merge one of them`;
   return makeDiagnostic(source.file, 'yaml/duplicate-key', 'warning', message, rangeOf(source, d.key));
+}
+
+/**
+ * Where a node's properties begin: the first of the tags and anchors (`props`, in text order)
+ * written right before `start` with only spaces, line breaks and comments between them.
+ */
+function propertiesStart(text: string, start: number, props: { offset: number; end: number }[]): number {
+  const gap = /^(?:[ \t\r\n]|#[^\n]*)*$/;
+  let at = start;
+  for (let i = props.length - 1; i >= 0; i--) {
+    const p = props[i];
+    if (p.end > at) continue;
+    if (!gap.test(text.slice(p.end, at))) break;
+    at = p.offset;
+  }
+  return at;
+}
+
+/**
+ * A plain key that starts a line where its block mapping already has a key at that column is a
+ * "required" simple key to PyYAML (yaml/scanner.py save_possible_simple_key: block context, column
+ * equal to the current indentation); without its ':' on the same line, stale_possible_simple_keys
+ * fails at the next token ("while scanning a simple key ... could not find expected ':'"). That
+ * is the first token of the next content line (`at`) unless that line is indented deeper and
+ * continues the key (then the ':' after it, `at` null). Null when the key is not required.
+ */
+function requiredKey(text: string, keyStart: number): { at: number | null } | null {
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const indentOf = (line: string): number => /^(?: |-(?= ))*/.exec(line)![0].length;
+  const before = text.slice(lineStart, keyStart);
+  // After '- ' a key starts a new mapping: not required.
+  if (!/^ *$/.test(before) || /^(?:[-?:](?=[ \t\n]|$)|[[\]{},#&*!|>'"%@`])/.test(text.slice(keyStart, keyStart + 2))) return null;
+  const column = keyStart - lineStart;
+  // The nearest earlier content line at this column or left of it must be a key of the same mapping.
+  let sibling = false;
+  for (let end = lineStart - 1; end > 0; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const indent = indentOf(line);
+    if (indent > column) continue;
+    sibling = indent === column;
+    break;
+  }
+  if (!sibling) return null;
+  // The next content line: PyYAML fails at its first token unless it continues the plain key.
+  const next = /\n(?:[ ]*(?:#[^\n]*)?\n)*( *)(?=[^ \n])/y;
+  next.lastIndex = text.indexOf('\n', keyStart);
+  const m = next.lastIndex === -1 ? null : next.exec(text);
+  if (!m || m[1].length > column) return { at: null };
+  return { at: m.index + m[0].length };
+}
+
+/**
+ * How far PyYAML's scanner has read when its composer meets the anchor or alias at `offset`
+ * (yaml/scanner.py need_more_tokens, save_possible_simple_key, stale_possible_simple_keys;
+ * yaml/parser.py parse_node). The parser needs the node's first content token after the anchor;
+ * a token that may be a simple key (at the start of a line, or after '- ', not after `key: ` or
+ * after an anchor on the same line) makes the scanner read on to its ':' on that line, or else
+ * to the first token of the next content line.
+ */
+function composerLookahead(text: string, offset: number): number {
+  const lineStartOf = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+  const keyAllowed = (at: number): boolean => /^(?:[ ]*[-?](?=[ ]))*[ ]*$/.test(text.slice(lineStartOf(at), at));
+  const tokenEnd = (at: number): number => at + /^\S*/.exec(text.slice(at))![0].length;
+  const keyLookahead = (at: number): number => {
+    const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+    const colon = /:(?=[ \t]|$)/.exec(text.slice(at, lineEnd).replace(/[ \t]#.*$/, ''));
+    if (colon) return at + colon.index + 1;
+    const next = /\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*/y;
+    next.lastIndex = lineEnd;
+    return next.exec(text) ? tokenEnd(next.lastIndex) + 1 : text.length;
+  };
+  if (text[offset] === '*') return keyAllowed(offset) ? keyLookahead(tokenEnd(offset)) : tokenEnd(offset);
+  // Past the anchor and any other properties on its line.
+  let i = offset;
+  while (text[i] === '&' || text[i] === '!') {
+    i = tokenEnd(i);
+    while (text[i] === ' ' || text[i] === '\t') i++;
+  }
+  if (text[i] === '#' || text[i] === '\n' || text[i] === '\r' || i >= text.length) {
+    // The content starts a later line, where a simple key may start.
+    const next = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*/y;
+    next.lastIndex = i;
+    next.exec(text);
+    return next.lastIndex >= text.length ? text.length : keyLookahead(next.lastIndex);
+  }
+  return keyAllowed(offset) ? keyLookahead(i) : i + 1;
 }
 
 /** Start of a document's first token (PyYAML's mark for "but found another document"). */
@@ -474,11 +608,14 @@ function findExcessiveNesting(text: string): number {
 /** Start of the quoted scalar an "unclosed quote" error belongs to. */
 function openingQuote(text: string, errorOffset: number, quote: string): number {
   let i = Math.min(errorOffset, text.length) - 1;
+  // The last quote before the error when none follows a space or an indicator (`!!"x`).
+  const last = text.lastIndexOf(quote, i);
   while (i >= 0) {
     i = text.lastIndexOf(quote, i);
-    if (i <= 0) return Math.max(i, 0);
+    if (i === 0) return 0;
+    if (i < 0) break;
     if (/[\s:[{,-]/.test(text[i - 1])) return i;
     i--;
   }
-  return Math.max(0, errorOffset);
+  return last >= 0 ? last : Math.max(0, errorOffset);
 }

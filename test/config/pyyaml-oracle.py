@@ -1,7 +1,8 @@
 # PyYAML oracle for test/config/pyyaml-differential.test.ts: reads JSON lines {"id", "b64"} on
 # stdin, loads each document as LiteLLM does (bytes decoded as UTF-8 by a text-mode open(), so
 # universal newlines turn CR and CRLF into LF, then yaml.safe_load), and writes one JSON line per
-# document: {"id", "value"} in a canonical typed form, or {"id", "error", "lines"}.
+# document: {"id", "value"} in a canonical typed form, or {"id", "error", "lines", "problem"}
+# ("problem": [line, column] of PyYAML's problem mark, from 1, when the error has one).
 import base64, datetime, io, json, sys
 
 import yaml
@@ -66,6 +67,8 @@ for line in sys.stdin:
         # test accepts either line.
         marks = [getattr(e, "problem_mark", None), getattr(e, "context_mark", None)]
         out["lines"] = [m.line + 1 for m in marks if m is not None]
+        if marks[0] is not None:
+            out["problem"] = [marks[0].line + 1, marks[0].column + 1]
         if isinstance(e, yaml.reader.ReaderError):
             out["lines"] = [text[: e.position].count("\n") + 1]
     sys.stdout.write(json.dumps(out) + "\n")

@@ -68,12 +68,14 @@ test('PyYAML: U+2028 and U+2029 are line breaks kept as themselves where PyYAML 
 });
 
 test("PyYAML: a '!!' tag with '!' or '[' in it is one unknown tag (yaml/unknown-tag), not a syntax error", () => {
-  // yaml/scanner.py scan_tag_uri takes every URI character; the constructor then fails on the tag.
-  const parsed = parseSource('case.yaml', Buffer.from('a: !!f!loat 1\nb: !!pair[a: 1]\n'));
-  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => [d.ruleId, d.line, d.column]), [['yaml/unknown-tag', 1, 4], ['yaml/unknown-tag', 2, 4]]);
-  assert.match(errors[0].message, /could not determine a constructor for the tag 'tag:yaml.org,2002:f!loat'/);
-  assert.match(errors[1].message, /'tag:yaml.org,2002:pair\[a:'/);
+  // yaml/scanner.py scan_tag_uri takes every URI character; the constructor then fails on the tag,
+  // at the tag (the node's start mark). PyYAML stops at the first one.
+  for (const [text, tag] of [['a: !!f!loat 1\nb: !!pair[a: 1]\n', 'f!loat'], ['b: !!pair[a: 1]\n', 'pair[a:']]) {
+    const parsed = parseSource('case.yaml', Buffer.from(text));
+    const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => [d.ruleId, d.line, d.column]), [['yaml/unknown-tag', 1, 4]]);
+    assert.ok(errors[0].message.includes(`could not determine a constructor for the tag 'tag:yaml.org,2002:${tag}'`), errors[0].message);
+  }
 });
 
 test("PyYAML: a '[' or '{' that is never closed fails, also alone on the last line after 'key: value'", () => {
@@ -87,11 +89,13 @@ test("PyYAML: a '[' or '{' that is never closed fails, also alone on the last li
   assert.deepEqual(load('models: [a,\nb]\n').value, { models: ['a', 'b'] });
 });
 
-test("an anchor name running into ':' is the finding on its line, not the structure error the yaml package reads from it", () => {
-  // PyYAML ends the name at ':' and loads `&b:` as an anchored empty key; gwcfg reports the name
-  // (docs/yaml.md), also where the yaml package's reading of `&b:` breaks the mapping's columns.
-  const { error } = load('a: 1\n&b:\n  c: 2\n');
+test("an anchor name running into ':' ends there, as in PyYAML: `&b:` anchors an empty key", () => {
+  // yaml/scanner.py scan_anchor ends the name at ':' and reads on; PyYAML loads {'a': 1, None: {'c': 2}}
+  // (gwcfg's plain value has no null keys: the key reads as '').
+  assert.deepEqual(load('a: 1\n&b:\n  c: 2\n'), { value: { a: 1, '': { c: 2 } }, error: null });
+  // A name character PyYAML does not allow still fails at that character.
+  const { error } = load('a: &b.c 1\n');
   assert.ok(error);
-  assert.equal(error.line, 2);
-  assert.match(error.message, /^anchor name 'b:' has a character PyYAML does not allow in names/);
+  assert.deepEqual([error.line, error.column], [1, 6]);
+  assert.match(error.message, /^anchor name 'b.c' has a character PyYAML does not allow in names/);
 });

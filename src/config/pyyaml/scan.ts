@@ -7,6 +7,8 @@ import type { CST } from 'yaml';
 export interface ScanProblem {
   offset: number;
   message: string;
+  /** A closing bracket of the wrong kind: where its collection starts (the yaml package reads that collection on as a key). */
+  collection?: number;
 }
 
 /**
@@ -40,21 +42,55 @@ export function firstNonPrintable(text: string): ScanProblem | null {
 
 const TAB_MESSAGE = 'tab character where PyYAML allows only spaces (PyYAML, LiteLLM\'s loader: "found character \'\\t\' that cannot start any token"); replace the tab with spaces (tabs are fine only inside quotes, block scalars and comments)';
 
-/** Problems PyYAML's scanner finds in one CST token tree (pushed in text order). */
 /** Where scanCst records anchor tokens (`&name`), in text order. */
 let anchorTokens: { name: string; offset: number }[] = [];
-/** Where scanCst records the offsets just after a `?` that starts a plain scalar in a flow collection. */
-let flowKeyTokens: number[] = [];
+/** Where scanCst records node properties (tags and anchors), in text order. */
+let propTokens: { offset: number; end: number }[] = [];
+/** Where scanCst records the places the yaml package must read differently (see Rereads). */
+let rereads: Rereads = { flowKeys: [], tagChars: [], flowDashes: [], nameEnds: [] };
+/** The text the tokens come from (PyYAML's tag and anchor scanning look past a token's end). */
+let scanText = '';
 
 /**
- * `flowKeys` receives, for each plain scalar in [...] or {...} that starts with `?` (`[?x]`), the
- * offset after the `?`: PyYAML's scanner reads a `?` in flow context as a key indicator even
- * without a space after it (yaml/scanner.py check_key), so `[?x]` is `[{x: null}]`, while the yaml
- * package reads the scalar `?x`. compose.ts re-parses with a space inserted there.
+ * Places where the yaml package tokenizes differently from PyYAML's scanner; compose.ts edits a
+ * copy of the text there and parses again, so the yaml package builds the tree PyYAML builds.
  */
-export function scanCst(token: CST.Token, out: ScanProblem[], anchors: { name: string; offset: number }[], flowKeys: number[] = []): void {
+export interface Rereads {
+  /**
+   * For each plain scalar in [...] or {...} that starts with `?` (`[?x]`), the offset after the
+   * `?`: PyYAML reads a `?` in flow context as a key indicator even without a space after it
+   * (yaml/scanner.py check_key), the yaml package reads the scalar `?x`. A space goes there.
+   */
+  flowKeys: number[];
+  /**
+   * ',', '[' and ']' inside a tag as PyYAML reads it (yaml/scanner.py scan_tag_uri takes them as
+   * URI characters, the yaml package ends the tag before them): `[!!str, b]` is one item, `b`
+   * tagged `!!str,`. Each becomes '#', a tag character to the yaml package that PyYAML never
+   * accepts in a tag, so a '#' in a composed tag stands for one of them (compose.ts restores it).
+   */
+  tagChars: number[];
+  /**
+   * A '-' in [...] or {...} right before ',', ']' or '}' (or '[' or '{'): PyYAML reads a plain
+   * scalar "-" (check_plain: '-' followed by a non-space starts one; scan_plain ends it at the
+   * flow indicator), the yaml package a block sequence entry ("Block collections are not allowed
+   * within flow collections"). It becomes 'x' for the parse and "-" again in the tree.
+   */
+  flowDashes: number[];
+  /**
+   * The end of an anchor or alias name that runs into '?' or ':' (`&name: value`): PyYAML's
+   * scan_anchor ends the name at the first character outside [0-9A-Za-z_-] when it is one of
+   * '?:,]}%@`' and reads on from there; the yaml package takes the '?' or ':' into the name. A
+   * space goes there.
+   */
+  nameEnds: number[];
+}
+
+/** Problems PyYAML's scanner finds in one CST token tree (pushed in text order). */
+export function scanCst(token: CST.Token, text: string, out: ScanProblem[], anchors: { name: string; offset: number }[], found: Rereads, props: { offset: number; end: number }[]): void {
   anchorTokens = anchors;
-  flowKeyTokens = flowKeys;
+  propTokens = props;
+  rereads = found;
+  scanText = text;
   visit(token as Tok, out);
 }
 
@@ -72,7 +108,7 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
   const offset = node.offset ?? 0;
   switch (node.type) {
     case 'scalar':
-      if (flow && source[0] === '?') flowKeyTokens.push(offset + 1);
+      if (flow && source[0] === '?') rereads.flowKeys.push(offset + 1);
       // In a flow collection PyYAML ends a plain value at '?' and then fails on it.
       if (flow && source.indexOf('?') > 0) out.push({ offset: offset + source.indexOf('?'), message: "'?' inside an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) ends the value there and fails (\"expected ',' or ']'\"); quote the value" });
     // falls through
@@ -87,12 +123,30 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
       version(source, offset, out);
       break;
     case 'anchor':
-    case 'alias':
-      anchorName(source, offset, out);
-      if (node.type === 'anchor') anchorTokens.push({ name: source.slice(1), offset });
+    case 'alias': {
+      const end = anchorName(source, offset, out);
+      if (node.type === 'anchor') {
+        anchorTokens.push({ name: source.slice(1, end - offset), offset });
+        propTokens.push({ offset, end });
+      }
+      break;
+    }
+    case 'tag':
+      pyTag(offset, out);
+      propTokens.push({ offset, end: offset + source.length });
+      break;
+    case 'seq-item-ind':
+      if (flow && /^[,[\]{}]/.test(scanText.slice(offset + 1, offset + 2))) rereads.flowDashes.push(offset);
       break;
     case 'block-scalar':
       blockScalar(node as unknown as CST.BlockScalar, out);
+      break;
+    case 'explicit-key-ind':
+      if (!flow) explicitKeyIndent(offset, out);
+      break;
+    case 'flow-collection':
+      if (!flow) documentMarkerInFlow(node, out);
+      wrongBracket(node, out);
       break;
     default:
       break;
@@ -172,13 +226,174 @@ function version(source: string, offset: number, out: ScanProblem[]): void {
   if (m && m[1] !== '1') out.push({ offset, message: `YAML version ${m[1]}.${m[2]}: PyYAML (LiteLLM's loader) reads only 1.x ("found incompatible YAML document"); write %YAML 1.1 or drop the line` });
 }
 
-function anchorName(source: string, offset: number, out: ScanProblem[]): void {
+/**
+ * An anchor or alias name as PyYAML's scan_anchor reads it (yaml/scanner.py, PyYAML 6.0): letters,
+ * digits, '-' and '_', ended by a space, tab, line break, or one of '?:,]}%@`'. Returns where
+ * PyYAML ends the name. `&name:` and `*name?x` are read on from the ':' or '?' (a reread, see
+ * Rereads.nameEnds); '%', '@' and '`' cannot start any token, so PyYAML fails there; any other
+ * character fails as a bad name character.
+ */
+function anchorName(source: string, offset: number, out: ScanProblem[]): number {
   const name = source.slice(1);
   const bad = name.search(/[^0-9A-Za-z_-]/);
-  if (name === '' || bad !== -1) {
-    const kind = source[0] === '&' ? 'anchor' : 'alias';
-    out.push({ offset: offset + 1 + Math.max(bad, 0), message: `${kind} name '${name}' has a character PyYAML does not allow in names (only letters, digits, '-' and '_'; PyYAML: expected alphabetic or numeric character); rename it` });
+  if (bad === -1 && name !== '') return offset + source.length;
+  const at = offset + 1 + Math.max(bad, 0);
+  const kind = source[0] === '&' ? 'anchor' : 'alias';
+  const ch = name[bad];
+  if (bad > 0 && (ch === ':' || ch === '?')) {
+    rereads.nameEnds.push(at);
+    return at;
   }
+  if (bad > 0 && (ch === '%' || ch === '@' || ch === '`')) {
+    out.push({ offset: at, message: `'${ch}' right after the ${kind} name '${name.slice(0, bad)}': PyYAML (LiteLLM's loader) ends the name there and cannot start anything with '${ch}' ("found character '${ch}' that cannot start any token"); rename the ${kind} or put a space before a quoted value` });
+    return at;
+  }
+  out.push({ offset: at, message: `${kind} name '${name}' has a character PyYAML does not allow in names (only letters, digits, '-' and '_'; PyYAML: expected alphabetic or numeric character); rename it` });
+  return offset + source.length;
+}
+
+const TAG_BREAK = /^(?:[ \r\n\x85\u2028\u2029]|$)/;
+const URI_CHAR = /[0-9A-Za-z\-;/?:@&=+$,_.!~*'()[\]%]/;
+
+/**
+ * A tag as PyYAML's scan_tag reads it (yaml/scanner.py scan_tag, scan_tag_handle, scan_tag_uri,
+ * scan_uri_escapes; PyYAML 6.0), from the '!' at `offset` of the scanned text: `!<uri>`, a lone
+ * `!`, or an optional handle (`!`, `!!`, `!name!`, found when a '!' comes before the next space
+ * or line break) and a URI of letters, digits and `-;/?:@&=+$,_.!~*'()[]%` (with `%XX` UTF-8
+ * escapes), which must be followed by a space or line break (not a tab). Pushes PyYAML's scanner
+ * error at its problem mark, or records the ',', '[' and ']' PyYAML reads into the tag.
+ */
+function pyTag(offset: number, out: ScanProblem[]): void {
+  const text = scanText;
+  const fail = (at: number, what: string, foundAt = at): void => {
+    const found = foundAt < text.length ? JSON.stringify(text[foundAt]).replace(/^"|"$/g, "'") : 'the end of the file';
+    out.push({ offset: at, message: `PyYAML (LiteLLM's loader) cannot read this tag: ${what}, but found ${found === "'\\t'" ? 'a tab' : found} ("while scanning a tag"); write the tag as '!name' followed by a space, or quote the value` });
+  };
+  const uri = (from: number): number => {
+    let i = from;
+    while (i < text.length && URI_CHAR.test(text[i])) {
+      if (text[i] === '%') {
+        const start = i;
+        const bytes: number[] = [];
+        while (text[i] === '%') {
+          if (!/^[0-9A-Fa-f]{2}/.test(text.slice(i + 1, i + 3))) {
+            fail(i + 1, 'expected URI escape sequence of 2 hexadecimal numbers', /[0-9A-Fa-f]/.test(text[i + 1] ?? '') ? i + 2 : i + 1);
+            return -1;
+          }
+          bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+          i += 3;
+        }
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+        } catch {
+          fail(start, 'its %XX escapes are not UTF-8', start);
+          return -1;
+        }
+      } else i++;
+    }
+    if (i === from) {
+      fail(i, 'expected URI');
+      return -1;
+    }
+    return i;
+  };
+  let end: number;
+  if (text[offset + 1] === '<') {
+    end = uri(offset + 2);
+    if (end === -1) return;
+    if (text[end] !== '>') return fail(end, "expected '>'");
+    end++;
+  } else if (/^(?:[ \t\r\n\x85\u2028\u2029]|$)/.test(text.slice(offset + 1, offset + 2))) {
+    end = offset + 1;
+  } else {
+    let i = offset + 1;
+    while (i < text.length && !TAG_BREAK.test(text[i]) && text[i] !== '!') i++;
+    let from = offset + 1;
+    if (text[i] === '!') {
+      // scan_tag_handle: '!', then (unless a space follows) [0-9A-Za-z_-]* and a closing '!'.
+      from = offset + 1;
+      if (text[from] !== ' ') {
+        while (from < text.length && /[0-9A-Za-z_-]/.test(text[from])) from++;
+        if (text[from] !== '!') return fail(from, "expected '!'");
+        from++;
+      }
+    }
+    end = uri(from);
+    if (end === -1) return;
+  }
+  if (!TAG_BREAK.test(text.slice(end, end + 1))) return fail(end, "expected ' '");
+  for (let i = offset; i < end; i++) if (text[i] === ',' || text[i] === '[' || text[i] === ']') rereads.tagChars.push(i);
+}
+
+// A `---` or `...` at the start of a line ends a document in PyYAML's scanner even inside [...] or
+// {...} (yaml/scanner.py fetch_more_tokens checks check_document_start/end at column 0 at any flow
+// level), so the parser fails there ("expected the node content, but found '<document start>'").
+// The yaml package ends the document there too and leaves the collection unclosed.
+function documentMarkerInFlow(node: Tok, out: ScanProblem[]): void {
+  const closed = Array.isArray(node.end) && (node.end as Tok[]).some((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end');
+  if (closed) return;
+  const marker = /\n(---|\.\.\.)(?=[ \t\r\n]|$)/g;
+  marker.lastIndex = node.offset ?? 0;
+  const m = marker.exec(scanText);
+  if (m) out.push({ offset: m.index + 1, message: `a document marker ('${m[1]}') at the start of a line inside [...] or {...}: PyYAML (LiteLLM's loader) ends the document there and fails ("expected the node content, but found '<document ${m[1] === '---' ? 'start' : 'end'}>'"); close the brackets first, or indent the line` });
+}
+
+// `?  key: value` then a line indented deeper than the '?' but less than `key`: PyYAML closes the
+// key's mapping there and its parser finds a new mapping where the key's ':' should be ("while
+// parsing a block mapping ... expected <block end>, but found '<block mapping start>'"); the
+// yaml package takes the line into the key's mapping.
+function explicitKeyIndent(offset: number, out: ScanProblem[]): void {
+  const text = scanText;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset);
+  const content = /^\?[ ]+(?=[^ \t#'"[{&*!|>%@`-])/.exec(text.slice(offset, lineEnd));
+  if (!content || !/^[^#]*?:(?:[ \t]|$)/.test(text.slice(offset + content[0].length, lineEnd))) return;
+  const keyColumn = offset + content[0].length - lineStart;
+  const next = /\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)(?=[^ \t\r\n])/y;
+  next.lastIndex = lineEnd;
+  const m = next.exec(text);
+  if (!m || m[1].length <= offset - lineStart || m[1].length >= keyColumn) return;
+  out.push({ offset: next.lastIndex, message: `this line is indented deeper than the '?' above it but less than the key after it: PyYAML (LiteLLM's loader) ends the key's mapping and fails here ("while parsing a block mapping ... expected <block end>"); line it up with the key or with the '?'` });
+}
+
+// `{a: 1 ]` or `[a }`: PyYAML's parser wants ',' or the matching bracket there ("expected ',' or
+// '}', but got ']'", or "expected the node content, but found ']'" after a ','); the yaml package
+// closes the collection with it.
+function wrongBracket(node: Tok, out: ScanProblem[]): void {
+  const start = (node.start as Tok | undefined)?.type;
+  const end = Array.isArray(node.end) ? (node.end as Tok[]).find((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end') : undefined;
+  if (!end || !start || (start === 'flow-seq-start') === (end.type === 'flow-seq-end')) return;
+  const [open, close] = start === 'flow-seq-start' ? ['[', ']'] : ['{', '}'];
+  out.push({ offset: end.offset ?? 0, collection: node.offset ?? 0, message: `'${end.source}' where the '${open}' opened before it needs a ',' or '${close}': PyYAML (LiteLLM's loader) fails here ("expected ',' or '${close}'"); close the brackets in the order they were opened` });
+}
+
+/**
+ * The header of a block scalar as yaml/scanner.py scan_block_scalar_indicators and
+ * scan_block_scalar_ignored_line read it: `|` or `>`, then a chomping indicator (+ or -) and an
+ * indentation indicator (1-9) in either order, then a space or the line end (not a tab, not '#'),
+ * then spaces, an optional comment and the line break. The yaml package lets `>#note` pass.
+ */
+function blockScalarHeader(offset: number, out: ScanProblem[]): void {
+  const text = scanText;
+  let i = offset + 1;
+  const fail = (what: string): void => {
+    out.push({ offset: i, message: `the block scalar header '${text.slice(offset, i)}' is followed by ${JSON.stringify(text[i]).replace(/^"|"$/g, "'")}: PyYAML (LiteLLM's loader) fails here ("while scanning a block scalar ... ${what}"); put a space before a comment, or start the text on the next line` });
+  };
+  if (text[i] === '+' || text[i] === '-') {
+    i++;
+    if (/[0-9]/.test(text[i] ?? '')) {
+      if (text[i] === '0') return fail('expected indentation indicator in the range 1-9, but found 0');
+      i++;
+    }
+  } else if (/[0-9]/.test(text[i] ?? '')) {
+    if (text[i] === '0') return fail('expected indentation indicator in the range 1-9, but found 0');
+    i++;
+    if (text[i] === '+' || text[i] === '-') i++;
+  }
+  if (i < text.length && !/[ \r\n\x85\u2028\u2029]/.test(text[i])) return fail('expected chomping or indentation indicators');
+  while (text[i] === ' ') i++;
+  if (text[i] === '#') while (i < text.length && !/[\r\n\x85\u2028\u2029]/.test(text[i])) i++;
+  if (i < text.length && !/[\r\n\x85\u2028\u2029]/.test(text[i])) fail('expected a comment or a line break');
 }
 
 // PyYAML's block scalar indentation: an explicit indicator counts from the parent's indent,
@@ -188,7 +403,10 @@ function blockScalar(token: CST.BlockScalar, out: ScanProblem[]): void {
   let bodyStart = token.offset;
   let explicit = 0;
   for (const prop of token.props) {
-    if (prop.type === 'block-scalar-header') explicit = Number(/[1-9]/.exec(prop.source)?.[0] ?? 0);
+    if (prop.type === 'block-scalar-header') {
+      explicit = Number(/[1-9]/.exec(prop.source)?.[0] ?? 0);
+      blockScalarHeader(prop.offset, out);
+    }
     if ('source' in prop && typeof prop.source === 'string') bodyStart = prop.offset + prop.source.length;
   }
   const parent = token.indent;
