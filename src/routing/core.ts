@@ -207,7 +207,7 @@ export class RouterCore {
     return this.pickInGroup(r.group, req, nowMs);
   }
 
-  /** A deployment id bypasses the strategy ([2026] and the cooldown filter too). */
+  /** A deployment id bypasses the strategy (and, deployment-id-bypasses-cooldown, the cooldown filter). */
   pickDeploymentId(d: number, nowMs: number): PickResult {
     const group = this.index.names[this.groupOf[d]];
     const dep = this.deployments[d];

@@ -83,6 +83,7 @@ const RETRY_CONSTANTS = '1.65.3'; // 8ee32291e, 2025-04-02 (#9709): JITTER = 0.7
 const RETRY_JITTER_ADDED = '1.74.11'; // 52f097eb9, 2025-07-29 (#12901): jitter added, not multiplied
 const TTL_FIRST_WRITE = '1.71.2'; // a78d121ef, 2025-05-24 (#11137): InMemoryCache.allow_ttl_override
 const FALLBACK_DEPTH_PER_ENTRY = '1.61.5'; // 6b3bfa2b4, 2025-02-15 (#8558): fallback_depth raised per entry
+const DEPLOYMENT_ID_CALLS = '1.40.20'; // 16889b847, 2024-06-19: call a specific deployment by its id
 const FAILURE_MINIMUM_REQUESTS = '1.80.11'; // f25344484, 2025-12-12 (#17464)
 const STRATEGY_VALIDATED = '1.80.12'; // 3f4a9d8d0, 2026-01-05 (#18624)
 const LATENCY_BUFFER = '1.35.34'; // 90cdfef1c, 2024-04-30: lowest_latency_buffer
@@ -310,10 +311,10 @@ export const BEHAVIOURS = [
   },
   {
     id: 'deployment-id-bypasses-cooldown',
-    summary: 'a request naming a deployment id is served even while that deployment cools',
-    source: 'litellm/router.py Router._get_deployment_by_id path of async_get_available_deployment',
-    since: ERA_2026,
-    test: 'a deployment id request bypasses the strategy ([2026] also the cooldown filter)',
+    summary: 'a request naming a deployment id is served even while that deployment cools: _common_checks_available_deployment returns the deployment itself (a dict), which async_get_available_deployment / async_get_healthy_deployments return before the cooldown filter',
+    source: 'litellm/router.py Router._common_checks_available_deployment (model id path), Router.async_get_healthy_deployments',
+    since: DEPLOYMENT_ID_CALLS,
+    test: 'a deployment id request bypasses the strategy and, from 1.40.20, the cooldown filter',
   },
   {
     id: 'health-check-routing',
