@@ -356,7 +356,13 @@ export class RouterCore {
     }
 
     // 5. tags, before the order filter (tags-before-order: async_get_healthy_deployments runs
-    // the tag filter, then _get_order_filtered_deployments)
+    // the tag filter, then _get_order_filtered_deployments). Before it, _pre_call_checks and its
+    // order filter ran first (through 1.80.15).
+    const orderFirst = s.enablePreCallChecks && !s.orderFallback && this.groupHasOrder[g] === 1 && !s.behaviours['tags-before-order'];
+    if (orderFirst) {
+      n = this.keepLowestOrder(c, n, out);
+      c = out;
+    }
     if (s.enableTagFiltering) {
       n = this.filterTags(c, n, req.tags, out);
       c = out;
@@ -367,7 +373,7 @@ export class RouterCore {
     // [2025] only with pre-call checks, lowest tier only.
     if (this.groupHasOrder[g] === 1) {
       if (s.orderFallback) return this.pickByTier(g, c, n, req, nowMs, minTier);
-      if (s.enablePreCallChecks) {
+      if (s.enablePreCallChecks && !orderFirst) {
         n = this.keepLowestOrder(c, n, out);
         c = out;
       }
