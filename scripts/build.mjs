@@ -40,6 +40,49 @@ const noColorDetection = {
   },
 };
 
+// LiteLLM's model map (~270 kB of text) is only read when a lint rule looks a model up: in the
+// start-up bundle it is a stub whose fields read dist/model-map.txt on first use, so a validate
+// run (or a lint run that looks nothing up) neither reads it nor carries it in the bundle and its
+// code cache. The file is the rows text as it is (read, not parsed: no module to compile, no JSON
+// string to unescape) after one JSON line with the other fields. The command bundles keep their
+// own copy. src/model-map/builtin-data.ts is generated (scripts/refresh-model-map.mts) as JSON.
+function builtinModelMapParts() {
+  const text = readFileSync(new URL('../src/model-map/builtin-data.ts', import.meta.url), 'utf8');
+  const file = /^export const BUILTIN_MAP_FILE = ("[^"\n]*");$/m.exec(text);
+  const date = /^export const BUILTIN_MAP_DATE: string \| null = ("[^"\n]*"|null);$/m.exec(text);
+  const data = /^export const BUILTIN_MAP_TEXT: ModelIndexText = (\{.*\});$/m.exec(text);
+  if (!file || !date || !data) throw new Error('src/model-map/builtin-data.ts changed: update builtinModelMapParts in scripts/build.mjs');
+  const { rows, ...rest } = JSON.parse(data[1]);
+  const contents = `${JSON.stringify(rest)}\n${rows}`;
+  // ASCII (the usual case) reads fastest as latin1
+  return { file: file[1], date: date[1], contents, encoding: /^[\x00-\x7f]*$/.test(contents) ? 'latin1' : 'utf8' };
+}
+const lazyModelMap = {
+  name: 'lazy-model-map',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]model-map[\\/]builtin-data\.ts$/ }, () => {
+      const { file, date, encoding } = builtinModelMapParts();
+      const contents = [
+        `export const BUILTIN_MAP_FILE = ${file};`,
+        `export const BUILTIN_MAP_DATE = ${date};`,
+        'let data;',
+        'function load() {',
+        `  const text = require('node:fs').readFileSync(require('node:path').join(__dirname, 'model-map.txt'), '${encoding}');`,
+        "  const eol = text.indexOf('\\n');",
+        '  return (data ??= { ...JSON.parse(text.slice(0, eol)), rows: text.slice(eol + 1) });',
+        '}',
+        'export const BUILTIN_MAP_TEXT = {',
+        '  get rows() { return (data ?? load()).rows; },',
+        '  get lower() { return (data ?? load()).lower; },',
+        '  get providers() { return (data ?? load()).providers; },',
+        '  get size() { return (data ?? load()).size; },',
+        '};',
+      ].join('\n');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 // Split points: command implementations that validate and lint never need become bundles of
 // their own, loaded by a real dynamic import() when their command runs, so the code-cached
 // start-up bundle stays small. The ink view is ESM (ink uses top-level await, which require()
@@ -87,7 +130,8 @@ const cjs = {
   banner: { js: "const __gwcfgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
-await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
+await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
+writeFileSync(`${root}dist/model-map.txt`, builtinModelMapParts().contents);
 for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : cjs), entryPoints: [split.entry], outfile: `dist/${split.out}` });
 for (const file of ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out)]) routeDynamicImports(`dist/${file}`);
 

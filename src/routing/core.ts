@@ -41,7 +41,7 @@ export interface FailureAccounting {
   countsFailure(d: number): boolean;
 }
 
-function makeStrategy(name: StrategyName, ctx: StrategyContext, maxCandidates: number): Strategy {
+function makeStrategy(name: StrategyName, ctx: StrategyContext, maxCandidates: number, members: readonly Int32Array[]): Strategy {
   switch (name) {
     case 'simple-shuffle':
       return new SimpleShuffle(ctx);
@@ -50,9 +50,9 @@ function makeStrategy(name: StrategyName, ctx: StrategyContext, maxCandidates: n
     case 'usage-based-routing':
       return new UsageBasedV1(ctx);
     case 'usage-based-routing-v2':
-      return new UsageBasedV2(ctx, maxCandidates);
+      return new UsageBasedV2(ctx, maxCandidates, members);
     case 'latency-based-routing':
-      return new LatencyBased(ctx, maxCandidates);
+      return new LatencyBased(ctx, maxCandidates, members);
     case 'cost-based-routing':
       return new CostBased(ctx);
     case 'round-robin':
@@ -98,6 +98,8 @@ export class RouterCore {
   private readonly groupTiers: Float64Array[];
   /** Per group: number of tiers, counting the unordered members as one last tier. */
   private readonly groupTierCount: Int32Array;
+  /** Per group and tier: the tier's members in config order (pickByTier when nothing is filtered). */
+  private readonly tierLists: Int32Array[][];
   /** `order` per deployment, NaN when it has none. */
   private readonly orderOf: Float64Array;
   /** Scratch buffers: a group's members from some tier up, one tier's candidates, tolerance picks. */
@@ -111,7 +113,8 @@ export class RouterCore {
   private readonly anyBlocked: boolean;
   /** usage-based-routing-v2's rpm limit per deployment, Infinity when none. */
   private readonly rpmLimit: Float64Array;
-  /** concurrencyLimit per deployment, Infinity when none. */
+  /** Per deployment: its successful pick in its own model group (see okPick). */
+  private readonly picked: readonly PickResult[];
 
   /** `shared`: state this Router keeps in objects another Router of the same config also uses (replicas behind one Redis). */
   constructor(config: NormalizedConfig, random: RandomSource, shared: SharedRouterState = {}) {
@@ -138,6 +141,7 @@ export class RouterCore {
     this.scores = new Float64Array(this.index.maxGroupSize);
     this.groupHasOrder = new Uint8Array(groups);
     this.groupTiers = [];
+    this.tierLists = [];
     this.groupTierCount = new Int32Array(groups);
     this.orderOf = Float64Array.from(config.deployments, (d) => d.order ?? NaN);
     this.index.members.forEach((m, g) => {
@@ -146,12 +150,17 @@ export class RouterCore {
       this.groupHasOrder[g] = tiers.length > 0 ? 1 : 0;
       this.groupTiers[g] = Float64Array.from(tiers);
       this.groupTierCount[g] = tiers.length + (tiers.length > 0 && orders.includes(null) ? 1 : 0);
+      this.tierLists[g] = Array.from({ length: this.groupTierCount[g] }, (_, t) =>
+        // the tests of the filtering loop below, on the order values it reads
+        Int32Array.from(m.filter((d) => (t < tiers.length ? this.orderOf[d] === tiers[t] : Number.isNaN(this.orderOf[d])))),
+      );
     });
     this.tierMembers = new Int32Array(this.index.maxGroupSize);
     this.tierCands = new Int32Array(this.index.maxGroupSize);
     this.tolerant = new Int32Array(this.index.maxGroupSize);
     this.cooldownPolicy = config.deployments.map((d) => cooldownPolicyFor(d, s));
     this.anyBlocked = config.deployments.some((d) => d.blocked);
+    this.picked = config.deployments.map((_, d) => Object.freeze({ ok: true as const, deployment: d, group: this.index.names[this.groupOf[d]] }));
     const limits = buildLimits(config.deployments, this.index.members);
     this.rpmLimit = limits.rpm;
     const ctx: StrategyContext = {
@@ -166,8 +175,8 @@ export class RouterCore {
       limits,
       groupCount: groups,
     };
-    this.strategy = s.routingStrategy ? makeStrategy(s.routingStrategy, ctx, this.index.maxGroupSize) : null;
-    this.fallbackStrategy = s.fallbackStrategy ? makeStrategy(s.fallbackStrategy, ctx, this.index.maxGroupSize) : null;
+    this.strategy = s.routingStrategy ? makeStrategy(s.routingStrategy, ctx, this.index.maxGroupSize, this.index.members) : null;
+    this.fallbackStrategy = s.fallbackStrategy ? makeStrategy(s.fallbackStrategy, ctx, this.index.maxGroupSize, this.index.members) : null;
     this.rpmAtStart = s.routingStrategy === 'usage-based-routing-v2' || s.fallbackStrategy === 'usage-based-routing-v2';
     this.tracksLatency = s.routingStrategy === 'latency-based-routing' || s.fallbackStrategy === 'latency-based-routing';
     this.unfiltered = this.strategy !== null && !this.fallbackStrategy && !this.breakers && !this.anyBlocked && this.health_.routing === 'none' && !s.enablePreCallChecks && !s.enableTagFiltering;
@@ -198,7 +207,7 @@ export class RouterCore {
     return this.pickInGroup(r.group, req, nowMs);
   }
 
-  /** A deployment id bypasses the strategy ([2026] and the cooldown filter too). */
+  /** A deployment id bypasses the strategy (and, deployment-id-bypasses-cooldown, the cooldown filter). */
   pickDeploymentId(d: number, nowMs: number): PickResult {
     const group = this.index.names[this.groupOf[d]];
     const dep = this.deployments[d];
@@ -206,13 +215,21 @@ export class RouterCore {
     if (!this.settings.behaviours['deployment-id-bypasses-cooldown'] && this.cooldown.isCooling(this.slotOf[d], nowMs)) {
       return this.fail('all-cooled-down', group, `deployment ${dep.id} is cooling down`, this.cooldown.until[this.slotOf[d]] - nowMs);
     }
-    return { ok: true, deployment: d, group };
+    return this.picked[d];
   }
 
   /**
    * Retry-After of "every deployment over its limits": usage-based-routing-v2 raises its 429
    * with retry-after: 60 (usage-v2-retry-after-60); the others say when the minute ends.
    */
+  /**
+   * The successful pick of deployment d in group g: one frozen result per deployment for its own
+   * model group (made once, so a pick allocates nothing), a new one for an internal group.
+   */
+  private okPick(d: number, g: number): PickResult {
+    return this.groupOf[d] === g ? this.picked[d] : { ok: true, deployment: d, group: this.index.names[g] };
+  }
+
   private strategyRetryAfterMs(nowMs: number): number {
     return this.settings.routingStrategy === 'usage-based-routing-v2' ? V2_RETRY_AFTER_MS : 60_000 - (nowMs % 60_000);
   }
@@ -235,7 +252,7 @@ export class RouterCore {
     if (this.unfiltered && skip === null && nowMs >= this.cooldown.maxUntil && this.groupHasOrder[g] === 0) {
       const members = this.index.members[g];
       const d = this.strategy!.pick(members, members.length, req, nowMs, g);
-      if (d >= 0) return { ok: true, deployment: d, group: this.index.names[g] };
+      if (d >= 0) return this.okPick(d, g);
       return this.fail('rate-limited', this.index.names[g], 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs));
     }
     const s = this.settings;
@@ -339,7 +356,13 @@ export class RouterCore {
     }
 
     // 5. tags, before the order filter (tags-before-order: async_get_healthy_deployments runs
-    // the tag filter, then _get_order_filtered_deployments)
+    // the tag filter, then _get_order_filtered_deployments). Before it, _pre_call_checks and its
+    // order filter ran first (through 1.80.15).
+    const orderFirst = s.enablePreCallChecks && !s.orderFallback && this.groupHasOrder[g] === 1 && !s.behaviours['tags-before-order'];
+    if (orderFirst) {
+      n = this.keepLowestOrder(c, n, out);
+      c = out;
+    }
     if (s.enableTagFiltering) {
       n = this.filterTags(c, n, req.tags, out);
       c = out;
@@ -350,7 +373,7 @@ export class RouterCore {
     // [2025] only with pre-call checks, lowest tier only.
     if (this.groupHasOrder[g] === 1) {
       if (s.orderFallback) return this.pickByTier(g, c, n, req, nowMs, minTier);
-      if (s.enablePreCallChecks) {
+      if (s.enablePreCallChecks && !orderFirst) {
         n = this.keepLowestOrder(c, n, out);
         c = out;
       }
@@ -363,7 +386,7 @@ export class RouterCore {
         ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
         : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
     }
-    return { ok: true, deployment: d, group };
+    return this.okPick(d, g);
   }
 
   /**
@@ -377,8 +400,19 @@ export class RouterCore {
     const orderOf = this.orderOf;
     const buf = this.tierCands;
     let limited = false;
+    // With no filter applied (c is the group's member list), each tier's members are precomputed.
+    const lists = c === this.index.members[g] ? this.tierLists[g] : null;
     for (let t = minTier; t < tierCount; t++) {
       let m = 0;
+      if (lists !== null) {
+        const list = lists[t];
+        m = list.length;
+        if (m === 0) continue;
+        const d = this.runStrategy(list, m, req, nowMs, g);
+        if (d >= 0) return this.okPick(d, g);
+        limited = true;
+        continue;
+      }
       if (t < tiers.length) {
         const order = tiers[t];
         for (let i = 0; i < n; i++) if (orderOf[c[i]] === order) buf[m++] = c[i];
@@ -387,7 +421,7 @@ export class RouterCore {
       }
       if (m === 0) continue;
       const d = this.runStrategy(buf, m, req, nowMs, g);
-      if (d >= 0) return { ok: true, deployment: d, group: this.index.names[g] };
+      if (d >= 0) return this.okPick(d, g);
       limited = true;
     }
     const group = this.index.names[g];
@@ -511,30 +545,11 @@ export class RouterCore {
 
   onCallStart(d: number, req: RouteRequest, nowMs: number): { ok: true } | { ok: false; status: 429; message: string; retryAfterMs: number } {
     const slot = this.slotOf[d];
-    const dep = this.deployments[d];
     if (this.rpmAtStart) {
-      const rpm = this.rpmLimit[d]; // Infinity when none
-      if (this.usage.rpmUsed(slot, nowMs) >= rpm) {
-        this.cooldown.recordFailure(
-          slot,
-          {
-            status: 429,
-            errorClass: 'RateLimitError',
-            lengthMs: this.settings.cooldownTimeMs,
-            single: this.groupSize(d) === 1,
-            policy: this.cooldownPolicy[d],
-          },
-          nowMs,
-          !dep.isWildcard,
-        );
-        return {
-          ok: false,
-          status: 429,
-          message: `Deployment over defined rpm limit=${rpm}. current usage=${this.usage.rpmUsed(slot, nowMs)}`,
-          retryAfterMs: V2_RETRY_AFTER_MS,
-        };
-      }
-      this.usage.addRequest(slot, this.groupOf[d], nowMs);
+      const usage = this.usage;
+      // rpmUsed(slot, now) with one minute lookup for both the check and the count
+      if ((usage.minute[slot] === usage.minute_(nowMs) ? usage.rpm[slot] : 0) >= this.rpmLimit[d]) return this.overRpmAtStart(d, slot, nowMs);
+      usage.addRequest(slot, this.groupOf[d], nowMs);
     }
     if (this.settings.enablePreCallChecks) this.preCall.add(slot, nowMs);
     this.inFlight[slot] += 1;
@@ -543,21 +558,48 @@ export class RouterCore {
     return OK;
   }
 
+  /** usage-based-routing-v2's pre-call rpm check rejected a call: a 429 that cools the deployment. */
+  private overRpmAtStart(d: number, slot: number, nowMs: number): { ok: false; status: 429; message: string; retryAfterMs: number } {
+    const rpm = this.rpmLimit[d]; // Infinity when none
+    this.cooldown.recordFailure(
+      slot,
+      {
+        status: 429,
+        errorClass: 'RateLimitError',
+        lengthMs: this.settings.cooldownTimeMs,
+        single: this.groupSize(d) === 1,
+        policy: this.cooldownPolicy[d],
+      },
+      nowMs,
+      !this.deployments[d].isWildcard,
+    );
+    return {
+      ok: false,
+      status: 429,
+      message: `Deployment over defined rpm limit=${rpm}. current usage=${this.usage.rpmUsed(slot, nowMs)}`,
+      retryAfterMs: V2_RETRY_AFTER_MS,
+    };
+  }
+
   onCallEnd(d: number, req: RouteRequest, outcome: CallOutcome, nowMs: number): void {
     const slot = this.slotOf[d];
     const g = this.groupOf[d];
     if (this.inFlight[slot] > 0) this.inFlight[slot] -= 1;
     const status = statusOf(outcome);
-    if (isSuccess(status) && !outcome.timedOut) {
-      const tokens = outcome.inputTokens + outcome.outputTokens;
-      this.cooldown.recordSuccess(slot, nowMs);
-      this.usage.addTokens(slot, g, tokens, nowMs);
-      if (!this.rpmAtStart) this.usage.addRequest(slot, g, nowMs);
-      if (this.tracksLatency) this.latency.addSuccess(slot, g, outcome.latencyMs, outcome.outputTokens, req.stream ? outcome.ttftMs : undefined, nowMs);
-      this.global.addTokens(tokens, nowMs);
-      if (this.breakers) this.breakers.onCallEnd(slot, false, nowMs);
+    if (!isSuccess(status) || outcome.timedOut) {
+      this.onCallFailed(d, slot, g, req, outcome, status, nowMs);
       return;
     }
+    const tokens = outcome.inputTokens + outcome.outputTokens;
+    this.cooldown.recordSuccess(slot, nowMs);
+    this.usage.addCall(slot, g, tokens, !this.rpmAtStart, nowMs);
+    if (this.tracksLatency) this.latency.addSuccess(slot, g, outcome.latencyMs, outcome.outputTokens, req.stream ? outcome.ttftMs : undefined, nowMs);
+    this.global.addTokens(tokens, nowMs);
+    if (this.breakers) this.breakers.onCallEnd(slot, false, nowMs);
+  }
+
+  /** onCallEnd of a failed call (kept apart so the success path stays small). */
+  private onCallFailed(d: number, slot: number, g: number, req: RouteRequest, outcome: CallOutcome, status: number, nowMs: number): void {
     const errorClass = errorClassOf(outcome);
     const dep = this.deployments[d];
     // [2026 proxy] a request's later same-group failures share the first one's logging object,

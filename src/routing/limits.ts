@@ -48,7 +48,11 @@ export class MinuteUsage {
   minute_(nowMs: number): number {
     // [start, end − 1 ms) of the last minute computed: every time in it divides to that minute
     // (a time closer than 1 ms below the next minute could round up, so it takes the division).
-    if (nowMs >= this.spanStart && nowMs < this.spanEnd) return this.lastMinute;
+    // Kept this small so the hot callers inline it.
+    return nowMs >= this.spanStart && nowMs < this.spanEnd ? this.lastMinute : this.newMinute(nowMs);
+  }
+
+  private newMinute(nowMs: number): number {
     const m = Math.floor(nowMs / MINUTE_MS);
     this.lastMinute = m;
     if (Number.isFinite(m) && Math.abs(m) < 2 ** 36) {
@@ -114,6 +118,26 @@ export class MinuteUsage {
     if (m === this.viewMinute) {
       this.rpmNow[slot] = v;
       if (v > this.maxRpmNow) this.maxRpmNow = v;
+    }
+    if (group >= 0) this.groupMinute[group] = m;
+  }
+
+  /**
+   * A successful call's usage: addTokens, then (countRequest) addRequest, as one write (one
+   * minute lookup and roll; the same counters, view and group minute as the two calls).
+   */
+  addCall(slot: number, group: number, tokens: number, countRequest: boolean, nowMs: number): void {
+    const m = this.minute_(nowMs);
+    this.roll(slot, m);
+    const t = this.tpm[slot] + tokens;
+    this.tpm[slot] = t;
+    const r = countRequest ? this.rpm[slot] + 1 : this.rpm[slot];
+    this.rpm[slot] = r;
+    if (m === this.viewMinute) {
+      this.tpmNow[slot] = t;
+      if (t > this.maxTpmNow) this.maxTpmNow = t;
+      this.rpmNow[slot] = r;
+      if (r > this.maxRpmNow) this.maxRpmNow = r;
     }
     if (group >= 0) this.groupMinute[group] = m;
   }

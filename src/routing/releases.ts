@@ -82,6 +82,8 @@ const RETRY_SLEEP_IN_LOOP = '1.35.34'; // 87ff26ff2, 2024-04-30: sleep after eac
 const RETRY_CONSTANTS = '1.65.3'; // 8ee32291e, 2025-04-02 (#9709): JITTER = 0.75 replaces 1 - 0.25 U
 const RETRY_JITTER_ADDED = '1.74.11'; // 52f097eb9, 2025-07-29 (#12901): jitter added, not multiplied
 const TTL_FIRST_WRITE = '1.71.2'; // a78d121ef, 2025-05-24 (#11137): InMemoryCache.allow_ttl_override
+const FALLBACK_DEPTH_PER_ENTRY = '1.61.5'; // 6b3bfa2b4, 2025-02-15 (#8558): fallback_depth raised per entry
+const DEPLOYMENT_ID_CALLS = '1.40.20'; // 16889b847, 2024-06-19: call a specific deployment by its id
 const FAILURE_MINIMUM_REQUESTS = '1.80.11'; // f25344484, 2025-12-12 (#17464)
 const STRATEGY_VALIDATED = '1.80.12'; // 3f4a9d8d0, 2026-01-05 (#18624)
 const LATENCY_BUFFER = '1.35.34'; // 90cdfef1c, 2024-04-30: lowest_latency_buffer
@@ -309,10 +311,10 @@ export const BEHAVIOURS = [
   },
   {
     id: 'deployment-id-bypasses-cooldown',
-    summary: 'a request naming a deployment id is served even while that deployment cools',
-    source: 'litellm/router.py Router._get_deployment_by_id path of async_get_available_deployment',
-    since: ERA_2026,
-    test: 'a deployment id request bypasses the strategy ([2026] also the cooldown filter)',
+    summary: 'a request naming a deployment id is served even while that deployment cools: _common_checks_available_deployment returns the deployment itself (a dict), which async_get_available_deployment / async_get_healthy_deployments return before the cooldown filter',
+    source: 'litellm/router.py Router._common_checks_available_deployment (model id path), Router.async_get_healthy_deployments',
+    since: DEPLOYMENT_ID_CALLS,
+    test: 'a deployment id request bypasses the strategy and, from 1.40.20, the cooldown filter',
   },
   {
     id: 'health-check-routing',
@@ -435,6 +437,13 @@ export const BEHAVIOURS = [
     test: 'max_fallbacks bounds the fallback depth on entry; every entry of a flat list is tried',
   },
   {
+    id: 'fallback-depth-per-entry',
+    summary: 'run_async_fallback enters each entry of a fallback list one hop deeper than the entry before it (fallback_depth raised per entry tried); before, every entry was entered at the list\'s depth + 1, so a later entry could still fall back further',
+    source: 'litellm/router_utils/fallback_event_handlers.py run_async_fallback',
+    since: FALLBACK_DEPTH_PER_ENTRY,
+    test: 'fallback depth grows per entry tried from 1.61.5; before, every entry was entered at depth + 1',
+  },
+  {
     id: 'content-policy-no-entry-raises',
     summary: 'a content-policy error with content_policy_fallbacks set but no entry for the group raises the original error (no generic or default hop)',
     source: 'litellm/router.py Router.async_function_with_fallbacks_common_utils',
@@ -450,9 +459,9 @@ export const BEHAVIOURS = [
   },
   {
     id: 'tags-before-order',
-    summary: 'the tag filter runs before the order filter, so a tagged higher-order deployment serves a matching request',
-    source: 'litellm/router.py Router.async_get_healthy_deployments (tag filter, then _get_order_filtered_deployments)',
-    since: null,
+    summary: 'the tag filter runs before the order filter, so a tagged higher-order deployment serves a matching request; before, _pre_call_checks (which held the order filter, with enable_pre_call_checks) ran before get_deployments_for_tag, so the lowest order won and the tag filter only chose within it',
+    source: 'litellm/router.py Router.async_get_healthy_deployments (tag filter, then _get_order_filtered_deployments; through 1.80.15 _pre_call_checks, then get_deployments_for_tag)',
+    since: ERA_2026,
     test: 'tags are filtered before order tiers',
   },
   {

@@ -345,7 +345,10 @@ export class RequestRunImpl implements RequestRun, FailureAccounting {
         if (s.behaviours['fallback-skips-attempted'] && this.wasAttempted(target)) continue;
         this.fallbacks += 1;
         frame.hops += 1;
-        const step = this.enter(target, nowMs, delayMs, frame.depth + frame.hops);
+        // fallback-depth-per-entry (1.61.5): each entry one hop deeper than the one before; before,
+        // run_async_fallback called every entry with fallback_depth + 1.
+        const depth = s.behaviours['fallback-depth-per-entry'] ? frame.depth + frame.hops : frame.depth + 1;
+        const step = this.enter(target, nowMs, delayMs, depth);
         if (step) return step;
       }
       this.stack.pop();

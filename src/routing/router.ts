@@ -7,7 +7,8 @@
 //   router.deployments[i]            DeploymentView (index = position in model_list)
 //   router.groups()                  model group names in config order
 //   router.pick(req, now)            resolve name → filters (LiteLLM order) → strategy. Side effects:
-//                                    only strategy state (round-robin cursors). PickResult.
+//                                    only strategy state (round-robin cursors). PickResult (a
+//                                    success is a shared frozen object: read it, do not change it).
 //   router.onCallStart(d, req, now)  call begins: in-flight +1, pre-call rpm counters. Returns
 //                                    {ok:false,status:429} when the v2 pre-call rpm check rejects it;
 //                                    then in-flight was NOT incremented, do not call onCallEnd,

@@ -53,7 +53,7 @@ test('npm pack prints only the tarball name on stdout (the prepack build talks o
 
 test('the tarball holds the CLI, schemas and rule docs, and no tests, sources or code cache', () => {
   const list = run('tar', ['-tzf', tarball]).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-  for (const needed of ['bin/gwcfg.js', 'dist/gwcfg.cjs', 'dist/simulate.cjs', 'schemas/litellm-config.schema.json', 'docs/rules/weights/partial.md', 'package.json', 'README.md', 'LICENSE']) {
+  for (const needed of ['bin/gwcfg.js', 'dist/gwcfg.cjs', 'dist/model-map.txt', 'dist/simulate.cjs', 'schemas/litellm-config.schema.json', 'docs/rules/weights/partial.md', 'package.json', 'README.md', 'LICENSE']) {
     assert.ok(list.includes(needed), `${needed} missing from the tarball`);
   }
   const unwanted = list.filter((f) => /^(test|bench|src|fixtures|scripts|\.ci)\/|\.cache$|\.v8cache$|\.test\./.test(f));

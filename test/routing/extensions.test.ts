@@ -172,13 +172,23 @@ test('pre-call rpm check: a deployment whose 60 s window count reached its rpm i
   assert.ok(r.pick(req, 61_000).ok, 'the window starts at the first request');
 });
 
-test('a deployment id request bypasses the strategy ([2026] also the cooldown filter)', () => {
+// Router._common_checks_available_deployment answers a model id with the deployment itself, which
+// the caller returns before the cooldown filter: the id path arrived with commit 16889b847
+// (2024-06-19), first in 1.40.20 (the early return of a single deployment is older, 1.37.4).
+test('a deployment id request bypasses the strategy and, from 1.40.20, the cooldown filter', () => {
   const r = router({ model_list: [dep('g', {}, { model_info: { id: 'one' } }), dep('g', { api_base: 'b' }, { model_info: { id: 'two' } })] });
   const p = r.pick({ model: 'two', inputTokens: 1 }, 0);
   assert.ok(p.ok && p.deployment === 1 && p.group === 'g');
   r.onCallEnd(1, req, err(401), 0);
   assert.ok(r.pick({ model: 'two', inputTokens: 1 }, 1).ok);
-  const old = router({ model_list: [dep('g', {}, { model_info: { id: 'two' } })] }, { litellmVersion: '2025' });
+  for (const litellmVersion of ['2024', '2025', '1.40.20']) {
+    const pair = router({ model_list: [dep('g', {}, { model_info: { id: 'one' } }), dep('g', { api_base: 'b' }, { model_info: { id: 'two' } })] }, { litellmVersion });
+    pair.onCallEnd(1, req, ok(), 0); // 1.46.0 to 1.59.0 never cool the only request of the window
+    pair.onCallEnd(1, req, err(401), 0);
+    assert.equal(pair.health(1, 1), 'cooldown', litellmVersion);
+    assert.ok(pair.pick({ model: 'two', inputTokens: 1 }, 1).ok, `${litellmVersion}: the id is served while it cools`);
+  }
+  const old = router({ model_list: [dep('g', {}, { model_info: { id: 'two' } })] }, { litellmVersion: '1.40.19' });
   old.onCallEnd(0, req, err(401), 0);
   assert.equal(old.pick({ model: 'two', inputTokens: 1 }, 1).ok, false);
 });

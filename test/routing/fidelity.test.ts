@@ -104,6 +104,20 @@ test('usage-based-routing-v2 no-deployments 429 carries Retry-After 60 s', () =>
   assert.ok(!second.ok && second.retryAfterMs === 60_000);
 });
 
+// run_async_fallback raises fallback_depth per entry tried from commit 6b3bfa2b4 (#8558,
+// 2025-02-15), first in 1.61.5; before, each entry got `fallback_depth + 1`.
+test('fallback depth grows per entry tried from 1.61.5; before, every entry was entered at depth + 1', () => {
+  const model_list = ['primary', 'fb-a', 'fb-b', 'deep'].map((n) => dep(n, {}));
+  const cfg = { model_list, router_settings: { num_retries: 0, max_fallbacks: 2, fallbacks: [{ primary: ['fb-a', 'fb-b'] }, { 'fb-b': ['deep'] }] } };
+  const groups = (litellmVersion: string) => {
+    const r = router(cfg, { litellmVersion });
+    return drive(r, { model: 'primary', inputTokens: 1 }, () => err(503)).calls.map((c) => c.group);
+  };
+  assert.deepEqual(groups('1.61.5'), ['primary', 'fb-a', 'fb-b'], 'fb-b is entered at depth 2 = max_fallbacks');
+  assert.deepEqual(groups('1.83.7'), ['primary', 'fb-a', 'fb-b']);
+  assert.deepEqual(groups('1.61.4'), ['primary', 'fb-a', 'fb-b', 'deep'], 'fb-b is entered at depth 1 and falls back');
+});
+
 test('max_fallbacks bounds the fallback depth on entry; every entry of a flat list is tried', () => {
   const model_list = ['primary', 'fb-a', 'fb-b', 'fb-c', 'deep'].map((n) => dep(n, {}));
   const flat = router({ model_list, router_settings: { num_retries: 0, max_fallbacks: 2, fallbacks: [{ primary: ['fb-a', 'fb-b', 'fb-c'] }] } });
@@ -135,6 +149,22 @@ test('tags are filtered before order tiers', () => {
   }
   const untagged = r.pick({ model: 'chat', inputTokens: 1 }, 0);
   assert.ok(untagged.ok && untagged.deployment === 0, 'untagged requests go to the default-tagged deployment');
+  // Through 1.80.15 async_get_healthy_deployments ran _pre_call_checks (and its order filter) before
+  // get_deployments_for_tag: with pre-call checks tier 1 is kept, then its default-tagged deployment serves.
+  const cfg = (pre: boolean) => ({
+    model_list: [
+      dep('chat', { model: 'openai/gpt-4o-mini', order: 1, tags: ['default'] }),
+      dep('chat', { model: 'openai/gpt-4o', order: 2, tags: ['premium'] }),
+    ],
+    router_settings: { enable_tag_filtering: true, enable_pre_call_checks: pre },
+  });
+  const premium = { model: 'chat', inputTokens: 1, tags: ['premium'] };
+  const old = router(cfg(true), { litellmVersion: '1.80.15' }).pick(premium, 0);
+  assert.ok(old.ok && old.deployment === 0, `1.80.15 with pre-call checks: order first (${JSON.stringify(old)})`);
+  const noChecks = router(cfg(false), { litellmVersion: '1.80.15' }).pick(premium, 0);
+  assert.ok(noChecks.ok && noChecks.deployment === 1, '1.80.15 without pre-call checks: no order filter, the tag decides');
+  const now = router(cfg(true), { litellmVersion: '1.81.0' }).pick(premium, 0);
+  assert.ok(now.ok && now.deployment === 1, '1.81.0: tags first');
 });
 
 // lowest_tpm_rpm.py get_available_deployments: is-None limits and the lowest-usage scan from commit

@@ -53,3 +53,22 @@ test('TunePool -j 2: this thread starts on the first jobs while the worker loads
     await pool.close();
   }
 });
+
+test('TunePool: a job stuck in a worker is run here too at the end of the batch (backup), so a slow worker never holds a batch up', async () => {
+  // A worker that loads, answers the ping, and never finishes a job: the batch still completes,
+  // with the same outcomes, on this thread.
+  const stuck = () => new Worker("const { parentPort } = require('node:worker_threads'); parentPort.on('message', (m) => { if (m === 'ping') parentPort.postMessage('pong'); });", { eval: true });
+  const pool = new TunePool(2, stuck);
+  try {
+    const until = Date.now() + 60_000;
+    while (pool.workersReady === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(pool.workersReady, 1);
+    const batch = jobs([1, 2, 3]);
+    // The worker takes job 0 and never answers; this thread runs 1 and 2, then job 0 as its backup.
+    assert.deepEqual(await pool.run(batch), batch.map((job) => runJob(job)));
+    assert.equal(pool.ran.here, 3);
+    assert.equal(pool.ran.workers, 0);
+  } finally {
+    await pool.close();
+  }
+});

@@ -5,10 +5,18 @@
 export class LatencyWindows {
   private readonly lat: Float64Array;
   private readonly ttft: Float64Array;
-  private readonly latSum: Float64Array;
-  private readonly ttftSum: Float64Array;
-  /** Mean per slot (sum / count), kept up to date on every write so picks do not divide. */
+  /** Per slot: running sums of the buffer (see pushLat). */
+  private readonly latPre: Float64Array;
+  private readonly ttftPre: Float64Array;
+  /**
+   * Mean latency per slot (sum / count), kept up to date on write so picks do not divide; NaN
+   * when a write left it stale (see pushLat): read it through meanOf() when it is NaN.
+   */
   readonly latMean: Float64Array;
+  /** Per slot: the first latency buffer position whose running sum is stale (size: none). */
+  private readonly latStale: Int32Array;
+  /** How many slots have a stale latency mean (NaN in latMean; see pushLat). */
+  staleSlots = 0;
   readonly ttftMean: Float64Array;
   /**
    * What a stream scores by when the slot has TTFT data: ttftMean, or with [2026]
@@ -16,12 +24,19 @@ export class LatencyWindows {
    */
   readonly ttftScore: Float64Array;
   /**
+   * What a stream scores by, kept up to date on every write: ttftScore when the slot has TTFT
+   * samples, else latMean (so a stream pick reads one array per candidate).
+   */
+  readonly streamScore: Float64Array;
+  /**
    * With ttft_percentile: each slot's TTFT window kept sorted (updated by one removal and one
    * insertion per sample, so writes neither sort nor allocate), and the 1-based nearest rank
    * ceil(p·n) for every window length n.
    */
   private readonly ttftSorted: Float64Array;
   private readonly rankFor: Int32Array;
+  /** The sample being written (see pushLat). */
+  private readonly sample = new Float64Array(1);
   private readonly latCount: Int32Array;
   private readonly latHead: Int32Array;
   readonly ttftCount: Int32Array;
@@ -44,11 +59,13 @@ export class LatencyWindows {
   ) {
     this.lat = new Float64Array(slots * size);
     this.ttft = new Float64Array(slots * size);
-    this.latSum = new Float64Array(slots);
-    this.ttftSum = new Float64Array(slots);
+    this.latPre = new Float64Array(slots * size);
+    this.latStale = new Int32Array(slots).fill(size);
+    this.ttftPre = new Float64Array(ttftPercentile === null ? slots * size : 0);
     this.latMean = new Float64Array(slots);
     this.ttftMean = new Float64Array(slots);
     this.ttftScore = ttftPercentile === null ? this.ttftMean : new Float64Array(slots);
+    this.streamScore = new Float64Array(slots);
     this.ttftSorted = new Float64Array(ttftPercentile === null ? 0 : slots * size);
     this.rankFor = new Int32Array(size + 1);
     if (ttftPercentile !== null) {
@@ -81,75 +98,160 @@ export class LatencyWindows {
     } else if (!this.ttlFromFirstWrite) {
       this.groupWrite[group] = nowMs; // before 1.71.2 every write restarted the ttl
     }
-    if (this.slotGen[slot] !== this.groupGen[group]) {
-      this.slotGen[slot] = this.groupGen[group];
-      this.latCount[slot] = 0;
-      this.latMean[slot] = 0;
-      this.ttftMean[slot] = 0;
-      this.ttftScore[slot] = 0;
-      this.latHead[slot] = 0;
-      this.ttftCount[slot] = 0;
-      this.ttftHead[slot] = 0;
-    }
+    if (this.slotGen[slot] !== this.groupGen[group]) this.resetSlot(slot, group);
   }
 
-  private push(buf: Float64Array, sum: Float64Array, mean: Float64Array, count: Int32Array, head: Int32Array, slot: number, value: number): void {
-    const base = slot * this.size;
-    if (count[slot] < this.size) {
-      buf[base + count[slot]] = value;
-      count[slot] += 1;
-    } else if (this.sliding) {
-      buf[base + head[slot]] = value; // sliding window of the newest samples
-      head[slot] = (head[slot] + 1) % this.size;
-    } else {
-      buf[base + this.size - 1] = value; // older quirk: keep the first N−1, replace the last
+  private resetSlot(slot: number, group: number): void {
+    this.slotGen[slot] = this.groupGen[group];
+    this.latCount[slot] = 0;
+    this.latMean[slot] = 0;
+    if (this.latStale[slot] !== this.size) {
+      this.latStale[slot] = this.size;
+      this.staleSlots--;
     }
-    // Recomputed from the samples (≤ max_latency_list_size) so the mean never drifts.
-    let total = 0;
-    for (let i = 0, n = count[slot]; i < n; i++) total += buf[base + i];
-    sum[slot] = total;
-    mean[slot] = total / count[slot];
+    this.ttftMean[slot] = 0;
+    this.ttftScore[slot] = 0;
+    this.streamScore[slot] = 0;
+    this.latHead[slot] = 0;
+    this.ttftCount[slot] = 0;
+    this.ttftHead[slot] = 0;
+  }
+
+  // The sum of a window is the left-to-right sum of its buffer (buffer order, from 0.0), exactly
+  // as it was computed before: each slot keeps the running sums of its buffer (latPre/ttftPre:
+  // entry k is the sum of buffer entries 0..k). A write at buffer position h leaves the sums
+  // before h as they are and redoes those from h on, so a filling window adds one sample, the
+  // sliding window half of it on average, the older quirk (last entry replaced) one.
+  // Two copies (latency, TTFT) rather than one helper taking the arrays. The sample to write is
+  // passed in `sample[0]`, not as an argument: a computed double argument of a call that is not
+  // inlined is boxed (an allocation per write).
+
+  private pushLat(slot: number): void {
+    const size = this.size;
+    const n = this.latCount[slot];
+    let h: number;
+    if (n < size) {
+      h = n;
+      this.latCount[slot] = n + 1;
+    } else if (this.sliding) {
+      h = this.latHead[slot]; // sliding window of the newest samples
+      this.latHead[slot] = h + 1 === size ? 0 : h + 1;
+    } else h = size - 1; // older quirk: keep the first N−1, replace the last
+    const base = slot * size;
+    const buf = this.lat;
+    buf[base + h] = this.sample[0];
+    if (this.ttftCount[slot] !== 0) {
+      // A slot with TTFT samples serves streams by those: its latency mean waits for a
+      // non-stream read (meanOf; the sums are the same whenever they are made).
+      const stale = this.latStale[slot];
+      if (stale === size) this.staleSlots++;
+      if (h < stale) this.latStale[slot] = h;
+      this.latMean[slot] = NaN;
+      return;
+    }
+    // Without TTFT samples the mean is never stale (only slots with some go stale, and a slot
+    // loses its TTFT samples only when it starts over): the sums from h on, as before.
+    const pre = this.latPre;
+    const end = n < size ? base + n + 1 : base + size;
+    let total = h === 0 ? 0 : pre[base + h - 1];
+    for (let i = base + h; i < end; i++) {
+      total += buf[i];
+      pre[i] = total;
+    }
+    const mean = total / (end - base);
+    this.latMean[slot] = mean;
+    this.streamScore[slot] = mean;
+  }
+
+  /** Brings the latency means of these slots up to date (a pick's candidates, before reading latMean). */
+  refresh(slots: Int32Array, n: number): void {
+    for (let i = 0; i < n; i++) if (this.latStale[slots[i]] !== this.size) this.meanOf(slots[i]);
+  }
+
+  /** The slot's latency mean, bringing its running sums up to date first. */
+  meanOf(slot: number): number {
+    const from = this.latStale[slot];
+    const n = this.latCount[slot];
+    if (from >= this.size) return this.latMean[slot];
+    const buf = this.lat;
+    const pre = this.latPre;
+    const base = slot * this.size;
+    let total = from === 0 ? 0 : pre[base + from - 1];
+    for (let i = base + from, end = base + n; i < end; i++) {
+      total += buf[i];
+      pre[i] = total;
+    }
+    this.latStale[slot] = this.size;
+    this.staleSlots--;
+    const mean = total / n;
+    this.latMean[slot] = mean;
+    return mean;
+  }
+
+  private pushTtft(slot: number): void {
+    const value = this.sample[0];
+    const size = this.size;
+    const buf = this.ttft;
+    const pre = this.ttftPre;
+    const base = slot * size;
+    const n = this.ttftCount[slot];
+    let h: number;
+    if (n < size) {
+      h = n;
+      this.ttftCount[slot] = n + 1;
+    } else if (this.sliding) {
+      h = this.ttftHead[slot];
+      this.ttftHead[slot] = h + 1 === size ? 0 : h + 1;
+    } else h = size - 1;
+    buf[base + h] = value;
+    const end = n < size ? base + n + 1 : base + size;
+    let total = h === 0 ? 0 : pre[base + h - 1];
+    for (let i = base + h; i < end; i++) {
+      total += buf[i];
+      pre[i] = total;
+    }
+    const mean = total / (end - base);
+    this.ttftMean[slot] = mean;
+    this.streamScore[slot] = mean;
   }
 
   /** Records a success: seconds per output token (raw seconds when there are none). */
   addSuccess(slot: number, group: number, latencyMs: number, outputTokens: number, ttftMs: number | undefined, nowMs: number): void {
     this.prepareWrite(slot, group, nowMs);
     const seconds = latencyMs / 1000;
-    this.push(this.lat, this.latSum, this.latMean, this.latCount, this.latHead, slot, outputTokens > 0 ? seconds / outputTokens : seconds);
+    this.sample[0] = outputTokens > 0 ? seconds / outputTokens : seconds;
+    this.pushLat(slot);
     if (ttftMs !== undefined) {
       const ttft = ttftMs / 1000;
       // [2026] TTFT in seconds; older versions stored it per output token.
-      const sample = this.sliding || outputTokens <= 0 ? ttft : ttft / outputTokens;
-      if (this.ttftPercentile === null) {
-        this.push(this.ttft, this.ttftSum, this.ttftMean, this.ttftCount, this.ttftHead, slot, sample);
-      } else {
-        // Scored by the percentile, so the TTFT mean is not kept: the sample goes into the window,
-        // and the one it replaces (when full) leaves the sorted copy as the new one enters.
-        const n = this.ttftCount[slot];
-        const size = this.size;
-        const base = slot * size;
-        let evicted = NaN;
-        if (n < size) {
-          this.ttft[base + n] = sample;
-          this.ttftCount[slot] = n + 1;
-        } else {
-          const at = this.sliding ? this.ttftHead[slot] : size - 1;
-          evicted = this.ttft[base + at];
-          this.ttft[base + at] = sample;
-          if (this.sliding) this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
-        }
-        this.ttftScore[slot] = this.resort(base, n, evicted, sample);
-      }
+      this.sample[0] = this.sliding || outputTokens <= 0 ? ttft : ttft / outputTokens;
+      if (this.ttftPercentile === null) this.pushTtft(slot);
+      else this.pushTtftSorted(slot);
     }
   }
 
   /**
-   * Updates a slot's sorted TTFT window (at `base`; `n` samples before this write, `evicted` NaN
-   * when the window was not full) and returns its nearest-rank percentile: the ceil(p·n)-th
-   * smallest sample. The new sample takes the evicted one's place and moves to its rank, so a
-   * write costs a scan and a shift, never a sort.
+   * With ttft_percentile, the stream score is the percentile, so the TTFT mean is not kept: the
+   * sample goes into the window, and the one it replaces (when full) leaves the sorted copy as
+   * the new one enters. The sorted window (at `base`, `n` samples before this write) gets the new
+   * sample in the evicted one's place, moved to its rank, so a write costs a scan and a shift,
+   * never a sort; the score is the nearest-rank percentile, the ceil(p·n)-th smallest sample.
    */
-  private resort(base: number, n: number, evicted: number, sample: number): number {
+  private pushTtftSorted(slot: number): void {
+    const sample = this.sample[0];
+    let n = this.ttftCount[slot];
+    const size = this.size;
+    const base = slot * size;
+    let evicted = NaN;
+    if (n < size) {
+      this.ttft[base + n] = sample;
+      this.ttftCount[slot] = n + 1;
+    } else {
+      const at = this.sliding ? this.ttftHead[slot] : size - 1;
+      evicted = this.ttft[base + at];
+      this.ttft[base + at] = sample;
+      if (this.sliding) this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
+    }
     const a = this.ttftSorted;
     let k: number;
     if (evicted !== evicted) {
@@ -173,20 +275,23 @@ export class LatencyWindows {
       }
     }
     a[k] = sample;
-    return a[base + this.rankFor[n] - 1];
+    const score = a[base + this.rankFor[n] - 1];
+    this.ttftScore[slot] = score;
+    this.streamScore[slot] = score;
   }
 
   /** A Timeout appends a 1000 s penalty sample. */
   addTimeoutPenalty(slot: number, group: number, nowMs: number): void {
     this.prepareWrite(slot, group, nowMs);
-    this.push(this.lat, this.latSum, this.latMean, this.latCount, this.latHead, slot, 1000);
+    this.sample[0] = 1000;
+    this.pushLat(slot);
   }
 
   /** Mean latency (or the TTFT mean / percentile for streams when there is TTFT data); 0 with no data. */
   score(slot: number, group: number, stream: boolean, nowMs: number): number {
     if (!this.live(slot, group, nowMs)) return 0;
     if (stream && this.ttftCount[slot] > 0) return this.ttftScore[slot];
-    return this.latCount[slot] > 0 ? this.latMean[slot] : 0;
+    return this.latCount[slot] > 0 ? this.meanOf(slot) : 0;
   }
 
   sampleCount(slot: number, group: number, nowMs: number): number {

@@ -17,11 +17,20 @@ export class UsageBasedV2 implements Strategy {
   private readonly rpmCap: Float64Array;
   private readonly groupRpmCap: Float64Array;
 
+  /** Per group: its members (the candidates when nothing is filtered) and their state slots. */
+  private readonly members: readonly Int32Array[];
+  private readonly memberSlots: readonly Int32Array[];
+  private readonly candSlots: Int32Array;
+
   constructor(
     private readonly ctx: StrategyContext,
     maxCandidates: number,
+    members: readonly Int32Array[],
   ) {
     this.ties = new Int32Array(Math.max(1, maxCandidates));
+    this.candSlots = new Int32Array(Math.max(1, maxCandidates));
+    this.members = members;
+    this.memberSlots = members.map((m) => Int32Array.from(m, (d) => ctx.slotOf[d]));
     this.checkRpm = ctx.settings.behaviours['usage-v2-precall-rpm-check'];
     this.rpmCap = this.checkRpm ? ctx.limits.rpm.map((rpm) => rpm - 1) : new Float64Array(ctx.limits.rpm.length).fill(Infinity);
     this.groupRpmCap = this.checkRpm ? ctx.limits.groupMin.rpm.map((rpm) => rpm - 1) : new Float64Array(ctx.groupCount).fill(Infinity);
@@ -51,6 +60,28 @@ export class UsageBasedV2 implements Strategy {
     const ties = this.ties;
     let min = Infinity;
     let count = 0;
+    if (!test) {
+      // Nobody can be over a limit: the lowest usage wins, read through the candidates' state
+      // slots (precomputed when the candidates are the whole group); ties are kept as positions.
+      let slots: Int32Array;
+      if (cands === this.members[group]) slots = this.memberSlots[group];
+      else {
+        slots = this.candSlots;
+        for (let i = 0; i < n; i++) slots[i] = slotOf[cands[i]];
+      }
+      for (let i = 0; i < n; i++) {
+        const tpmUsed = tpmNow[slots[i]];
+        if (tpmUsed <= min) {
+          if (tpmUsed < min) {
+            min = tpmUsed;
+            count = 0;
+          }
+          ties[count++] = i;
+        }
+      }
+      if (count === 0) return -1; // NaN usage everywhere
+      return cands[ties[count === 1 ? 0 : randomIndex(this.ctx.random, count)]];
+    }
     for (let i = 0; i < n; i++) {
       const d = cands[i];
       const slot = slotOf[d];
