@@ -211,7 +211,9 @@ function summary(doc: TuneJson): string {
       : s.rounds === 0
         ? `stopped: ${budget} left no room for a round, so only the given config ran${'simulations' in s.budget ? '' : `; --budget ${s.reproduce_with_budget} repeats this search exactly`}`
         : 'simulations' in s.budget
-          ? `stopped: ${budget}`
+          ? s.simulations < s.budget.simulations
+            ? `stopped: no further round fit ${budget} beside the room held back for pruning and the winner's last check, which needed less (${s.simulations} of ${s.budget.simulations} used)`
+            : `stopped: ${budget}`
           : `stopped before the round that would pass ${budget}; --budget ${s.reproduce_with_budget} repeats this search exactly`;
   // The candidates counted: the given config, those of the rounds, those of the pruning step.
   const inRounds = `${s.candidates - 1 - s.pruning_candidates} in ${count(s.rounds, 'round')} of successive halving`;

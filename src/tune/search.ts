@@ -4,9 +4,10 @@
 // survivors have run on every --seeds seed. Every candidate sees the same seeds (common random
 // numbers), so a difference between two candidates is their config, not their luck.
 //
-// After the rounds, a pruning step tries the winner without each of its changed dimensions (at
-// most PRUNE_STEPS, on every seed) and keeps the simpler config when it ranks at least as well:
-// changes that made no difference are not written into the user's file.
+// After the rounds, a pruning step tries the winner without each of its changed dimensions (every
+// one; at most PRUNE_STEPS of those tries cost runs, the likeliest no-ops first) and keeps the
+// simpler config when it ranks at least as well: changes that made no difference are not written
+// into the user's file.
 //
 // Robustness: a few search seeds cannot show a config that collapses on one seed in ten (say,
 // allowed_fails: 1 cooling every region down at once when a background 500 meets an outage). So
@@ -19,7 +20,8 @@
 //
 // Deterministic: candidates come from a pure-rand stream seeded by --seed, ranking breaks ties by
 // candidate id, and the round plan depends only on the budget count, never on timing or -j. A
-// wall-clock budget only decides how many whole rounds run.
+// wall-clock budget decides how many rounds run (its time per simulation measured on warm runs
+// and re-measured after each round and check), and may shrink the last one to what fits.
 import { seededUniform } from '../sim/rng.js';
 import { aggregate, compareCandidates, conservative, violations, type Metrics, type Objective, type Violation } from './score.js';
 import { applyChanges, mergeChanges, mutate, type Change, type Dimension } from './space.js';
@@ -149,18 +151,35 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   const baseline: Candidate = { id: 0, changes: [], runs: [], metrics: aggregate([]), round: 0 };
   seen.add('[]');
   evaluated.push(baseline);
-  await runEverySeed(baseline);
   const finalists: Candidate[] = [baseline];
-  // Wall time per simulation of the latest batch of work (rounds differ little in size), for a
-  // duration budget; the first estimate comes from the baseline's runs.
-  let msPerSimulation = (now() - started) / options.seeds;
+  // Wall time per simulation of the latest batch of work, for a duration budget. The first batch
+  // pays for starting the workers, so the first estimate comes from the baseline's later seeds
+  // (a warm batch); results per seed are the same however the seeds are batched.
+  let msPerSimulation: number;
+  if (options.budget.kind === 'duration' && options.seeds > 1) {
+    await runRung([baseline], 0);
+    const warmStart = now();
+    const config = applyChanges(base, []);
+    const rest = await evaluate(Array.from({ length: options.seeds - 1 }, (_, i) => ({ config, seedIndex: i + 1 })));
+    simulations += rest.length;
+    baseline.runs.push(...rest);
+    baseline.metrics = aggregate(baseline.runs);
+    msPerSimulation = (now() - warmStart) / rest.length;
+  } else {
+    await runEverySeed(baseline);
+    msPerSimulation = (now() - started) / options.seeds;
+  }
 
   // Pruning and the winner's last check are budgeted up front, so a count budget plans the same
   // rounds a wall-clock one ran. A count with no room for the check spends it all
   // on the search (the winner is then reported unchecked).
   const checkReserve = options.budget.kind === 'duration' || options.budget.count >= options.seeds * (1 + PRUNE_STEPS) + H ? H : 0;
   const pruneReserve = PRUNE_STEPS * options.seeds + checkReserve;
+  // A duration budget: wall time left, and what the reserves (pruning, last check, the caller's hold-out runs) need.
+  const msLeft = () => (options.budget.kind === 'duration' ? options.budget.ms - (now() - started) : Infinity);
+  const fixedReserve = pruneReserve + (options.reserve ?? 0);
   let rounds = 0;
+  let lastRound = false;
   let stop: SearchOutcome['stop'] = 'budget';
   for (;;) {
     const candidates = generate(rounds === 0);
@@ -174,7 +193,14 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
       while (candidates.length > 0 && cost > left) cost = roundCost(--candidates.length, options.seeds);
       if (candidates.length === 0) break;
     } else {
-      if (now() - started + (cost + CHECKS_PER_ROUND * H + pruneReserve + (options.reserve ?? 0)) * msPerSimulation > options.budget.ms) break;
+      // The whole round when it fits beside the reserves at the latest rate; else it shrinks to
+      // the candidates that fit and is the last, with no checks (a count budget of the same total
+      // plans the same: its last round gets exactly what is left).
+      while (candidates.length > 0 && (cost + fixedReserve) * msPerSimulation > msLeft()) {
+        cost = roundCost(--candidates.length, options.seeds);
+        lastRound = true;
+      }
+      if (candidates.length === 0) break;
     }
     for (const c of candidates) {
       c.id = evaluated.length;
@@ -190,16 +216,24 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     }
     finalists.push(...alive);
     rounds++;
-    // A wall-clock budget always runs a round's checks (they were in its estimate), so the count it
-    // reports repeats them; a count budget runs those it has room for.
-    for (let n = 0; n < CHECKS_PER_ROUND; n++) {
+    msPerSimulation = (now() - roundStart) / (simulations - before);
+    // A count budget runs the checks it has room for. A wall-clock budget runs those that fit
+    // beside the reserves; one that does not fit makes this round the last, so that the count
+    // it reports (a count budget with no room left after this round) repeats the same checks.
+    for (let n = 0; n < CHECKS_PER_ROUND && !lastRound; n++) {
       const top = rank(finalists)[0];
       if (H === 0 || !meetsOnSearchSeeds(top, options.slo) || top.check || rejected(top)) break;
       if (options.budget.kind === 'evaluations' && options.budget.count - simulations - pruneReserve < H) break;
+      if (options.budget.kind === 'duration' && (H + fixedReserve) * msPerSimulation > msLeft()) {
+        lastRound = true;
+        break;
+      }
+      const checkStart = now();
       await check(top);
+      msPerSimulation = (now() - checkStart) / H;
     }
-    msPerSimulation = (now() - roundStart) / (simulations - before);
     options.onRound?.(rounds, simulations, rank(finalists)[0]);
+    if (lastRound) break;
   }
   const reproduce = simulations + pruneReserve;
   const pruneLeft = options.budget.kind === 'evaluations' ? options.budget.count - simulations - checkReserve : PRUNE_STEPS * options.seeds;
@@ -223,23 +257,47 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     checked.push(c);
   }
 
-  /** Drops whole dimensions from the winner while the simpler config ranks at least as well; returns the pruned winner. */
+  /**
+   * Drops whole dimensions from the winner while the simpler config ranks at least as well;
+   * returns the pruned winner. Every changed dimension is tried; a simpler config already run on
+   * every seed costs nothing, one that lost a halving rung is run on its missing seeds, a new one
+   * on every seed; at most PRUNE_STEPS of those runs, within `allowance` simulations.
+   */
   async function prune(allowance: number): Promise<Candidate> {
     let best = rank(finalists)[0];
-    const dimensions = [...new Set(best.changes.map((c) => c.dimension))];
-    for (const dimension of dimensions.slice(0, PRUNE_STEPS)) {
+    let steps = 0;
+    // Dimensions whose round-1 move left the given config's figures exactly as they were go first:
+    // the likeliest to make no difference here too (the rest keep their order).
+    const same = (a: Metrics, b: Metrics) => JSON.stringify(a) === JSON.stringify(b);
+    const inert = (d: Dimension) =>
+      evaluated.some((c) => c.round === 1 && c.changes.length > 0 && c.changes.every((x) => x.dimension === d) && c.runs.every((r, i) => same(r, baseline.runs[i])));
+    const changed = [...new Set(best.changes.map((c) => c.dimension))];
+    const dimensions = [...changed.filter(inert), ...changed.filter((d) => !inert(d))];
+    for (const dimension of dimensions) {
       const changes = best.changes.filter((c) => c.dimension !== dimension);
       const key = JSON.stringify(changes);
-      // Already run on every seed (the given config is one): compare at no cost.
       let simpler = finalists.find((c) => JSON.stringify(c.changes) === key);
       if (!simpler) {
-        // Seen but not a finalist: it lost a halving rung already.
-        if (allowance < options.seeds || seen.has(key) || !isValid(applyChanges(base, changes))) continue;
-        seen.add(key);
-        simpler = { id: evaluated.length, changes, runs: [], metrics: aggregate([]), round: rounds + 1 };
-        evaluated.push(simpler);
-        await runEverySeed(simpler);
-        allowance -= options.seeds;
+        const partial = evaluated.find((c) => JSON.stringify(c.changes) === key);
+        const cost = options.seeds - (partial?.runs.length ?? 0);
+        if (steps >= PRUNE_STEPS || allowance < cost) continue;
+        if (partial) {
+          simpler = partial;
+          const config = applyChanges(base, changes);
+          const missing = Array.from({ length: cost }, (_, i) => ({ config, seedIndex: partial.runs.length + i }));
+          partial.runs.push(...(await evaluate(missing)));
+          partial.metrics = aggregate(partial.runs);
+          simulations += cost;
+        } else {
+          // (It may be in `seen` without having run: a round that shrank to fit dropped it.)
+          if (!isValid(applyChanges(base, changes))) continue;
+          seen.add(key);
+          simpler = { id: evaluated.length, changes, runs: [], metrics: aggregate([]), round: rounds + 1 };
+          evaluated.push(simpler);
+          await runEverySeed(simpler);
+        }
+        steps++;
+        allowance -= cost;
         finalists.push(simpler);
       }
       if (compare(simpler, best) <= 0) best = simpler;

@@ -3,7 +3,7 @@
 // removes a deployment or a model group, and rpm/tpm only move under `--vary limits`.
 // Key names, defaults and precedence are LiteLLM's (src/routing/config.ts cites the sources).
 import { isDeepStrictEqual } from 'node:util';
-import { LITELLM_STRATEGIES } from '../routing/config.js';
+import { DEFAULTS, LITELLM_STRATEGIES } from '../routing/config.js';
 import type { PathSegment } from '../config/document.js';
 
 /** Dimensions, in the order docs/tune.md lists them; names are the `--vary` / `--keep` words. */
@@ -66,7 +66,32 @@ export function applyChanges(config: unknown, changes: readonly Change[]): unkno
   return out;
 }
 
-/** `parent` then `added`, a later change of the same path replacing the earlier; changes back to the user's value dropped. */
+/**
+ * What LiteLLM uses for a router key the user's config leaves out, where that is one value
+ * whatever else the config says; undefined: no such default (the key is not dropped then).
+ * router_settings.allowed_fails: Router.__init__ (litellm/router.py, 1.43.1 and later) takes
+ * litellm.allowed_fails, which litellm_settings sets, else 3; routing_strategy: Router.__init__'s
+ * "simple-shuffle".
+ */
+function defaultWhenAbsent(base: unknown, path: readonly PathSegment[]): unknown {
+  if (path.length !== 2 || path[0] !== 'router_settings') return undefined;
+  if (path[1] === 'allowed_fails') return num(valueAtPath(base, ['litellm_settings', 'allowed_fails'])) ?? DEFAULTS.allowedFails;
+  if (path[1] === 'routing_strategy') return 'simple-shuffle';
+  return undefined;
+}
+
+/** Whether a change leaves `base` as it behaves: the user's value, or LiteLLM's default for a key the user left out. */
+function isNoChange(base: unknown, c: Change): boolean {
+  const current = valueAtPath(base, c.path);
+  if (current !== undefined) return isDeepStrictEqual(current, c.value);
+  const fallback = defaultWhenAbsent(base, c.path);
+  return fallback !== undefined && isDeepStrictEqual(fallback, c.value);
+}
+
+/**
+ * `parent` then `added`, a later change of the same path replacing the earlier; changes back to
+ * the user's value, or to LiteLLM's default for a key the user left out, dropped (no change).
+ */
 export function mergeChanges(base: unknown, parent: readonly Change[], added: readonly Change[]): Change[] {
   const byPath = new Map<string, Change>();
   for (const c of [...parent, ...added]) {
@@ -75,7 +100,7 @@ export function mergeChanges(base: unknown, parent: readonly Change[], added: re
     byPath.set(key, c);
   }
   return [...byPath.values()]
-    .filter((c) => !isDeepStrictEqual(valueAtPath(base, c.path), c.value))
+    .filter((c) => !isNoChange(base, c))
     .sort((a, b) => (JSON.stringify(a.path) < JSON.stringify(b.path) ? -1 : 1));
 }
 
