@@ -143,7 +143,11 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here"),
       // or, for a key where its mapping expects the next one, the first token after the key's
       // line ("while scanning a simple key ... could not find expected ':'").
-      const required = requiredKey(lf, propertiesStart(lf, nextToken(start), props));
+      // The key's simple key starts at its first property when that begins the line (`&a` alone
+      // on the line above); an anchor after `key: ` belongs to the value, and no key starts there.
+      const keyStart = nextToken(start);
+      const withProps = propertiesStart(lf, keyStart, props);
+      const required = requiredKey(lf, /^ *$/.test(lf.slice(lf.lastIndexOf('\n', withProps - 1) + 1, withProps)) ? withProps : keyStart);
       if (required) {
         scanner = true;
         if (required.at !== null) message = "this line follows a key that has no ':' on its own line (PyYAML: while scanning a simple key, could not find expected ':'); add the ':' or fix the indentation";
