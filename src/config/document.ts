@@ -185,7 +185,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     const offset = second ? second.offset : linked.problem.node.range[0];
     composerProblem = { offset, diagnostic: makeDiagnostic(file, linked.problem.ruleId, 'error', linked.problem.message, at(offset)) };
   }
-  for (const p of scanned) if (p.offset <= secondStart) problems.push({ offset: p.offset, scanner: true, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
+  for (const p of scanned) if (p.offset <= secondStart) problems.push({ offset: p.offset, scanner: !p.parser, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
   // A `...` before any content: PyYAML's parser starts an implicit document there and finds no
   // node (yaml/parser.py parse_implicit_document_start, then "expected the node content, but
   // found '<document end>'"); the yaml package reads an empty document and then a second one.
