@@ -143,7 +143,11 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
       // PyYAML reports the ':' after the two-line key ("mapping values are not allowed here"),
       // or, for a key where its mapping expects the next one, the first token after the key's
       // line ("while scanning a simple key ... could not find expected ':'").
-      const required = requiredKey(lf, propertiesStart(lf, nextToken(start), props));
+      // The key's simple key starts at its first property when that begins the line (`&a` alone
+      // on the line above); an anchor after `key: ` belongs to the value, and no key starts there.
+      const keyStart = nextToken(start);
+      const withProps = propertiesStart(lf, keyStart, props);
+      const required = requiredKey(lf, /^ *$/.test(lf.slice(lf.lastIndexOf('\n', withProps - 1) + 1, withProps)) ? withProps : keyStart);
       if (required) {
         scanner = true;
         if (required.at !== null) message = "this line follows a key that has no ':' on its own line (PyYAML: while scanning a simple key, could not find expected ':'); add the ':' or fix the indentation";
@@ -181,7 +185,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
     const offset = second ? second.offset : linked.problem.node.range[0];
     composerProblem = { offset, diagnostic: makeDiagnostic(file, linked.problem.ruleId, 'error', linked.problem.message, at(offset)) };
   }
-  for (const p of scanned) if (p.offset <= secondStart) problems.push({ offset: p.offset, scanner: true, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
+  for (const p of scanned) if (p.offset <= secondStart) problems.push({ offset: p.offset, scanner: !p.parser, diagnostic: makeDiagnostic(file, 'yaml/syntax', 'error', p.message, at(p.offset)) });
   // A `...` before any content: PyYAML's parser starts an implicit document there and finds no
   // node (yaml/parser.py parse_implicit_document_start, then "expected the node content, but
   // found '<document end>'"); the yaml package reads an empty document and then a second one.

@@ -9,6 +9,8 @@ export interface ScanProblem {
   message: string;
   /** A closing bracket of the wrong kind: where its collection starts (the yaml package reads that collection on as a key). */
   collection?: number;
+  /** PyYAML's parser raises it, not its scanner (so an anchor or alias error before it comes first). */
+  parser?: boolean;
 }
 
 /**
@@ -113,8 +115,8 @@ function visit(node: Tok | undefined, out: ScanProblem[], flow = false): void {
       // In a flow collection every ':' that starts a token is a value indicator to PyYAML
       // (yaml/scanner.py check_value), so a plain `:x` is a value with no key, which its parser
       // refuses ("expected the node content, but found ':'"); the yaml package reads ":x".
-      if (flow && source[0] === ':') out.push({ offset, message: "':' at the start of an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) reads it as a key's ':' with no key and fails (\"expected the node content, but found ':'\"); quote the value" });
-      if (flow && source.indexOf('?') > 0) out.push({ offset: offset + source.indexOf('?'), message: "'?' inside an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) ends the value there and fails (\"expected ',' or ']'\"); quote the value" });
+      if (flow && source[0] === ':') out.push({ offset, parser: true, message: "':' at the start of an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) reads it as a key's ':' with no key and fails (\"expected the node content, but found ':'\"); quote the value" });
+      if (flow && source.indexOf('?') > 0) out.push({ offset: offset + source.indexOf('?'), parser: true, message: "'?' inside an unquoted value in [...] or {...}: PyYAML (LiteLLM's loader) ends the value there and fails (\"expected ',' or ']'\"); quote the value" });
     // falls through
     case 'space':
     case 'doc-start':
@@ -193,7 +195,7 @@ function deeperPropsKey(map: Tok, item: Item, out: ScanProblem[]): void {
   if (!firstTok) return;
   const firstAt = firstTok.offset ?? 0;
   const column = firstAt - (scanText.lastIndexOf('\n', firstAt - 1) + 1);
-  if (at - lineStart > column) out.push({ offset: at, message: `this key is indented deeper than the keys before it in its mapping: PyYAML (LiteLLM's loader) reads it as the start of a nested mapping and fails ("expected <block end>, but found '<block mapping start>'"); line it up with its siblings` });
+  if (at - lineStart > column) out.push({ offset: at, parser: true, message: `this key is indented deeper than the keys before it in its mapping: PyYAML (LiteLLM's loader) reads it as the start of a nested mapping and fails ("expected <block end>, but found '<block mapping start>'"); line it up with its siblings` });
 }
 
 // `: value` with no key: PyYAML's parser wants a key first ("expected <block end>, but found
@@ -202,7 +204,7 @@ function keylessValue(item: Item, out: ScanProblem[]): void {
   const start = Array.isArray(item.start) ? (item.start as Tok[]) : [];
   if (start.some((t) => t.type === 'explicit-key-ind' || t.type === 'anchor' || t.type === 'tag')) return;
   const colon = (item.sep as Tok[]).find((t) => t.type === 'map-value-ind');
-  if (colon) out.push({ offset: colon.offset ?? 0, message: "':' with no key before it: PyYAML (LiteLLM's loader) expects a key here (\"expected <block end>, but found ':'\"); write the key, or quote a value that starts with ':'" });
+  if (colon) out.push({ offset: colon.offset ?? 0, parser: true, message: "':' with no key before it: PyYAML (LiteLLM's loader) expects a key here (\"expected <block end>, but found ':'\"); write the key, or quote a value that starts with ':'" });
 }
 
 function hasExplicitKey(item: Item): boolean {
@@ -232,7 +234,7 @@ function explicitKeyAfterValue(item: Item, out: ScanProblem[]): void {
 // keys are one line, so it fails at the ':' ("expected ',' or '}', but got ':'").
 function twoLineFlowKey(item: Item, out: ScanProblem[]): void {
   const colon = Array.isArray(item.sep) ? (item.sep as Tok[]).find((t) => t.type === 'map-value-ind') : undefined;
-  if (colon) out.push({ offset: colon.offset ?? 0, message: "this ':' follows a key that spans two lines inside [...] or {...}; PyYAML (LiteLLM's loader) fails here (\"expected ',' or '}'\"); add the missing ',' or closing bracket, or put the key on one line" });
+  if (colon) out.push({ offset: colon.offset ?? 0, parser: true, message: "this ':' follows a key that spans two lines inside [...] or {...}; PyYAML (LiteLLM's loader) fails here (\"expected ',' or '}'\"); add the missing ',' or closing bracket, or put the key on one line" });
 }
 
 function tabAt(source: string, offset: number, out: ScanProblem[]): void {
@@ -362,7 +364,7 @@ function documentMarkerInFlow(node: Tok, out: ScanProblem[]): void {
   const marker = /\n(---|\.\.\.)(?=[ \t\r\n]|$)/g;
   marker.lastIndex = node.offset ?? 0;
   const m = marker.exec(scanText);
-  if (m) out.push({ offset: m.index + 1, message: `a document marker ('${m[1]}') at the start of a line inside [...] or {...}: PyYAML (LiteLLM's loader) ends the document there and fails ("expected the node content, but found '<document ${m[1] === '---' ? 'start' : 'end'}>'"); close the brackets first, or indent the line` });
+  if (m) out.push({ offset: m.index + 1, parser: true, message: `a document marker ('${m[1]}') at the start of a line inside [...] or {...}: PyYAML (LiteLLM's loader) ends the document there and fails ("expected the node content, but found '<document ${m[1] === '---' ? 'start' : 'end'}>'"); close the brackets first, or indent the line` });
 }
 
 // `?  key: value` then a line indented deeper than the '?' but less than `key`: PyYAML closes the
@@ -380,7 +382,7 @@ function explicitKeyIndent(offset: number, out: ScanProblem[]): void {
   next.lastIndex = lineEnd;
   const m = next.exec(text);
   if (!m || m[1].length <= offset - lineStart || m[1].length >= keyColumn) return;
-  out.push({ offset: next.lastIndex, message: `this line is indented deeper than the '?' above it but less than the key after it: PyYAML (LiteLLM's loader) ends the key's mapping and fails here ("while parsing a block mapping ... expected <block end>"); line it up with the key or with the '?'` });
+  out.push({ offset: next.lastIndex, parser: true, message: `this line is indented deeper than the '?' above it but less than the key after it: PyYAML (LiteLLM's loader) ends the key's mapping and fails here ("while parsing a block mapping ... expected <block end>"); line it up with the key or with the '?'` });
 }
 
 // `{a: 1 ]` or `[a }`: PyYAML's parser wants ',' or the matching bracket there ("expected ',' or
@@ -391,7 +393,7 @@ function wrongBracket(node: Tok, out: ScanProblem[]): void {
   const end = Array.isArray(node.end) ? (node.end as Tok[]).find((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end') : undefined;
   if (!end || !start || (start === 'flow-seq-start') === (end.type === 'flow-seq-end')) return;
   const [open, close] = start === 'flow-seq-start' ? ['[', ']'] : ['{', '}'];
-  out.push({ offset: end.offset ?? 0, collection: node.offset ?? 0, message: `'${end.source}' where the '${open}' opened before it needs a ',' or '${close}': PyYAML (LiteLLM's loader) fails here ("expected ',' or '${close}'"); close the brackets in the order they were opened` });
+  out.push({ offset: end.offset ?? 0, collection: node.offset ?? 0, parser: true, message: `'${end.source}' where the '${open}' opened before it needs a ',' or '${close}': PyYAML (LiteLLM's loader) fails here ("expected ',' or '${close}'"); close the brackets in the order they were opened` });
 }
 
 /**
@@ -459,7 +461,7 @@ function blockScalar(token: CST.BlockScalar, out: ScanProblem[]): void {
     // 1), so at the top level the scalar ends before such a line and the line is a second node
     // ("expected '<document start>'"); the yaml package reads it as content.
     if (spaces === 0 && !/^(?:\r?$|#)/.test(line)) {
-      out.push({ offset: at, message: "a line at column 0 after a top-level '|' or '>': PyYAML (LiteLLM's loader) ends the block scalar before it and fails here (\"expected '<document start>'\"); indent the text" });
+      out.push({ offset: at, parser: true, message: "a line at column 0 after a top-level '|' or '>': PyYAML (LiteLLM's loader) ends the block scalar before it and fails here (\"expected '<document start>'\"); indent the text" });
       return;
     }
     at += line.length + 1;
