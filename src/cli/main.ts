@@ -42,7 +42,12 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run gwcfg --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => writeStdout(s), writeErr: (s) => process.stderr.write(safeLines(s)) });
+    .configureOutput({
+      writeOut: (s) => writeStdout(s),
+      writeErr: (s) => process.stderr.write(safeLines(s)),
+      // Usage errors read like every other gwcfg error: `gwcfg: option '--objective <name>' ...`.
+      outputError: (s, write) => write(s.replace(/^error: /, 'gwcfg: ')),
+    });
   const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
   const only = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]] : Object.values(COMMANDS);
   for (const register of only) register(program);

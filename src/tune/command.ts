@@ -1,7 +1,7 @@
 // The tune command's body: load the config and the traffic (scenario or recorded), search, check
 // the winner on hold-out seeds, print, write -o. Simulations run through the simulator's own job
 // (src/sim/job.ts) on this thread and worker threads (src/tune/pool.ts); nothing here simulates by itself.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
@@ -23,8 +23,8 @@ import { resolveBehaviours } from '../sim/behaviour.js';
 import type { SimResult } from '../sim/result.js';
 import { VERSION } from '../cli/version.js';
 import { EditError, editedConfigText } from './edit.js';
-import { tuneDocument, tuneJson, tuneMarkdown, tuneTable } from './output.js';
-import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
+import { tuneDocument, tuneJson, tuneMarkdown, tuneTable, tuneVerdict } from './output.js';
+import { aggregate, metricsOf, OBJECTIVES, type Metrics, type Objective } from './score.js';
 import { holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate } from './search.js';
 import { terminalLayout } from '../sim/report/fit.js';
 import { checkSloGroup, parseSlo, type Slo } from './slo.js';
@@ -174,6 +174,8 @@ export interface TuneRun {
   checked: Candidate[];
   verified: boolean;
   output: string | null;
+  /** --report once written (null without it). */
+  report?: string | null;
   /** -o as given (null without -o). */
   requestedOutput: string | null;
   diff: string;
@@ -189,11 +191,13 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   const flags = parseTuneFlags(options);
   // -o is checked before the search, not after minutes of it (writeFilesAtomic checks again when writing).
   if (options.output !== undefined) {
+    checkFolderExists(options.output, '-o');
     checkOutputDirectory(dirname(options.output));
     if (options.force !== true && existsSync(options.output)) throw new CliError(`${options.output} already exists; use --force to overwrite (nothing was searched or written)`);
   }
   if (options.report !== undefined) {
     if (options.report === '-' || options.report.trim() === '') throw new CliError(`--report needs a file name (the report is an HTML file, not printed), got '${options.report}'`);
+    checkFolderExists(options.report, '--report');
     await checkOutputFiles([options.report], { force: options.force === true });
   }
 
@@ -291,7 +295,10 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     stderr.write(`gwcfg: warning: no price for ${unpriced.join(', ')}: the cost objective counts them as free (pass --model-cost-map, or give the deployment input_cost_per_token/output_cost_per_token)\n`);
   }
   const best = outcome.best;
-  const meets = violations(best.metrics, flags.slo).length === 0;
+  // A winner that met the SLO on the search seeds but failed its hold-out check is not returned
+  // (exit 1, no -o), like a search where no candidate meets it; an unchecked one is, said unconfirmed.
+  const verdict = tuneVerdict({ best, verified: outcome.verified, flags });
+  const meets = verdict === 'confirmed' || verdict === 'unconfirmed';
 
   // The tuned config as an edit of the user's file, its diff, and -o.
   let text = loaded.source.text;
@@ -340,19 +347,34 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     const windows = scenarioWindows(prepared.scenario, resolveBehaviours(router.deployments, prepared.scenario), chosen.deployments.map(deploymentLegend), chosen.replay !== undefined);
     const html = tuneReportHtml({ doc: tuneDocument(run), chosen, windows, release: router.config.settings.release, gwcfgVersion: VERSION });
     await writeFilesAtomic([{ path: options.report, content: html }], { force: options.force === true });
+    run.report = options.report;
   }
   const holdoutRange = `${holdoutSeeds[0]}-${holdoutSeeds[holdoutSeeds.length - 1]}`;
   for (const c of outcome.checked) {
     if (c.check!.violations.length === 0) continue;
     stderr.write(`gwcfg: note: #${c.id} met the SLO on the search seeds but not on the hold-out seeds ${holdoutRange} (${describeBound(c)}): rejected\n`);
   }
-  if (meets && !outcome.verified) {
-    const why = best.check ? `misses the SLO on the hold-out seeds ${holdoutRange} at the 95 % bound` : `could not be checked on the hold-out seeds within the budget`;
-    stderr.write(`gwcfg: warning: the tuned config #${best.id} ${why}; no finalist passed that check: the margin is within the noise of ${flags.seeds} search ${flags.seeds === 1 ? 'seed' : 'seeds'}: try a larger --budget, more --seeds or a longer scenario\n`);
+  const advice = `try a larger --budget, more --seeds or a longer scenario`;
+  if (verdict === 'rejected') {
+    stderr.write(`gwcfg: warning: no finalist passed the hold-out check on seeds ${holdoutRange}, so no config is returned (#${best.id}, the best, is not confirmed: the margin is within the noise of ${flags.seeds} search ${flags.seeds === 1 ? 'seed' : 'seeds'}): ${advice}\n`);
+  } else if (verdict === 'unconfirmed') {
+    stderr.write(`gwcfg: warning: the tuned config #${best.id} could not be checked on the hold-out seeds within the budget: it is not confirmed on hold-out seeds: ${advice}\n`);
   }
   if (editError !== null) stderr.write(`gwcfg: warning: ${safeText(editError)}; the changes are listed, apply them by hand\n`);
   stdout.write(options.format === 'json' ? tuneJson(run) : options.format === 'markdown' ? tuneMarkdown(run) : tuneTable(run, terminalLayout(stdout, io.env ?? process.env)));
   return meets ? 0 : 1;
+}
+
+/** -o and --report write into an existing folder only: a typo in a folder name is a usage error, not a new folder. */
+function checkFolderExists(file: string, flag: string): void {
+  const dir = dirname(file);
+  let info;
+  try {
+    info = statSync(dir);
+  } catch {
+    throw new CliError(`${flag} ${safeText(file)}: the folder ${safeText(dir)} does not exist (create it first; nothing was searched or written)`);
+  }
+  if (!info.isDirectory()) throw new CliError(`${flag} ${safeText(file)}: ${safeText(dir)} is not a folder (nothing was searched or written)`);
 }
 
 /** What a finalist missed on the hold-out seeds: each constraint at its 95 % bound over the seeds. */

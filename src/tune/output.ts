@@ -51,15 +51,48 @@ export interface TuneJson {
     /** The --budget count that repeats this search exactly. */
     reproduce_with_budget: number;
   };
+  /** Whether tune returns a config: `verdict` is confirmed or unconfirmed. */
   meets_slo: boolean;
-  baseline: CandidateJson & { holdout: { metrics: Metrics; meets_slo: boolean; violations: Violation[] } };
-  best: CandidateJson & { holdout: { metrics: Metrics; meets_slo: boolean; violations: Violation[] } };
-  /** When no candidate meets the SLO: each constraint with the best value any finalist reached. */
-  binding: { constraint: string; target: number; best_reachable: number; candidate: number; reachable: boolean }[];
+  verdict: Verdict;
+  baseline: CandidateJson & { holdout: HoldoutJson };
+  best: CandidateJson & { holdout: HoldoutJson };
+  /**
+   * When no config is returned: each constraint with the best value a finalist reached, on the
+   * search seeds (`seeds: "search"`), or, when the winner failed its hold-out check, at the 95 %
+   * bound of the finalists checked on the hold-out seeds (`seeds: "holdout"`).
+   */
+  binding: { constraint: string; target: number; best_reachable: number; candidate: number; reachable: boolean; seeds: 'search' | 'holdout' }[];
   pareto: CandidateJson[];
   output: string | null;
+  /** --report as written (null without it). */
+  report: string | null;
   edit_error: string | null;
   diff: string;
+}
+
+/**
+ * What tune says of its winner: `confirmed` (meets the SLO on the search seeds and passed its
+ * hold-out check), `unconfirmed` (meets it on the search seeds; the budget left no room for the
+ * check), `rejected` (meets it on the search seeds, failed the check, and no finalist passed),
+ * `no_candidate` (misses it on the search seeds). Only the first two return a config (exit 0, -o).
+ */
+export type Verdict = 'confirmed' | 'unconfirmed' | 'rejected' | 'no_candidate';
+
+export function tuneVerdict(run: Pick<TuneRun, 'best' | 'verified' | 'flags'>): Verdict {
+  if (violations(run.best.metrics, run.flags.slo).length > 0) return 'no_candidate';
+  if (run.verified) return 'confirmed';
+  return run.best.check !== undefined ? 'rejected' : 'unconfirmed';
+}
+
+/** On the hold-out seeds: `checked`: the 95 %-bound check ran; `meets_slo` is its verdict then, else the plain figures'. */
+interface HoldoutJson {
+  metrics: Metrics;
+  checked: boolean;
+  meets_slo: boolean;
+  /** Of `metrics` (the plain aggregate) against the SLO. */
+  violations: Violation[];
+  /** Of the 95 % bounds against the SLO, when checked (empty otherwise). */
+  bound_violations: Violation[];
 }
 
 function keyOf(path: readonly (string | number)[]): string {
@@ -75,19 +108,22 @@ function candidateJson(run: TuneRun, c: Candidate): CandidateJson {
   return { id: c.id, round: c.round, changes: c.changes.map((x) => changeJson(run.base, x)), metrics: c.metrics, meets_slo: v.length === 0, violations: v };
 }
 
-function binding(run: TuneRun): TuneJson['binding'] {
+function binding(run: TuneRun, holdout: boolean): TuneJson['binding'] {
   const slo = run.flags.slo;
   const out: TuneJson['binding'] = [];
-  const best = <T>(pick: (m: Metrics) => number, better: (a: number, b: number) => boolean) =>
-    run.finalists.reduce((acc, c) => (better(pick(c.metrics), pick(acc.metrics)) ? c : acc), run.finalists[0]);
+  // A rejected winner: the finalists checked on the hold-out seeds, at their 95 % bounds (what the check judged).
+  const pool = holdout ? run.checked.map((c) => ({ id: c.id, metrics: c.check!.bound })) : run.finalists;
+  const seeds = holdout ? 'holdout' : 'search';
+  const best = (pick: (m: Metrics) => number, better: (a: number, b: number) => boolean) =>
+    pool.reduce((acc, c) => (better(pick(c.metrics), pick(acc.metrics)) ? c : acc), pool[0]);
   if (slo.success !== null) {
     const c = best((m) => m.success, (a, b) => a > b);
-    out.push({ constraint: 'success', target: slo.success, best_reachable: c.metrics.success, candidate: c.id, reachable: c.metrics.success >= slo.success });
+    out.push({ constraint: 'success', target: slo.success, best_reachable: c.metrics.success, candidate: c.id, reachable: c.metrics.success >= slo.success, seeds });
   }
   for (const [name, target, pick] of [['p95', slo.p95Ms, (m: Metrics) => m.p95_ms], ['p99', slo.p99Ms, (m: Metrics) => m.p99_ms]] as const) {
     if (target === null) continue;
     const c = best(pick, (a, b) => a < b);
-    out.push({ constraint: name, target, best_reachable: pick(c.metrics), candidate: c.id, reachable: pick(c.metrics) <= target });
+    out.push({ constraint: name, target, best_reachable: pick(c.metrics), candidate: c.id, reachable: pick(c.metrics) <= target, seeds });
   }
   return out;
 }
@@ -96,9 +132,12 @@ export function tuneDocument(run: TuneRun): TuneJson {
   const slo = run.flags.slo;
   const withHoldout = (c: Candidate, h: { metrics: Metrics }) => {
     const v = violations(h.metrics, slo);
-    return { ...candidateJson(run, c), holdout: { metrics: h.metrics, meets_slo: v.length === 0, violations: v } };
+    const bound = c.check?.violations ?? [];
+    const holdout: HoldoutJson = { metrics: h.metrics, checked: c.check !== undefined, meets_slo: c.check !== undefined ? bound.length === 0 : v.length === 0, violations: v, bound_violations: bound };
+    return { ...candidateJson(run, c), holdout };
   };
-  const best = candidateJson(run, run.best);
+  const verdict = tuneVerdict(run);
+  const returned = verdict === 'confirmed' || verdict === 'unconfirmed';
   // Finalists come best first, so of identical ones the front keeps the best-ranked (fewest changes on ties).
   const front = paretoFront(run.finalists).sort((a, b) => a.metrics.cost_usd - b.metrics.cost_usd || a.id - b.id);
   return {
@@ -121,12 +160,14 @@ export function tuneDocument(run: TuneRun): TuneJson {
       stop: run.stop,
       reproduce_with_budget: run.reproduce,
     },
-    meets_slo: best.meets_slo,
+    meets_slo: returned,
+    verdict,
     baseline: withHoldout(run.baseline, run.holdout.baseline),
     best: withHoldout(run.best, run.holdout.best),
-    binding: best.meets_slo ? [] : binding(run),
+    binding: returned ? [] : binding(run, verdict === 'rejected'),
     pareto: front.map((c) => candidateJson(run, c)),
     output: run.output === null ? null : safeText(run.output),
+    report: run.report == null ? null : safeText(run.report),
     edit_error: run.editError,
     diff: safeLines(run.diff),
   };
@@ -173,7 +214,8 @@ function decimals(values: readonly number[], bound: number | null, scale: number
  */
 function formats(doc: TuneJson): Formats {
   const shown = [doc.baseline, doc.best, ...doc.pareto].flatMap((c) => [c.metrics]).concat([doc.baseline.holdout.metrics, doc.best.holdout.metrics]);
-  const reached = (name: string) => doc.binding.filter((b) => b.constraint === name).map((b) => b.best_reachable);
+  const bounds = [doc.baseline, doc.best].flatMap((c) => c.holdout.bound_violations);
+  const reached = (name: string) => [...doc.binding, ...bounds.map((b) => ({ constraint: b.constraint, best_reachable: b.value }))].filter((b) => b.constraint === name).map((b) => b.best_reachable);
   const success = [...shown.map((m) => m.success), ...reached('success')];
   const pd = decimals(success, doc.slo.success, 100, 2, MAX_PCT_DECIMALS, (t, v) => (v >= 1 || Number(t) < 100) && (v <= 0 || Number(t) > 0));
   const latency = (values: number[], bound: number | null) => {
@@ -193,6 +235,38 @@ function verdict(v: Violation[], f: Formats, compact = false): string {
   if (v.length === 0) return 'meets';
   if (compact) return `misses ${v.map((x) => x.constraint).join(', ')}`;
   return `misses ${v.map((x) => (x.constraint === 'success' ? `success (${f.success(x.value)} < ${f.success(x.target)})` : `${x.constraint} (${f[x.constraint](x.value)} ms > ${f[x.constraint](x.target)} ms)`)).join(', ')}`;
+}
+
+/**
+ * The SLO cell of a hold-out row: `meets` only when the 95 %-bound check passed (or, for the given
+ * config, when it was not checked and its figures meet the SLO); a winner that failed its check or
+ * was not checked reads `not confirmed on hold-out seeds`, never `meets`.
+ */
+function holdoutVerdict(doc: TuneJson, c: TuneJson['best'], f: Formats, compact: boolean): string {
+  const h = c.holdout;
+  if (h.violations.length > 0) return verdict(h.violations, f, compact);
+  if (h.checked && h.bound_violations.length > 0) {
+    if (compact) return 'not confirmed';
+    const missed = h.bound_violations.map((x) => (x.constraint === 'success' ? `success ${f.success(x.value)} < ${f.success(x.target)}` : `${x.constraint} ${f[x.constraint](x.value)} ms > ${f[x.constraint](x.target)} ms`));
+    return `not confirmed on hold-out seeds (95 % bound: ${missed.join(', ')})`;
+  }
+  if (!h.checked && c === doc.best && doc.verdict === 'unconfirmed') return compact ? 'not confirmed' : 'not confirmed on hold-out seeds (not checked)';
+  return 'meets';
+}
+
+/** The sentence under the winner's changes when it is not confirmed or not returned (null when confirmed). */
+function verdictLine(doc: TuneJson): string | null {
+  const id = `#${doc.best.id}`;
+  switch (doc.verdict) {
+    case 'confirmed':
+      return null;
+    case 'unconfirmed':
+      return `${id} meets the SLO on the search seeds but is not confirmed on hold-out seeds: the budget left no room for its check (a larger --budget runs it).`;
+    case 'rejected':
+      return `no candidate meets the SLO: ${id} met it on the search seeds but is not confirmed on hold-out seeds (it missed at the 95 % bound), and no finalist passed that check. Best reachable value of each constraint (finalists checked on the hold-out seeds, at the 95 % bound):`;
+    case 'no_candidate':
+      return 'no candidate meets the SLO. Best reachable value of each constraint (any finalist):';
+  }
 }
 
 const changeText = (c: ChangeJson) => `${c.key}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`;
@@ -254,8 +328,8 @@ function comparisonRows(doc: TuneJson, f: Formats, withSeeds: boolean, compact =
       [`best #${doc.best.id}${seeds(doc.search.seeds)}`, ...metricCells(doc.best.metrics, doc.best.violations, f, compact)],
     ],
     holdout: [
-      [`given config${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.baseline.holdout.metrics, doc.baseline.holdout.violations, f, compact)],
-      [`best #${doc.best.id}${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.best.holdout.metrics, doc.best.holdout.violations, f, compact)],
+      [`given config${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.baseline.holdout.metrics, doc.baseline.holdout.violations, f, compact).slice(0, 4), holdoutVerdict(doc, doc.baseline, f, compact)],
+      [`best #${doc.best.id}${seeds(doc.search.holdout_seeds)}`, ...metricCells(doc.best.holdout.metrics, doc.best.holdout.violations, f, compact).slice(0, 4), holdoutVerdict(doc, doc.best, f, compact)],
     ],
   };
 }
@@ -346,10 +420,11 @@ export function tuneTable(run: TuneRun, layout: Layout = PIPE_LAYOUT): string {
     say(`changes of #${doc.best.id}:`);
     for (const c of doc.best.changes) say(`  ${changeText(c)}  (${c.dimension})`);
   }
-  if (!doc.meets_slo) {
+  const line = verdictLine(doc);
+  if (line !== null) {
     out.push('');
-    say('no candidate meets the SLO. Best reachable value of each constraint (any finalist):');
-    for (const line of bindingLines(doc, f)) say(`  ${line}`);
+    say(line);
+    if (!doc.meets_slo) for (const b of bindingLines(doc, f)) say(`  ${b}`);
   }
   out.push('');
   say(`Pareto front (cost vs p95/p99 vs success) of the ${count(s.finalists, 'finalist')}, search seeds:`);
@@ -374,10 +449,16 @@ export function tuneTable(run: TuneRun, layout: Layout = PIPE_LAYOUT): string {
     say(`not written: ${doc.edit_error}`);
   } else if (run.requestedOutput !== null && !doc.meets_slo) {
     out.push('');
-    say(`not written to ${safeText(run.requestedOutput)}: no candidate meets the SLO`);
+    say(`not written to ${safeText(run.requestedOutput)}: ${notWritten(doc)}`);
+  }
+  if (doc.report !== null) {
+    if (doc.output === null) out.push('');
+    say(`wrote ${doc.report}`);
   }
   return `${out.join('\n')}\n`;
 }
+
+const notWritten = (doc: TuneJson) => (doc.verdict === 'rejected' ? `#${doc.best.id} is not confirmed on hold-out seeds and no finalist passed that check` : 'no candidate meets the SLO');
 
 /** `--format markdown`: the same report for a pull request comment or $GITHUB_STEP_SUMMARY (cells escaped, size bounded). */
 export function tuneMarkdown(run: TuneRun): string {
@@ -404,11 +485,14 @@ export function tuneMarkdown(run: TuneRun): string {
   out.push('');
   if (doc.best.changes.length === 0) out.push('None: the given config is the best found.');
   for (const c of doc.best.changes) out.push(`- ${code(c.key)}: ${code(JSON.stringify(c.from))} → ${code(JSON.stringify(c.to))} (${c.dimension})`);
-  if (!doc.meets_slo) {
+  const line = verdictLine(doc);
+  if (line !== null) {
     out.push('');
-    out.push('**No candidate meets the SLO.** Best reachable value of each constraint:');
-    out.push('');
-    for (const line of bindingLines(doc, f)) out.push(`- ${cell(capitalised(line))}`);
+    out.push(doc.verdict === 'unconfirmed' ? `**Not confirmed on hold-out seeds.** ${cell(line)}` : `**No candidate meets the SLO.** ${cell(capitalised(line.replace(/^no candidate meets the SLO[.:] /, '')))}`);
+    if (!doc.meets_slo) {
+      out.push('');
+      for (const b of bindingLines(doc, f)) out.push(`- ${cell(capitalised(b))}`);
+    }
   }
   out.push('');
   out.push(`### Pareto front (cost vs p95/p99 vs success) of the ${count(doc.search.finalists, 'finalist')}`);
@@ -432,6 +516,13 @@ export function tuneMarkdown(run: TuneRun): string {
   } else if (doc.edit_error !== null) {
     out.push('');
     out.push(`Not written: ${cell(doc.edit_error)}.`);
+  } else if (run.requestedOutput !== null && !doc.meets_slo) {
+    out.push('');
+    out.push(`Not written to ${code(safeText(run.requestedOutput))}: ${notWritten(doc)}.`);
+  }
+  if (doc.report !== null) {
+    out.push('');
+    out.push(`Wrote ${code(doc.report)}.`);
   }
   return `${out.join('\n')}\n`;
 }

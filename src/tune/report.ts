@@ -38,6 +38,20 @@ function paretoChart(doc: TuneJson): ReportChart {
   };
 }
 
+/** The verdict as the facts say it, the same as the terminal's (output.ts verdictLine). */
+function meetsFact(doc: TuneJson): string {
+  switch (doc.verdict) {
+    case 'confirmed':
+      return `yes, on the search seeds and at the 95 % bound on the hold-out ${seedList(doc.search.holdout_seeds)}`;
+    case 'unconfirmed':
+      return `on the search seeds; not confirmed on hold-out seeds (the budget left no room for the check)`;
+    case 'rejected':
+      return `no: #${doc.best.id} met it on the search seeds but is not confirmed on hold-out seeds (it missed at the 95 % bound), and no finalist passed that check`;
+    case 'no_candidate':
+      return 'no candidate does';
+  }
+}
+
 export interface TuneReport {
   doc: TuneJson;
   /** The chosen config simulated on the first search seed. */
@@ -56,7 +70,7 @@ export function tuneReportHtml(input: TuneReport): string {
     ['SLO', `${doc.slo.text}, objective ${doc.objective}`],
     ['search', `${count(doc.search.candidates, 'candidate')}, ${count(doc.search.simulations, 'simulation')}, ${seedList(doc.search.seeds)}`],
     ['chosen', doc.best.changes.length === 0 ? 'the given config (no change)' : `#${doc.best.id}: ${doc.best.changes.map((c) => `${c.key} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join('; ')}`],
-    ['meets the SLO', doc.meets_slo ? 'yes' : 'no candidate does'],
+    ['meets the SLO', meetsFact(doc)],
     ['LiteLLM release modelled', input.release],
     ['gwcfg version', input.gwcfgVersion],
   ];

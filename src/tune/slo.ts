@@ -36,33 +36,37 @@ export function parseSlo(text: string): Slo {
   const fail = (column: number, what: string): never => {
     throw new CliError(`--slo: column ${column}: ${what}; ${EXAMPLE}`);
   };
+  if (text.trim() === '') fail(1, 'empty: give at least one constraint');
   for (const { clause, column } of clauses(text)) {
     if (clause === '') fail(column, 'empty clause (two commas in a row, or a trailing comma?)');
     const m = CLAUSE.exec(clause);
     if (!m) fail(column, `'${clause}' is not a constraint like success>=99.9% or p95<=3s`);
     const [, key, op, value] = m!;
+    // Errors point at the part that is wrong: the operator or the value, not the clause start.
+    const opColumn = column + clause.indexOf(op, key.length);
+    const valueColumn = column + clause.length - value.length;
     const seen = (k: keyof Slo) => slo[k] !== null && fail(column, `'${key}' is given twice`);
     if (key === 'group') {
-      if (op !== '=' || value.trim() === '') fail(column, `write group=NAME (a model_name of the config), got '${clause}'`);
+      if (op !== '=' || value.trim() === '') fail(op !== '=' ? opColumn : valueColumn, `write group=NAME (a model_name of the config), got '${clause}'`);
       seen('group');
       slo.group = value.trim();
     } else if (key === 'success') {
-      if (op !== '>=') fail(column, `success takes >= (a least success rate), got '${op}'`);
+      if (op !== '>=') fail(opColumn, `success takes >= (a least success rate), got '${op}'`);
       const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(value.trim());
       // toPrecision: 99.9 / 100 is 0.9990000000000001 in binary floating point.
       const n = pct ? +(Number(pct[1]) / 100).toPrecision(12) : Number(value.trim());
-      if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1) fail(column, `success needs a percentage in (0%, 100%] such as 99.9%, got '${value.trim()}'`);
+      if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1) fail(valueColumn, `success needs a percentage in (0%, 100%] such as 99.9%, got '${value.trim()}'`);
       seen('success');
       slo.success = n;
     } else if (key === 'p95' || key === 'p99') {
-      if (op !== '<=') fail(column, `${key} takes <= (a latency ceiling), got '${op}'`);
+      if (op !== '<=') fail(opColumn, `${key} takes <= (a latency ceiling), got '${op}'`);
       let ms: number;
       try {
         ms = parseDurationMs(value.trim());
       } catch {
-        fail(column + clause.length - value.length, `${key} needs a duration such as 3s or 800ms, got '${value.trim()}'`);
+        fail(valueColumn, `${key} needs a duration such as 3s or 800ms, got '${value.trim()}'`);
       }
-      if (!(ms! > 0)) fail(column, `${key} must be positive`);
+      if (!(ms! > 0)) fail(valueColumn, `${key} must be positive`);
       const k = key === 'p95' ? 'p95Ms' : 'p99Ms';
       seen(k);
       slo[k] = ms!;

@@ -165,3 +165,12 @@ test('--version matches package.json', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(runCli(['--version']).stdout.trim(), pkg.version);
 });
+
+test('usage errors from option parsing read like every gwcfg error: "gwcfg: ...", exit 2', () => {
+  for (const args of [['lint', '--bogus', 'x.yaml'], ['simulate', 'fixtures/configs/gateway.yaml', '--format', 'bogus'], ['bogus']]) {
+    const r = runCli(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^gwcfg: (unknown option '--bogus'|option '-f, --format <name>' argument 'bogus' is invalid|unknown command 'bogus')/, r.stderr);
+    assert.doesNotMatch(r.stderr, /^error:/m);
+  }
+});

@@ -15,7 +15,7 @@ test('gwcfg tune runs from the bundle with two workers and prints contract 6', (
   assert.equal(r.stderr, '');
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.version, 1);
-  assert.deepEqual(Object.keys(doc), ['version', 'config', 'scenario', 'traffic', 'slo', 'objective', 'search', 'meets_slo', 'baseline', 'best', 'binding', 'pareto', 'output', 'edit_error', 'diff']);
+  assert.deepEqual(Object.keys(doc), ['version', 'config', 'scenario', 'traffic', 'slo', 'objective', 'search', 'meets_slo', 'verdict', 'baseline', 'best', 'binding', 'pareto', 'output', 'report', 'edit_error', 'diff']);
   assert.equal(doc.search.simulations <= 30, true);
 });
 

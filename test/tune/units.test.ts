@@ -23,8 +23,11 @@ test('parseSlo reads success, p95, p99 and group', () => {
 
 for (const [input, pattern] of [
   ['success>=99.9%,p96<=3s', /column 16: unknown constraint 'p96' \(known: success, p95, p99, group\)/],
-  ['success<=99%', /column 1: success takes >=/],
-  ['success>=120%', /column 1: success needs a percentage in \(0%, 100%\]/],
+  ['success<=99%', /column 8: success takes >=/],
+  ['success>=120%', /column 10: success needs a percentage in \(0%, 100%\]/],
+  ['p95<=3s, success>=abc', /column 19: success needs a percentage/],
+  ['p99 >= 3s', /column 5: p99 takes <=/],
+  ['', /column 1: empty: give at least one constraint/],
   ['p95<=fast', /column 6: p95 needs a duration such as 3s or 800ms, got 'fast'/],
   ['p95<=3s,,p99<=8s', /column 9: empty clause/],
   ['p95<=3s,p95<=2s', /column 9: 'p95' is given twice/],
