@@ -72,7 +72,8 @@ export async function runCompare(job: SimJob, strategies: readonly StrategyName[
   }
 }
 
-function ask(worker: Worker, job: SimJob): Promise<JobOutcome> {
+/** Sends one job to a worker; resolves with its outcome, rejects when the worker fails or exits first. */
+export function ask(worker: Worker, job: SimJob): Promise<JobOutcome> {
   return new Promise((resolve, reject) => {
     const onMessage = (outcome: JobOutcome) => {
       cleanup();

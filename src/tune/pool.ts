@@ -13,7 +13,7 @@
 // exactly the same result in one call or in slices (SimulationRun.advance), so the output does
 // not depend on -j. No wall clock is read.
 import type { Worker } from 'node:worker_threads';
-import { spawnWorker } from '../sim/compare.js';
+import { ask, spawnWorker } from '../sim/compare.js';
 import { createRun, runJob, type JobOutcome, type SimJob } from '../sim/job.js';
 import { buildResult } from '../sim/result.js';
 
@@ -161,27 +161,4 @@ async function runHere(job: SimJob, between: () => void, abandon: () => boolean)
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
-}
-
-function ask(worker: Worker, job: SimJob): Promise<JobOutcome> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (outcome: JobOutcome) => {
-      cleanup();
-      resolve(outcome);
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = () => onError(new Error('worker exited'));
-    const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(job);
-  });
 }

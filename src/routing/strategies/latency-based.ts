@@ -77,30 +77,22 @@ export class LatencyBased implements Strategy {
     const tied = this.tied;
     let ties = 0;
     let min = Infinity;
-    if (req.stream === true) {
-      for (let i = 0; i < n; i++) {
-        const slot = slots[i];
-        const s = slotGen[slot] !== generation0 ? 0 : streamScore[slot];
-        scores[i] = s;
-        if (s < min) {
-          min = s;
-          tied[0] = i;
-          ties = 1;
-        } else if (s === min) tied[ties++] = i;
-      }
-    } else {
-      // means left stale by writes to slots with TTFT samples (see LatencyWindows.pushLat)
+    // Streams read the precomputed stream score; others the latency mean, once brought up to date
+    // (means left stale by writes to slots with TTFT samples, see LatencyWindows.pushLat).
+    let source = streamScore;
+    if (req.stream !== true) {
       if (latency.staleSlots > 0) latency.refresh(slots, n);
-      for (let i = 0; i < n; i++) {
-        const slot = slots[i];
-        const s = slotGen[slot] !== generation0 ? 0 : latMean[slot];
-        scores[i] = s;
-        if (s < min) {
-          min = s;
-          tied[0] = i;
-          ties = 1;
-        } else if (s === min) tied[ties++] = i;
-      }
+      source = latMean;
+    }
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i];
+      const s = slotGen[slot] !== generation0 ? 0 : source[slot];
+      scores[i] = s;
+      if (s < min) {
+        min = s;
+        tied[0] = i;
+        ties = 1;
+      } else if (s === min) tied[ties++] = i;
     }
     // The default (no buffer, newest releases): one of the ties at random (see choose).
     if (this.plain && min !== Infinity) return cands[tied[ties === 1 ? 0 : randomIndex(this.ctx.random, ties)]];

@@ -151,14 +151,7 @@ export class LatencyWindows {
     }
     // Without TTFT samples the mean is never stale (only slots with some go stale, and a slot
     // loses its TTFT samples only when it starts over): the sums from h on, as before.
-    const pre = this.latPre;
-    const end = n < size ? base + n + 1 : base + size;
-    let total = h === 0 ? 0 : pre[base + h - 1];
-    for (let i = base + h; i < end; i++) {
-      total += buf[i];
-      pre[i] = total;
-    }
-    const mean = total / (end - base);
+    const mean = windowMeanAfterWrite(buf, this.latPre, base, h, n < size ? n + 1 : size);
     this.latMean[slot] = mean;
     this.streamScore[slot] = mean;
   }
@@ -204,13 +197,7 @@ export class LatencyWindows {
       this.ttftHead[slot] = h + 1 === size ? 0 : h + 1;
     } else h = size - 1;
     buf[base + h] = value;
-    const end = n < size ? base + n + 1 : base + size;
-    let total = h === 0 ? 0 : pre[base + h - 1];
-    for (let i = base + h; i < end; i++) {
-      total += buf[i];
-      pre[i] = total;
-    }
-    const mean = total / (end - base);
+    const mean = windowMeanAfterWrite(buf, pre, base, h, n < size ? n + 1 : size);
     this.ttftMean[slot] = mean;
     this.streamScore[slot] = mean;
   }
@@ -297,4 +284,19 @@ export class LatencyWindows {
   sampleCount(slot: number, group: number, nowMs: number): number {
     return this.live(slot, group, nowMs) ? this.latCount[slot] : 0;
   }
+}
+
+/**
+ * Mean of the window buf[base .. base+count) after a write at position h, keeping the running
+ * prefix sums pre[] (left to right, so the mean is bit-for-bit the plain left-to-right sum):
+ * sums before h are still valid, so only h onwards is summed again.
+ */
+function windowMeanAfterWrite(buf: Float64Array, pre: Float64Array, base: number, h: number, count: number): number {
+  const end = base + count;
+  let total = h === 0 ? 0 : pre[base + h - 1];
+  for (let i = base + h; i < end; i++) {
+    total += buf[i];
+    pre[i] = total;
+  }
+  return total / count;
 }
