@@ -79,16 +79,17 @@ export function parseSource(file: string, bytes: Uint8Array, options: ParseOptio
 }
 
 function parseYaml(file: string, text: string, options: ParseOptions): ParseResult {
+  // The text with every line break as "\n" (same offsets): what the composer reads, and what the
+  // rules below that work line by line read.
+  const lf = normalizeLineBreaks(text);
   let composed: Composed;
   try {
-    composed = composeLikePyYaml(normalizeLineBreaks(text));
+    composed = composeLikePyYaml(lf);
     if (/[\u2028\u2029]/.test(text)) for (const d of composed.docs) keepLineSeparators(d, text);
   } catch (error) {
     return { source: null, diagnostics: [makeDiagnostic(file, 'yaml/syntax', 'error', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1, endLine: 1, endColumn: 2 })] };
   }
   const { docs, scanned, anchors, props, lineCounter } = composed;
-  // The text with every line break as "\n" (same offsets), for the rules that work line by line.
-  const lf = normalizeLineBreaks(text);
   const doc = docs[0] ?? (parseDocument('', YAML_OPTIONS) as Document.Parsed);
   const source: SourceDocument = { file, text, lineCounter, doc, value: undefined, aliases: new Map() };
   const at = (offset: number, end = offset + 1): Position => {

@@ -546,10 +546,8 @@ export class RouterCore {
   onCallStart(d: number, req: RouteRequest, nowMs: number): { ok: true } | { ok: false; status: 429; message: string; retryAfterMs: number } {
     const slot = this.slotOf[d];
     if (this.rpmAtStart) {
-      const usage = this.usage;
-      // rpmUsed(slot, now) with one minute lookup for both the check and the count
-      if ((usage.minute[slot] === usage.minute_(nowMs) ? usage.rpm[slot] : 0) >= this.rpmLimit[d]) return this.overRpmAtStart(d, slot, nowMs);
-      usage.addRequest(slot, this.groupOf[d], nowMs);
+      if (this.usage.rpmUsed(slot, nowMs) >= this.rpmLimit[d]) return this.overRpmAtStart(d, slot, nowMs);
+      this.usage.addRequest(slot, this.groupOf[d], nowMs);
     }
     if (this.settings.enablePreCallChecks) this.preCall.add(slot, nowMs);
     this.inFlight[slot] += 1;

@@ -23,7 +23,7 @@ import { resolveBehaviours } from '../sim/behaviour.js';
 import type { SimResult } from '../sim/result.js';
 import { VERSION } from '../cli/version.js';
 import { EditError, editedConfigText } from './edit.js';
-import { tuneDocument, tuneJson, tuneMarkdown, tuneTable, tuneVerdict } from './output.js';
+import { count, tuneDocument, tuneJson, tuneMarkdown, tuneTable, tuneVerdict } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, type Metrics, type Objective } from './score.js';
 import { holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate } from './search.js';
 import { terminalLayout } from '../sim/report/fit.js';
@@ -270,7 +270,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
         holdout: holdoutSeeds.length,
         // The given config's hold-out runs, for the comparison rows.
         reserve: holdoutSeeds.length,
-        onRound: (round, simulations, best) => say(`tune: round ${round} done, ${simulations} simulations; best so far #${best.id} (${best.changes.length} ${best.changes.length === 1 ? 'change' : 'changes'})`),
+        onRound: (round, simulations, best) => say(`tune: round ${round} done, ${simulations} simulations; best so far #${best.id} (${count(best.changes.length, 'change')})`),
       },
     );
     // The hold-out rows: the checks' runs, and runs for the given config and an unchecked winner.
@@ -356,7 +356,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   }
   const advice = `try a larger --budget, more --seeds or a longer scenario`;
   if (verdict === 'rejected') {
-    stderr.write(`gwcfg: warning: no finalist passed the hold-out check on seeds ${holdoutRange}, so no config is returned (#${best.id}, the best, is not confirmed: the margin is within the noise of ${flags.seeds} search ${flags.seeds === 1 ? 'seed' : 'seeds'}): ${advice}\n`);
+    stderr.write(`gwcfg: warning: no finalist passed the hold-out check on seeds ${holdoutRange}, so no config is returned (#${best.id}, the best, is not confirmed: the margin is within the noise of ${count(flags.seeds, 'search seed')}): ${advice}\n`);
   } else if (verdict === 'unconfirmed') {
     stderr.write(`gwcfg: warning: the tuned config #${best.id} could not be checked on the hold-out seeds within the budget: it is not confirmed on hold-out seeds: ${advice}\n`);
   }

@@ -140,12 +140,14 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     });
   };
 
-  /** One candidate on every seed in one batch (parallel across seeds). */
+  /** One candidate on every seed it has not run yet, in one batch (parallel across seeds). */
   const runEverySeed = async (c: Candidate) => {
     const config = applyChanges(base, c.changes);
-    c.runs = await evaluate(Array.from({ length: options.seeds }, (_, seedIndex) => ({ config, seedIndex })));
+    const from = c.runs.length;
+    const missing = options.seeds - from;
+    c.runs.push(...(await evaluate(Array.from({ length: missing }, (_, i) => ({ config, seedIndex: from + i })))));
     c.metrics = aggregate(c.runs);
-    simulations += options.seeds;
+    simulations += missing;
   };
 
   const baseline: Candidate = { id: 0, changes: [], runs: [], metrics: aggregate([]), round: 0 };
@@ -159,12 +161,8 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   if (options.budget.kind === 'duration' && options.seeds > 1) {
     await runRung([baseline], 0);
     const warmStart = now();
-    const config = applyChanges(base, []);
-    const rest = await evaluate(Array.from({ length: options.seeds - 1 }, (_, i) => ({ config, seedIndex: i + 1 })));
-    simulations += rest.length;
-    baseline.runs.push(...rest);
-    baseline.metrics = aggregate(baseline.runs);
-    msPerSimulation = (now() - warmStart) / rest.length;
+    await runEverySeed(baseline);
+    msPerSimulation = (now() - warmStart) / (options.seeds - 1);
   } else {
     await runEverySeed(baseline);
     msPerSimulation = (now() - started) / options.seeds;
@@ -283,11 +281,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
         if (steps >= PRUNE_STEPS || allowance < cost) continue;
         if (partial) {
           simpler = partial;
-          const config = applyChanges(base, changes);
-          const missing = Array.from({ length: cost }, (_, i) => ({ config, seedIndex: partial.runs.length + i }));
-          partial.runs.push(...(await evaluate(missing)));
-          partial.metrics = aggregate(partial.runs);
-          simulations += cost;
+          await runEverySeed(partial);
         } else {
           // (It may be in `seen` without having run: a round that shrank to fit dropped it.)
           if (!isValid(applyChanges(base, changes))) continue;
