@@ -25,7 +25,7 @@ import { VERSION } from '../cli/version.js';
 import { EditError, editedConfigText } from './edit.js';
 import { count, tuneDocument, tuneJson, tuneMarkdown, tuneTable, tuneVerdict } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, type Metrics, type Objective } from './score.js';
-import { holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate } from './search.js';
+import { holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate, type Evaluate } from './search.js';
 import { terminalLayout } from '../sim/report/fit.js';
 import { checkSloGroup, parseSlo, type Slo } from './slo.js';
 import { applyChanges, enabledDimensions, type Dimension } from './space.js';
@@ -242,8 +242,18 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   const holdoutSeeds = Array.from({ length: holdoutCount(flags.seeds) }, (_, i) => first + flags.seeds + i);
   const say = (line: string) => options.progress !== false && stderr.write(`${line}\n`);
   const pool = new TunePool(flags.jobs);
-  const simulate = async (batch: readonly { config: unknown; seed: number }[]): Promise<Metrics[]> => {
-    const outcomes = await pool.run(batch.map(({ config, seed }) => ({ ...template, config, seed })));
+  // The pool keeps results by config (the search's key for it) and seed: every job of this command has the same template.
+  const poolKey = (key: string, seedIndex: number) => `${seedIndex} ${key}`;
+  const evaluate: Evaluate = async (batch, spare) => {
+    const outcomes = await pool.run(
+      batch.map(({ config, seedIndex, key }) => ({ ...template, config, seed: first + seedIndex, key: poolKey(key, seedIndex) })),
+      spare &&
+        ((partial) =>
+          spare(partial.map((o) => (o?.ok ? metricsOf(o.result, flags.slo.group) : undefined))).map((r) => ({
+            key: poolKey(r.key, r.seedIndex),
+            job: () => ({ ...template, config: r.config(), seed: first + r.seedIndex }),
+          }))),
+    );
     return outcomes.map((o) => {
       if (!o.ok) throw new CliError(`simulation failed: ${o.error}`);
       unpriced ??= o.result.deployments.filter((d) => !d.price_known).map((d) => `#${d.index} ${d.model}`);
@@ -259,7 +269,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     outcome = await search(
       base,
       (config) => validateConfig(config) === true,
-      (batch) => simulate(batch.map(({ config, seedIndex }) => ({ config, seed: first + seedIndex }))),
+      evaluate,
       {
         slo: flags.slo,
         objective: flags.objective,
@@ -276,7 +286,8 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     // The hold-out rows: the checks' runs, and runs for the given config and an unchecked winner.
     const best = outcome.best;
     const unchecked = [outcome.baseline, best].filter((c, i, all) => !c.check && all.indexOf(c) === i);
-    const runs = await simulate(unchecked.flatMap((c) => holdoutSeeds.map((seed) => ({ config: applyChanges(base, c.changes), seed }))));
+    // (The given config's were run on threads the search left idle, as a rule: search.ts, `background`.)
+    const runs = await evaluate(unchecked.flatMap((c) => holdoutSeeds.map((_, i) => ({ config: applyChanges(base, c.changes), seedIndex: flags.seeds + i, key: JSON.stringify(c.changes) }))));
     const holdoutOf = (c: Candidate): HoldOut => {
       const i = unchecked.indexOf(c);
       return { metrics: i < 0 ? c.check!.metrics : aggregate(runs.slice(i * holdoutSeeds.length, (i + 1) * holdoutSeeds.length)) };
@@ -284,7 +295,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     holdout = { baseline: holdoutOf(outcome.baseline), best: holdoutOf(best) };
     if (options.report !== undefined) {
       // The report's timeline: the chosen config once more, on the first search seed, with its full result.
-      const [one] = await pool.run([{ ...template, config: applyChanges(base, best.changes), seed: seeds[0] }]);
+      const [one] = await pool.run([{ ...template, config: applyChanges(base, best.changes), seed: seeds[0], key: poolKey(JSON.stringify(best.changes), 0) }]);
       if (!one.ok) throw new CliError(`simulation failed: ${one.error}`);
       chosen = one.result;
     }

@@ -91,8 +91,28 @@ export interface SearchOutcome {
   reproduce: number;
 }
 
-/** Runs the configs, each on its seed index (search seeds first, then hold-out seeds); results in the same order. */
-export type Evaluate = (batch: readonly { config: unknown; seedIndex: number }[]) => Promise<Metrics[]>;
+/** One simulation: a config on a seed index (search seeds first, then hold-out seeds); `key` names the config (equal keys, equal configs). */
+export interface RunRequest {
+  config: unknown;
+  seedIndex: number;
+  key: string;
+}
+
+/** A run likely to be asked for soon; its config is made only if it runs. */
+export interface SpareRequest {
+  seedIndex: number;
+  key: string;
+  config: () => unknown;
+}
+
+/**
+ * Runs the configs; results in the same order. `spare` (given the batch's results so far, in
+ * its order) lists runs likely to be asked for next, likeliest first: threads with nothing of
+ * the batch left may run them, so that a later batch finds their results ready. The results,
+ * and so the search, are the same whether or not they do (a run's result depends only on its
+ * config and seed).
+ */
+export type Evaluate = (batch: readonly RunRequest[], spare?: (partial: readonly (Metrics | undefined)[]) => readonly SpareRequest[]) => Promise<Metrics[]>;
 
 /** Simulations one round of successive halving costs for `n` candidates over `seeds` rungs. */
 export function roundCost(n: number, seeds: number): number {
@@ -130,9 +150,19 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   const seen = new Set<string>();
   const evaluated: Candidate[] = [];
   let simulations = 0;
+  type Spare = (partial: readonly (Metrics | undefined)[]) => readonly SpareRequest[];
+  const keyOf = (changes: readonly Change[]) => JSON.stringify(changes);
+  const request = (c: Candidate, seedIndex: number): RunRequest => ({ config: applyChanges(base, c.changes), seedIndex, key: keyOf(c.changes) });
+  const spareRun = (changes: readonly Change[], seedIndex: number): SpareRequest => ({ seedIndex, key: keyOf(changes), config: () => applyChanges(base, changes) });
+  /** A candidate's runs on the seeds it lacks (seed indices from `from` to `to` - 1). */
+  const spareRuns = (changes: readonly Change[], from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => spareRun(changes, from + i));
+  const holdoutRuns = (c: Candidate | undefined) => (c === undefined || H === 0 ? [] : spareRuns(c.changes, options.seeds, options.seeds + H));
 
-  const runRung = async (alive: Candidate[], seedIndex: number) => {
-    const results = await evaluate(alive.map((c) => ({ config: applyChanges(base, c.changes), seedIndex })));
+  const runRung = async (alive: Candidate[], seedIndex: number, spare?: Spare) => {
+    const results = await evaluate(
+      alive.map((c) => request(c, seedIndex)),
+      spare,
+    );
     simulations += alive.length;
     alive.forEach((c, i) => {
       c.runs.push(results[i]);
@@ -141,11 +171,12 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   };
 
   /** One candidate on every seed it has not run yet, in one batch (parallel across seeds). */
-  const runEverySeed = async (c: Candidate) => {
+  const runEverySeed = async (c: Candidate, spare?: Spare) => {
     const config = applyChanges(base, c.changes);
+    const key = keyOf(c.changes);
     const from = c.runs.length;
     const missing = options.seeds - from;
-    c.runs.push(...(await evaluate(Array.from({ length: missing }, (_, i) => ({ config, seedIndex: from + i })))));
+    c.runs.push(...(await evaluate(Array.from({ length: missing }, (_, i) => ({ config, seedIndex: from + i, key })), spare)));
     c.metrics = aggregate(c.runs);
     simulations += missing;
   };
@@ -154,17 +185,25 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   seen.add('[]');
   evaluated.push(baseline);
   const finalists: Candidate[] = [baseline];
+  // What idle threads may run (Evaluate's spare): the given config's hold-out runs are always
+  // asked for in the end (its check, or the caller's comparison rows), so they fill in anywhere;
+  // then per phase the runs likeliest next (see each call).
+  const background = holdoutRuns(baseline);
+  // The first round's candidates do not depend on any result: made now, so that threads the
+  // given config's batch leaves idle can start on them.
+  const firstRound = generate(true);
+  const firstRung: Spare = () => [...firstRound.map((c) => spareRun(c.changes, 0)), ...background];
   // Wall time per simulation of the latest batch of work, for a duration budget. The first batch
   // pays for starting the workers, so the first estimate comes from the baseline's later seeds
   // (a warm batch); results per seed are the same however the seeds are batched.
   let msPerSimulation: number;
   if (options.budget.kind === 'duration' && options.seeds > 1) {
-    await runRung([baseline], 0);
+    await runRung([baseline], 0, firstRung);
     const warmStart = now();
-    await runEverySeed(baseline);
+    await runEverySeed(baseline, firstRung);
     msPerSimulation = (now() - warmStart) / (options.seeds - 1);
   } else {
-    await runEverySeed(baseline);
+    await runEverySeed(baseline, firstRung);
     msPerSimulation = (now() - started) / options.seeds;
   }
 
@@ -180,7 +219,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   let lastRound = false;
   let stop: SearchOutcome['stop'] = 'budget';
   for (;;) {
-    const candidates = generate(rounds === 0);
+    const candidates = rounds === 0 ? firstRound : generate(false);
     if (candidates.length === 0) {
       stop = 'exhausted';
       break;
@@ -209,7 +248,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     const before = simulations;
     let alive = candidates;
     for (let s = 0; s < options.seeds; s++) {
-      await runRung(alive, s);
+      await runRung(alive, s, s < options.seeds - 1 ? nextRung(alive, s) : lastRung(alive));
       if (s < options.seeds - 1) alive = rank(alive).slice(0, Math.ceil(alive.length / 2));
     }
     finalists.push(...alive);
@@ -227,7 +266,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
         break;
       }
       const checkStart = now();
-      await check(top);
+      await check(top, () => [...background, ...holdoutRuns(checkTarget(rank(finalists).filter((c) => c !== top)))]);
       msPerSimulation = (now() - checkStart) / H;
     }
     options.onRound?.(rounds, simulations, rank(finalists)[0]);
@@ -238,17 +277,51 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   const winner = await prune(Math.min(pruneLeft, PRUNE_STEPS * options.seeds));
   // The winner's last check (reserved): a pruned winner is a config the checks have not seen.
   const left = () => (options.budget.kind === 'evaluations' ? options.budget.count - simulations : Infinity);
-  if (H > 0 && meetsOnSearchSeeds(winner, options.slo) && !winner.check && left() >= H) await check(winner);
+  if (H > 0 && meetsOnSearchSeeds(winner, options.slo) && !winner.check && left() >= H) await check(winner, () => background);
   const ranked = rank(finalists);
   const passed = ranked.find((c) => c.check !== undefined && !rejected(c) && meetsOnSearchSeeds(c, options.slo));
   // A pruned winner that failed falls back to the best finalist that passed (its unpruned parent, often).
   const best = passed ?? ranked[0];
   return { baseline, finalists: ranked, evaluated, best, verified: passed !== undefined, checked, simulations, rounds, stop, reproduce };
 
+  /**
+   * Spare runs while rung `s` (not the last) runs: the next rung's runs of the candidates sure to
+   * survive halving whatever the results still to come (at most as many ranked before them as
+   * the halving keeps, counting every missing result as better), then the hold-out fill-in,
+   * then those that survive unless a missing result beats them.
+   */
+  function nextRung(alive: Candidate[], s: number): Spare {
+    const keep = Math.ceil(alive.length / 2);
+    return (partial) => {
+      const missing = partial.filter((m) => m === undefined).length;
+      const known = alive.flatMap((c, i) => (partial[i] === undefined ? [] : [{ ...c, metrics: aggregate([...c.runs, partial[i]!]) }])).sort(compare);
+      const sure = known.slice(0, Math.max(0, keep - missing));
+      return [...sure.map((c) => spareRun(c.changes, s + 1)), ...background, ...known.slice(sure.length, keep).map((c) => spareRun(c.changes, s + 1))];
+    };
+  }
+
+  /** Spare runs while the last rung runs: the hold-out fill-in, then the hold-out runs of the likely first check. */
+  function lastRung(alive: Candidate[]): Spare {
+    return (partial) => {
+      const known = alive.flatMap((c, i) => (partial[i] === undefined ? [] : [{ ...c, runs: [...c.runs, partial[i]!], metrics: aggregate([...c.runs, partial[i]!]) }]));
+      return [...background, ...holdoutRuns(checkTarget(rank([...finalists, ...known])))];
+    };
+  }
+
+  /** The finalist a check would run on, from a ranking: the first, when it meets the SLO and has not been checked. */
+  function checkTarget(ranked: Candidate[]): Candidate | undefined {
+    const top = ranked[0];
+    return top !== undefined && meetsOnSearchSeeds(top, options.slo) && !top.check && !rejected(top) ? top : undefined;
+  }
+
   /** Runs a finalist on every hold-out seed (one batch) and judges it at its conservative bound. */
-  async function check(c: Candidate): Promise<void> {
+  async function check(c: Candidate, spare?: Spare): Promise<void> {
     const config = applyChanges(base, c.changes);
-    const runs = await evaluate(Array.from({ length: H }, (_, i) => ({ config, seedIndex: options.seeds + i })));
+    const key = keyOf(c.changes);
+    const runs = await evaluate(
+      Array.from({ length: H }, (_, i) => ({ config, seedIndex: options.seeds + i, key })),
+      spare,
+    );
     simulations += H;
     const bound = conservative(runs);
     c.check = { runs, metrics: aggregate(runs), bound, violations: violations(bound, options.slo), afterRound: rounds };
@@ -271,7 +344,25 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
       evaluated.some((c) => c.round === 1 && c.changes.length > 0 && c.changes.every((x) => x.dimension === d) && c.runs.every((r, i) => same(r, baseline.runs[i])));
     const changed = [...new Set(best.changes.map((c) => c.dimension))];
     const dimensions = [...changed.filter(inert), ...changed.filter((d) => !inert(d))];
-    for (const dimension of dimensions) {
+    /**
+     * Spare runs while the step dropping dimensions[j] runs: the hold-out fill-in, then guesses:
+     * the next step's runs whichever way this one goes (the drop kept first, likelier for the
+     * inert dimensions that come first), and the hold-out runs of the winner if this step keeps it.
+     */
+    const nextStep =
+      (j: number, simpler: Candidate): Spare =>
+      () => {
+        const next = dimensions[j + 1];
+        const runsWithout = (from: Candidate) => {
+          if (next === undefined || steps + 1 >= PRUNE_STEPS) return [];
+          const changes = from.changes.filter((c) => c.dimension !== next);
+          const key = keyOf(changes);
+          if (changes.length === from.changes.length || finalists.some((c) => keyOf(c.changes) === key)) return [];
+          return spareRuns(changes, evaluated.find((c) => keyOf(c.changes) === key)?.runs.length ?? 0, options.seeds);
+        };
+        return [...background, ...runsWithout(simpler), ...runsWithout(best), ...holdoutRuns(checkTarget([best]))];
+      };
+    for (const [j, dimension] of dimensions.entries()) {
       const changes = best.changes.filter((c) => c.dimension !== dimension);
       const key = JSON.stringify(changes);
       let simpler = finalists.find((c) => JSON.stringify(c.changes) === key);
@@ -281,14 +372,14 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
         if (steps >= PRUNE_STEPS || allowance < cost) continue;
         if (partial) {
           simpler = partial;
-          await runEverySeed(partial);
+          await runEverySeed(partial, nextStep(j, partial));
         } else {
           // (It may be in `seen` without having run: a round that shrank to fit dropped it.)
           if (!isValid(applyChanges(base, changes))) continue;
           seen.add(key);
           simpler = { id: evaluated.length, changes, runs: [], metrics: aggregate([]), round: rounds + 1 };
           evaluated.push(simpler);
-          await runEverySeed(simpler);
+          await runEverySeed(simpler, nextStep(j, simpler));
         }
         steps++;
         allowance -= cost;
