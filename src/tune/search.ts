@@ -195,12 +195,14 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   const firstRung: Spare = () => [...firstRound.map((c) => spareRun(c.changes, 0)), ...background];
   // Wall time per simulation of the latest batch of work, for a duration budget. The first batch
   // pays for starting the workers, so the first estimate comes from the baseline's later seeds
-  // (a warm batch); results per seed are the same however the seeds are batched.
+  // (a warm batch); results per seed are the same however the seeds are batched. These two
+  // batches offer no spare runs: a worker starting cold on one would slow the warm batch down and
+  // spoil the estimate (a round shrunk for nothing).
   let msPerSimulation: number;
   if (options.budget.kind === 'duration' && options.seeds > 1) {
-    await runRung([baseline], 0, firstRung);
+    await runRung([baseline], 0);
     const warmStart = now();
-    await runEverySeed(baseline, firstRung);
+    await runEverySeed(baseline);
     msPerSimulation = (now() - warmStart) / (options.seeds - 1);
   } else {
     await runEverySeed(baseline, firstRung);

@@ -188,3 +188,23 @@ test('tune -j 2 prints exactly what -j 1 prints, checks and pruning included (bu
   assert.equal(two.stdout, one.stdout);
   assert.equal(two.stderr, one.stderr);
 });
+
+test('search with a wall-clock budget: the given config\'s batches that measure the rate offer no spare runs', async () => {
+  // A worker starting cold on a spare run made the warm batch slow: the estimate came out several
+  // times too high and the first round shrank to what seemed to fit, and was the last.
+  const spares: boolean[] = [];
+  let clock = 0;
+  await search(
+    storm,
+    () => true,
+    async (batch, spare) => {
+      spares.push(spare !== undefined);
+      clock += 40 * batch.length;
+      return batch.map((r) => score(r.config, r.seedIndex));
+    },
+    { slo: parseSlo('success>=99%'), objective: 'cost', seeds: 3, holdout: 10, reserve: 10, budget: { kind: 'duration', ms: 10_000 }, dimensions, seed: 1 },
+    () => clock,
+  );
+  assert.deepEqual(spares.slice(0, 2), [false, false]);
+  assert.ok(spares.slice(2).every(Boolean) && spares.length > 5);
+});
