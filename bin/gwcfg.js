@@ -4,6 +4,8 @@
 // V8 code cache, which Node 20 has no built-in equivalent of. The cache is made on the first run
 // into the user's cache directory, keyed by the bundle's build id and the Node version and
 // architecture (a code cache only fits the V8 build that made it), so none ships in the package.
+// Each command gets its own cache file: a cache holds the functions its run compiled, so one made
+// by `gwcfg --version` would leave lint uncached, and validate would deserialise lint's rules.
 'use strict';
 const { readFileSync, writeFileSync, renameSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
@@ -49,9 +51,11 @@ if (cacheFile && (!cachedData || script.cachedDataRejected || process.env.GWCFG_
 }
 
 /**
- * <cache dir>/gwcfg/<build id>-<node version>-<arch>.v8cache, or null when the bundle has no build
- * id or GWCFG_NO_CODE_CACHE is set. The cache dir is $GWCFG_CACHE_DIR, else $XDG_CACHE_HOME, else
- * %LOCALAPPDATA% on Windows, else ~/.cache.
+ * <cache dir>/gwcfg/<build id>-<node version>-<arch>-<command>.v8cache, or null when the bundle
+ * has no build id or GWCFG_NO_CODE_CACHE is set. The cache dir is $GWCFG_CACHE_DIR, else
+ * $XDG_CACHE_HOME, else %LOCALAPPDATA% on Windows, else ~/.cache. <command> is the first argument
+ * that is not an option when it looks like a command name, else `_` (help, version, typos): any
+ * cache file works for any command of its bundle, the name only decides which functions it holds.
  */
 function codeCacheFile(text) {
   if (process.env.GWCFG_NO_CODE_CACHE) return null;
@@ -66,5 +70,7 @@ function codeCacheFile(text) {
   } catch {
     return null; // no home directory
   }
-  return join(dir, `${id[1]}-${process.version}-${process.arch}.v8cache`);
+  const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const command = named !== undefined && /^[a-z][a-z-]{0,31}$/.test(named) ? named : '_';
+  return join(dir, `${id[1]}-${process.version}-${process.arch}-${command}.v8cache`);
 }

@@ -22,6 +22,6 @@ export function register(program: Command): void {
   ).action(async (files: string[], flags: CheckFlags) => {
     const { checkFiles } = await import('../generate/check/run.js');
     const result = await checkFiles(files, flags.litellmVersion, flags.allowLabel ?? [], flags.config);
-    process.exitCode = report(result, flags, program.opts().color);
+    process.exitCode = await report(result, flags, program.opts().color);
   });
 }

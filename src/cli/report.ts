@@ -1,13 +1,12 @@
 // Shared output of validate and lint: format choice, colour, writing and the exit code.
+// The formatters (chalk), the rule descriptions and the atomic file writer load only when a report
+// has something to format or a file to write: a clean run in a pre-commit hook needs none of them.
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import type { RuleInfo } from '../diagnostics/formatters/types.js';
-import { builtinChecks } from '../lint/builtin.js';
-import { ruleDetails } from '../lint/list.js';
-import { writeFileAtomicSync } from '../util/write-files.js';
 import { compareDiagnostics } from '../diagnostics/types.js';
-import { formatters, formatNames } from '../diagnostics/formatters/index.js';
+import { formatNames } from '../diagnostics/formatters/names.js';
 import { CliError } from './errors.js';
 import { VERSION } from './version.js';
 import { writeStdout, stdoutIsTTY } from './stdout.js';
@@ -78,7 +77,7 @@ function boundMessage(d: Diagnostic): Diagnostic {
 }
 
 /** Prints the findings and returns the exit code (docs/contracts.md, contract 1). */
-export function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined, sink: ReportSink = processSink): number {
+export async function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined, sink: ReportSink = processSink): Promise<number> {
   let maxWarnings = Infinity;
   if (options.maxWarnings !== undefined) {
     maxWarnings = Number(options.maxWarnings);
@@ -89,16 +88,16 @@ export function report(input: ReportInput, options: ReportOptions, globalColor: 
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   const format = chooseFormat(options.format, sink.env);
   // A clean stylish report prints nothing: decide colour (which asks the terminal) only if needed.
-  const text = format === 'stylish' && diagnostics.length === 0 ? '' : formatters[format](diagnostics, {
+  const text = format === 'stylish' && diagnostics.length === 0 ? '' : (await import('../diagnostics/formatters/index.js')).formatters[format](diagnostics, {
     files: input.files,
     texts: input.texts,
     // A report written to a file gets no colour codes unless asked for.
     color: options.outputFile !== undefined ? globalColor === true : useColor(globalColor, sink.env, sink.isTTY),
-    ruleInfo: ruleInfoFor(input.rules ?? []),
+    ruleInfo: await ruleInfoFor(input.rules ?? []),
     junitWarningsAsFailures: options.junitWarningsAsFailures,
     toolVersion: VERSION,
   });
-  if (options.outputFile !== undefined) writeFileAtomicSync(options.outputFile, text);
+  if (options.outputFile !== undefined) (await import('../util/write-files.js')).writeFileAtomicSync(options.outputFile, text);
   else if (text !== '') sink.write(text);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) return 1;
@@ -110,7 +109,8 @@ export function report(input: ReportInput, options: ReportOptions, globalColor: 
 }
 
 /** Descriptions of lint rules and built-in checks by id; docs pages are read only when asked. */
-function ruleInfoFor(rules: readonly { id: string; description: string; severity: Severity }[]): (id: string) => RuleInfo | undefined {
+async function ruleInfoFor(rules: readonly { id: string; description: string; severity: Severity }[]): Promise<(id: string) => RuleInfo | undefined> {
+  const [{ builtinChecks }, { ruleDetails }] = await Promise.all([import('../lint/builtin.js'), import('../lint/list.js')]);
   const known = new Map<string, { description: string; severity: Severity }>();
   for (const r of [...builtinChecks, ...rules]) known.set(r.id, r);
   return (id) => {

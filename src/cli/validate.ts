@@ -21,6 +21,6 @@ export function register(program: Command): void {
       shown.push(loaded.file);
       diagnostics.push(...loaded.diagnostics);
     }
-    process.exitCode = report({ diagnostics, files: shown, texts }, options, program.opts().color);
+    process.exitCode = await report({ diagnostics, files: shown, texts }, options, program.opts().color);
   });
 }

@@ -83,7 +83,7 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
     else writeStdout(text);
   }
   const described = rules.map((r) => ({ id: r.meta.id, description: r.meta.description, severity: r.meta.severity }));
-  return report({ diagnostics, files: shown, texts, rules: described }, options, globalColor);
+  return await report({ diagnostics, files: shown, texts, rules: described }, options, globalColor);
 }
 
 /** Finds (and caches) the rc file of each linted file, honouring --config and --no-config. */

@@ -279,7 +279,7 @@ interface BaselineInput {
  */
 async function loadBaseline(
   file: string, current: LoadedConfig, scenarioFile: ScenarioSource | null, scenario: Scenario, flags: ReturnType<typeof parseFlags>,
-  printErrors: (diagnostics: Diagnostic[], file: string, text: string) => number, stderr: NodeJS.WriteStream,
+  printErrors: (diagnostics: Diagnostic[], file: string, text: string) => Promise<number>, stderr: NodeJS.WriteStream,
 ): Promise<BaselineInput | number> {
   const loaded = await loadConfig(file);
   if (loaded.value === undefined || loaded.value === null) {
@@ -334,7 +334,7 @@ export async function recordedTraffic(config: unknown, file: string, speedFlag: 
 }
 
 /** Problems in the inputs, printed like `validate` does (docs/contracts.md, contract 2, under --format json); exit 1. */
-function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): number {
+function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): Promise<number> {
   const sink = { write: (text: string) => void stdout.write(text), env: io.env ?? process.env, isTTY: () => Boolean(stdout.isTTY) };
   return report({ diagnostics, files, texts }, { format: format === 'json' || format === 'markdown' ? format : undefined }, io.color, sink);
 }

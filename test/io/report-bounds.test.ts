@@ -33,11 +33,11 @@ test('a one-line file with thousands of findings prints bounded frames and every
   assert.ok(out.length < 8000 * 120 + MAX_FRAMES * 2 * (FRAME_WIDTH + 20), `report is ${out.length} chars`);
 });
 
-test('report() cuts a message quoting a huge key; every format stays bounded', () => {
+test('report() cuts a message quoting a huge key; every format stays bounded', async () => {
   const huge = finding(1, 2, `unknown key '${'k'.repeat(1_000_000)}' in router_settings`);
   for (const format of ['stylish', 'json', 'sarif', 'github', 'junit']) {
     let written = '';
-    const code = report({ diagnostics: [huge], files: ['f.yaml'], texts: new Map() }, { format }, false, { write: (t) => (written += t), env: {}, isTTY: () => false });
+    const code = await report({ diagnostics: [huge], files: ['f.yaml'], texts: new Map() }, { format }, false, { write: (t) => (written += t), env: {}, isTTY: () => false });
     assert.equal(code, 1);
     assert.ok(written.length < MAX_MESSAGE + 2000, `${format}: ${written.length} chars`);
     assert.match(written, /unknown key \S{0,6}kkkk/, format);

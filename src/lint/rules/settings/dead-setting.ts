@@ -20,7 +20,8 @@ import type { Rule } from '../../types.js';
 import { describeDeployment, sectionLocation } from '../_shared/locations.js';
 import { globalAllowedFails, routerSetting } from '../_shared/settings.js';
 import { isTrue, toNumber } from '../_shared/values.js';
-import { behaviourFlags, compareReleases, formatRelease } from '../../../routing/releases.js';
+import { compareReleases, formatRelease } from '../../../routing/releases.js';
+import { flagsOf } from '../_shared/behaviours.js';
 
 /** First release whose SDK clients take the call's max_retries (the Router's 0). */
 const MAX_RETRIES_OVERRIDDEN_SINCE = '1.61.0';
@@ -38,7 +39,7 @@ const rule: Rule = {
   check({ model, report, release }) {
     const version = formatRelease(release);
     const maxRetriesDead = compareReleases(release, MAX_RETRIES_OVERRIDDEN_SINCE) >= 0;
-    const infoOrderRead = behaviourFlags(release)['model-info-order'];
+    const infoOrderRead = flagsOf(release)['model-info-order'];
     for (const d of model.deployments) {
       if (maxRetriesDead && d.params.max_retries !== undefined) {
         report({

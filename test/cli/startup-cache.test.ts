@@ -1,0 +1,39 @@
+// Start-up (issue 13): the launcher keeps one V8 code cache per command, and a clean lint run
+// loads nothing a report would need (docs/architecture.md, Start-up).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+
+const cli = (args: string[], env: NodeJS.ProcessEnv, node: string[] = []) =>
+  spawnSync(process.execPath, [...node, join(ROOT, 'bin/gwcfg.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env } });
+
+test('each command gets its own code cache file, made by its first run', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gwcfg-cache-'));
+  assert.equal(cli(['--version'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
+  assert.equal(cli(['validate', 'fixtures/configs/gateway.yaml'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
+  assert.equal(cli(['--color', 'lint', '--no-config', 'fixtures/configs/gateway.yaml'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
+  const files = readdirSync(cacheDir).sort();
+  assert.equal(files.length, 3, files.join(', '));
+  assert.deepEqual(files.map((f) => /-([a-z_-]+)\.v8cache$/.exec(f)?.[1]).sort(), ['_', 'lint', 'validate']);
+  // A later run of a command uses its file and does not rewrite it.
+  const before = readFileSync(join(cacheDir, files.find((f) => f.endsWith('-lint.v8cache'))!));
+  assert.equal(cli(['lint', '--no-config', 'fixtures/configs/gateway.yaml'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
+  assert.deepEqual(readFileSync(join(cacheDir, files.find((f) => f.endsWith('-lint.v8cache'))!)), before);
+});
+
+test('a clean lint run loads no Node module beyond what the launcher needs (no ESM loader via node:module)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-modules-'));
+  const out = join(dir, 'modules.txt');
+  const preload = join(dir, 'record.cjs');
+  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')));\n`);
+  const r = cli(['lint', '--no-config', 'fixtures/configs/gateway.yaml'], { GWCFG_NO_CODE_CACHE: '1' }, ['--require', preload]);
+  assert.equal(r.status, 0, r.stderr);
+  const loaded = readFileSync(out, 'utf8').split('\n');
+  for (const name of ['NativeModule module', 'NativeModule internal/modules/esm/loader', 'NativeModule worker_threads', 'NativeModule child_process']) {
+    assert.ok(!loaded.includes(name), `${name} was loaded`);
+  }
+});
