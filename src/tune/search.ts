@@ -189,10 +189,22 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   // asked for in the end (its check, or the caller's comparison rows), so they fill in anywhere;
   // then per phase the runs likeliest next (see each call).
   const background = holdoutRuns(baseline);
+  // Pruning and the winner's last check are budgeted up front, so a count budget plans the same
+  // rounds a wall-clock one ran. A count with no room for the check spends it all
+  // on the search (the winner is then reported unchecked).
+  const checkReserve = options.budget.kind === 'duration' || options.budget.count >= options.seeds * (1 + PRUNE_STEPS) + H ? H : 0;
+  const pruneReserve = PRUNE_STEPS * options.seeds + checkReserve;
+  /** A count budget: how many of `n` candidates a round runs after `used` simulations, beside the reserves. */
+  const fitting = (n: number, used: number) => {
+    if (options.budget.kind !== 'evaluations') return n;
+    let k = n;
+    while (k > 0 && roundCost(k, options.seeds) > options.budget.count - used - pruneReserve) k--;
+    return k;
+  };
   // The first round's candidates do not depend on any result: made now, so that threads the
-  // given config's batch leaves idle can start on them.
+  // given config's batch leaves idle can start on those the round will run.
   const firstRound = generate(true);
-  const firstRung: Spare = () => [...firstRound.map((c) => spareRun(c.changes, 0)), ...background];
+  const firstRung: Spare = () => [...firstRound.slice(0, fitting(firstRound.length, options.seeds)).map((c) => spareRun(c.changes, 0)), ...background];
   // Wall time per simulation of the latest batch of work, for a duration budget. The first batch
   // pays for starting the workers, so the first estimate comes from the baseline's later seeds
   // (a warm batch); results per seed are the same however the seeds are batched. These two
@@ -209,11 +221,6 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     msPerSimulation = (now() - started) / options.seeds;
   }
 
-  // Pruning and the winner's last check are budgeted up front, so a count budget plans the same
-  // rounds a wall-clock one ran. A count with no room for the check spends it all
-  // on the search (the winner is then reported unchecked).
-  const checkReserve = options.budget.kind === 'duration' || options.budget.count >= options.seeds * (1 + PRUNE_STEPS) + H ? H : 0;
-  const pruneReserve = PRUNE_STEPS * options.seeds + checkReserve;
   // A duration budget: wall time left, and what the reserves (pruning, last check, the caller's hold-out runs) need.
   const msLeft = () => (options.budget.kind === 'duration' ? options.budget.ms - (now() - started) : Infinity);
   const fixedReserve = pruneReserve + (options.reserve ?? 0);
@@ -228,8 +235,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     }
     let cost = roundCost(candidates.length, options.seeds);
     if (options.budget.kind === 'evaluations') {
-      const left = options.budget.count - simulations - pruneReserve;
-      while (candidates.length > 0 && cost > left) cost = roundCost(--candidates.length, options.seeds);
+      candidates.length = fitting(candidates.length, simulations);
       if (candidates.length === 0) break;
     } else {
       // The whole round when it fits beside the reserves at the latest rate; else it shrinks to
@@ -349,7 +355,8 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     /**
      * Spare runs while the step dropping dimensions[j] runs: the hold-out fill-in, then guesses:
      * the next step's runs whichever way this one goes (the drop kept first, likelier for the
-     * inert dimensions that come first), and the hold-out runs of the winner if this step keeps it.
+     * inert dimensions that come first), and the hold-out runs of the winner if this step keeps
+     * it (its last check runs them, or else the caller, for the comparison rows).
      */
     const nextStep =
       (j: number, simpler: Candidate): Spare =>
@@ -362,7 +369,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
           if (changes.length === from.changes.length || finalists.some((c) => keyOf(c.changes) === key)) return [];
           return spareRuns(changes, evaluated.find((c) => keyOf(c.changes) === key)?.runs.length ?? 0, options.seeds);
         };
-        return [...background, ...runsWithout(simpler), ...runsWithout(best), ...holdoutRuns(checkTarget([best]))];
+        return [...background, ...runsWithout(simpler), ...runsWithout(best), ...holdoutRuns(best.check ? undefined : best)];
       };
     for (const [j, dimension] of dimensions.entries()) {
       const changes = best.changes.filter((c) => c.dimension !== dimension);
