@@ -147,6 +147,18 @@ export function parseTuneFlags(options: TuneOptions): TuneFlags {
   };
 }
 
+/**
+ * A count budget under this runs on this thread alone, whatever -j says: a worker's start (loading
+ * the simulator, warming its JIT up, V8's compiler and GC helpers sharing the cores) costs about
+ * as much CPU as 30 simulations, more than it saves there (docs/tune.md, -j).
+ */
+export const SOLO_BELOW = 40;
+
+/** Threads the search runs on: -j, or 1 for a count budget under SOLO_BELOW. */
+export function tuneThreads(flags: Pick<TuneFlags, 'jobs' | 'budget'>): number {
+  return flags.budget.kind === 'evaluations' && flags.budget.count < SOLO_BELOW ? 1 : flags.jobs;
+}
+
 /** One candidate on the hold-out seeds. */
 export interface HoldOut {
   /** Aggregate over the hold-out seeds. */
@@ -241,7 +253,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   const seeds = Array.from({ length: flags.seeds }, (_, i) => first + i);
   const holdoutSeeds = Array.from({ length: holdoutCount(flags.seeds) }, (_, i) => first + flags.seeds + i);
   const say = (line: string) => options.progress !== false && stderr.write(`${line}\n`);
-  const pool = new TunePool(flags.jobs);
+  const pool = new TunePool(tuneThreads(flags));
   // The pool keeps results by config (the search's key for it) and seed: every job of this command has the same template.
   const poolKey = (key: string, seedIndex: number) => `${seedIndex} ${key}`;
   const evaluate: Evaluate = async (batch, spare) => {
