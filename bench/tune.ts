@@ -1,7 +1,7 @@
 // Benchmark of `gwcfg tune` (issue 12), through the built CLI as users run it (`npm run bench`
 // builds it first): the same search with -j 2 against -j 1 (wall-time ratio, target < 0.8 on 2
-// idle cores; the outputs must be byte-identical), the same at a budget of 24 (target <= 1.0: -j 2
-// is never slower), and a wall-clock --budget against the time the command really took
+// idle cores; the outputs must be byte-identical), the same at a budget of 24 (target <= 1.05: -j 2
+// is never slower beyond noise), each as the median of 3 alternating pairs, and a wall-clock --budget against the time the command really took
 // (overshoot ratio, target <= 1.1). Each line also gives the CPU utilisation of the runs, CPU
 // time (all threads, V8's GC and compiler helpers included) over wall time × threads: wall-time
 // ratios swing with whatever else the cores run, utilisation much less. -j 1 reads above 1
@@ -36,22 +36,39 @@ const use = (a: { utilisation: number }, b: { utilisation: number }) => `CPU use
 
 console.log(`tune bench: multi-region-failover, ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)}`);
 timed(['--budget', '10', '-j', '1']); // warm-up (code cache, disk), not measured; 10 = the least --budget for 2 seeds
-const one = timed(['--budget', '200', '-j', '1']);
-const two = timed(['--budget', '200', '-j', '2']);
-const ratio = two.ms / one.ms;
-console.log(`-j 1: ${(one.ms / 1000).toFixed(1)} s, -j 2: ${(two.ms / 1000).toFixed(1)} s (--budget 200); ratio ${ratio.toFixed(2)} (target < 0.8 on 2 idle cores); ${use(one, two)}`);
-if (one.stdout !== two.stdout) {
+
+/**
+ * PAIRS alternating runs of -j 1 and -j 2 at a count budget: the median wall-time ratio (each
+ * pair's own ratio; a pair's two runs see much the same machine), and whether every output was
+ * byte-identical.
+ */
+const PAIRS = 3;
+function pairs(budget: string) {
+  const runs = Array.from({ length: PAIRS }, () => {
+    const one = timed(['--budget', budget, '-j', '1']);
+    const two = timed(['--budget', budget, '-j', '2']);
+    return { one, two, ratio: two.ms / one.ms };
+  });
+  const sorted = [...runs].sort((a, b) => a.ratio - b.ratio);
+  const median = sorted[Math.floor(PAIRS / 2)];
+  const same = runs.every((r) => r.one.stdout === runs[0].one.stdout && r.two.stdout === runs[0].one.stdout);
+  return { median, ratios: runs.map((r) => r.ratio.toFixed(2)).join(' '), same };
+}
+
+const big = pairs('200');
+const ratio = big.median.ratio;
+console.log(`-j 1: ${(big.median.one.ms / 1000).toFixed(1)} s, -j 2: ${(big.median.two.ms / 1000).toFixed(1)} s (--budget 200); median ratio of ${PAIRS} pairs ${ratio.toFixed(2)} [${big.ratios}] (target < 0.8 on 2 idle cores); ${use(big.median.one, big.median.two)}`);
+if (!big.same) {
   console.log('FAIL: -j 1 and -j 2 printed different results');
   process.exitCode = 1;
 }
 // The smallest budgets: worker start-up used to dominate there (ratio > 1). -j 2 must not be
 // slower; under --budget 40 it runs on one thread (command.ts SOLO_BELOW), so this compares two
-// single-thread runs.
-const small1 = timed(['--budget', '24', '-j', '1']);
-const small2 = timed(['--budget', '24', '-j', '2']);
-const smallRatio = small2.ms / small1.ms;
-console.log(`-j 1: ${(small1.ms / 1000).toFixed(1)} s, -j 2: ${(small2.ms / 1000).toFixed(1)} s (--budget 24, under ${SOLO_BELOW}: one thread either way); ratio ${smallRatio.toFixed(2)} (target <= 1.0 on 2 idle cores); ${use(small1, small2)}`);
-if (small1.stdout !== small2.stdout) {
+// single-thread runs of the same work, and the target allows their noise (5 %).
+const small = pairs('24');
+const smallRatio = small.median.ratio;
+console.log(`-j 1: ${(small.median.one.ms / 1000).toFixed(1)} s, -j 2: ${(small.median.two.ms / 1000).toFixed(1)} s (--budget 24, under ${SOLO_BELOW}: one thread either way); median ratio of ${PAIRS} pairs ${smallRatio.toFixed(2)} [${small.ratios}] (target <= 1.05 on 2 idle cores); ${use(small.median.one, small.median.two)}`);
+if (!small.same) {
   console.log('FAIL: -j 1 and -j 2 printed different results (--budget 24)');
   process.exitCode = 1;
 }
@@ -59,4 +76,4 @@ const budget = timed(['--budget', `${BUDGET_S}s`, '-j', '2']);
 const overshoot = budget.ms / (BUDGET_S * 1000);
 console.log(`--budget ${BUDGET_S}s took ${(budget.ms / 1000).toFixed(1)} s (${JSON.parse(budget.stdout).search.simulations} simulations): ratio ${overshoot.toFixed(2)} (target <= 1.1); CPU use ${budget.utilisation.toFixed(2)}, load average ${loadavg()[0].toFixed(2)}`);
 rmSync(dir, { recursive: true, force: true });
-if (overshoot > 1.1 || (availableParallelism() >= 2 && (ratio >= 0.8 || smallRatio > 1.0))) process.exitCode = 1;
+if (overshoot > 1.1 || (availableParallelism() >= 2 && (ratio >= 0.8 || smallRatio > 1.05))) process.exitCode = 1;
