@@ -334,7 +334,8 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
       editError = e.message;
     }
   }
-  const diff = editError === null && best.changes.length > 0 ? createTwoFilesPatch(loaded.file, options.output ?? 'tuned.yaml', loaded.source.text, text, undefined, undefined, { context: 3 }) : '';
+  // Only a returned config gets a diff: one that misses the SLO is described, not offered as an edit.
+  const diff = meets && editError === null && best.changes.length > 0 ? createTwoFilesPatch(loaded.file, options.output ?? 'tuned.yaml', loaded.source.text, text, undefined, undefined, { context: 3 }) : '';
   const run: TuneRun = {
     configFile: loaded.file,
     scenarioFile: options.scenario ?? null,

@@ -196,20 +196,21 @@ interface Formats {
 
 /**
  * The fewest decimals from `start` (at most `max`) at which no value other than the bound reads
- * the same as the bound, and `fits` holds for every value.
+ * the same as the bound, and `fits` holds for every value and for the bound itself (a bound of
+ * 99.999% must not read 100.00%).
  */
 function decimals(values: readonly number[], bound: number | null, scale: number, start: number, max: number, fits: (text: string, v: number) => boolean): number {
   let d = start;
   const text = (v: number) => (v * scale).toFixed(d);
   const clash = (v: number) => (bound !== null && v !== bound && text(v) === text(bound)) || !fits(text(v), v);
-  while (d < max && values.some(clash)) d++;
+  while (d < max && (values.some(clash) || (bound !== null && !fits(text(bound), bound)))) d++;
   return d;
 }
 
 /**
  * Success rates with two decimals, latencies whole above 100 ms (one decimal below), and more of
  * either where a value would read the same as its SLO bound: a miss reads `99.85% < 99.90%`,
- * never `99.9% < 99.9%`. A rate short of 100% never reads 100.00%. The same decimals throughout
+ * never `99.9% < 99.9%`. A rate short of 100% (a value or the bound) never reads 100.00%. The same decimals throughout
  * one report (table, markdown), so a column lines up.
  */
 function formats(doc: TuneJson): Formats {

@@ -117,6 +117,21 @@ test('tune: a success rate or latency never reads the same as the bound it misse
   assert.match(tuneMarkdown(usual), /misses success \(99\.79% \\< 99\.90%\)/);
   // Short of 100 % never reads 100.00 %.
   assert.match(tuneTable(run({ best: metrics(0.99999) }), { width: 200, unicode: true }), /best #29 +99\.999% /);
+  // Nor does the bound: success>=99.999% used to read `99.79% < 100.00%`.
+  assert.match(tuneTable(run({ slo: 'success>=99.999%,p95<=4s' }), { width: 200, unicode: true }), /misses success \(99\.790% < 99\.999%\)/);
+});
+
+test('tune: no diff when no config is returned (verdict no_candidate), only the closest changes', async () => {
+  const r = await tune(`${DIR}/flaky.config.yaml`, { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99.999%,p95<=10ms', budget: '30', seeds: '2' });
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /no candidate meets the SLO/);
+  assert.match(r.stdout, /\nchanges of #\d+:\n/);
+  assert.doesNotMatch(r.stdout, /^(---|\+\+\+|@@) /m);
+  const json = await tune(`${DIR}/flaky.config.yaml`, { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99.999%,p95<=10ms', budget: '30', seeds: '2', format: 'json' });
+  const doc = JSON.parse(json.stdout) as { verdict: string; diff: string; best: { changes: unknown[] } };
+  assert.equal(doc.verdict, 'no_candidate');
+  assert.ok(doc.best.changes.length > 0, 'the closest candidate changes something');
+  assert.equal(doc.diff, '');
 });
 
 test('tune: one wording in the terminal (lower case) and the markdown (capitalised), singular for one', () => {
