@@ -219,10 +219,14 @@ function formats(doc: TuneJson): Formats {
   const reached = (name: string) => [...doc.binding, ...bounds.map((b) => ({ constraint: b.constraint, best_reachable: b.value }))].filter((b) => b.constraint === name).map((b) => b.best_reachable);
   const success = [...shown.map((m) => m.success), ...reached('success')];
   const pd = decimals(success, doc.slo.success, 100, 2, MAX_PCT_DECIMALS, (t, v) => (v >= 1 || Number(t) < 100) && (v <= 0 || Number(t) > 0));
+  // The values shown decide whole or one decimal (p95 and p99 alike); the bound adds decimals
+  // only where a value would read the same as it. A bound that needs more than the column's
+  // decimals to read as written (10.5 in a whole column) gets them, the values keep theirs.
   const latency = (values: number[], bound: number | null) => {
-    const start = [...values, ...(bound === null ? [] : [bound])].every((v) => v >= 100) ? 0 : 1;
+    const start = values.every((v) => v >= 100) ? 0 : 1;
     const d = decimals(values, bound, 1, start, MAX_MS_DECIMALS, () => true);
-    return (v: number) => v.toFixed(d);
+    const boundText = bound === null ? '' : bound.toFixed(Math.max(d, decimals([], bound, 1, d, MAX_MS_DECIMALS, (t, v) => Number(t) === v)));
+    return (v: number) => (v === bound ? boundText : v.toFixed(d));
   };
   return {
     success: (v) => `${(v * 100).toFixed(pd)}%`,
@@ -468,7 +472,8 @@ export function tuneMarkdown(run: TuneRun): string {
   const doc = tuneDocument(run);
   const f = formats(doc);
   const budget = new MarkdownBudget();
-  const cell = (text: string) => markdownCell(text);
+  // Markdown has no width: text is escaped, never cut (the budget bounds the tables by rows).
+  const cell = (text: string) => markdownCell(text, Infinity);
   // Inline code shows backslashes literally, so it is not cell-escaped: only a backtick (which would end it) is replaced.
   const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
   const table = (header: readonly string[], rows: readonly string[][], align: readonly ('l' | 'r')[], noun: string) =>

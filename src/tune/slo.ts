@@ -90,12 +90,31 @@ export function checkSloGroup(slo: Slo, groups: readonly string[], file: string)
   throw new CliError(safeText(`--slo: column ${column}: group '${slo.group}' is not a model_name of ${file} (known: ${groups.join(', ')})`));
 }
 
-/** The SLO in one line, as the output prints it. */
+/**
+ * A latency bound as the user wrote it (`10ms`, `1.5s`, `2m`; spaces dropped), taken from the
+ * flag's text; when that text does not hold it, in ms below a second or not a whole number of
+ * tenths of a second, else in seconds.
+ */
+function latencyBound(slo: Slo, key: 'p95' | 'p99', ms: number): string {
+  for (const { clause } of clauses(slo.text)) {
+    const m = CLAUSE.exec(clause);
+    if (m?.[1] !== key) continue;
+    const written = m[3].replace(/\s+/g, '');
+    try {
+      if (parseDurationMs(written) === ms) return written;
+    } catch {
+      // not a duration: fall through to the computed form
+    }
+  }
+  return ms < 1000 || !Number.isInteger(ms / 100) ? `${ms}ms` : `${ms / 1000}s`;
+}
+
+/** The SLO in one line, as the output prints it: each latency bound in the unit it was written in. */
 export function describeSlo(slo: Slo): string {
   const parts: string[] = [];
   if (slo.success !== null) parts.push(`success>=${+(slo.success * 100).toFixed(4)}%`);
-  if (slo.p95Ms !== null) parts.push(`p95<=${slo.p95Ms / 1000}s`);
-  if (slo.p99Ms !== null) parts.push(`p99<=${slo.p99Ms / 1000}s`);
+  if (slo.p95Ms !== null) parts.push(`p95<=${latencyBound(slo, 'p95', slo.p95Ms)}`);
+  if (slo.p99Ms !== null) parts.push(`p99<=${latencyBound(slo, 'p99', slo.p99Ms)}`);
   if (slo.group !== null) parts.push(`group=${slo.group}`);
   return parts.join(',');
 }

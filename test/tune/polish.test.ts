@@ -11,7 +11,7 @@ import { executeTune, minimumBudget, parseTuneFlags, type TuneOptions, type Tune
 import { tuneDocument, tuneMarkdown, tuneTable } from '../../src/tune/output.js';
 import { aggregate, type Metrics } from '../../src/tune/score.js';
 import type { Candidate } from '../../src/tune/search.js';
-import { checkSloGroup, parseSlo } from '../../src/tune/slo.js';
+import { checkSloGroup, describeSlo, parseSlo } from '../../src/tune/slo.js';
 import { applyChanges, mergeChanges, mutate, type Change } from '../../src/tune/space.js';
 import { seededUniform } from '../../src/sim/rng.js';
 import { CliError } from '../../src/cli/errors.js';
@@ -211,4 +211,40 @@ test('tune -o with include: a key from an included file is named with that file;
   const elsewhere = await tune(join(dir, 'config.yaml'), { ...options, output: join(other, 'tuned.yaml') });
   assert.match(elsewhere.stderr, /would not include the same files as .*config\.yaml .*: write -o into the folder of /);
   assert.equal(existsSync(join(other, 'tuned.yaml')), false);
+});
+
+test('tune: each latency bound prints in the unit it was written in (issue 12)', () => {
+  assert.equal(describeSlo(parseSlo('success>=99.999%,p95<=10ms')), 'success>=99.999%,p95<=10ms');
+  assert.equal(describeSlo(parseSlo('p95<=1500ms,p99 <= 2.5 s')), 'p95<=1500ms,p99<=2.5s');
+  assert.equal(describeSlo(parseSlo('p95<=3s,p99<=1m,group=gpt-4o')), 'p95<=3s,p99<=1m,group=gpt-4o');
+  // Without the flag's text (a made-up Slo): ms below a second, seconds above.
+  assert.equal(describeSlo({ ...parseSlo('p95<=10ms'), text: '' }), 'p95<=10ms');
+  assert.equal(describeSlo({ ...parseSlo('p95<=1500ms'), text: '' }), 'p95<=1.5s');
+  const r = run({ slo: 'success>=99.999%,p95<=10ms' });
+  assert.match(tuneTable(r, { width: 200, unicode: true }), /^tune config\.yaml under scenario\.yaml: SLO success>=99\.999%,p95<=10ms, objective cost\n/);
+  assert.match(tuneMarkdown(r), /; SLO `success>=99\.999%,p95<=10ms`, objective cost\./);
+  assert.equal(tuneDocument(run({ slo: 'p95<=1500ms' })).slo.text, 'p95<=1500ms');
+});
+
+test('tune: latency decimals follow the values shown, not a bound under 100 ms; p95 and p99 alike (issue 12)', () => {
+  const table = tuneTable(run({ slo: 'success>=99.9%,p95<=10ms' }), { width: 300, unicode: true });
+  // Whole above 100 ms in both columns; the 10 ms bound reads 10, not 10.0, and adds no decimal.
+  assert.match(table, /\ngiven config +99\.79% +2307 +3598 /);
+  assert.match(table, /p95 \(2307 ms > 10 ms\)/);
+  assert.doesNotMatch(table, /\d\.\d ms|\b2307\.0\b/);
+  // A bound that needs a decimal shows it, the values stay whole; one under 100 ms in the values: one decimal.
+  assert.match(tuneTable(run({ slo: 'p95<=10.5ms' }), { width: 300, unicode: true }), /p95 \(2307 ms > 10\.5 ms\)/);
+  const fast = tuneTable(run({ slo: 'p95<=4s', baseline: metrics(0.9979, 85.25, 3598) }), { width: 300, unicode: true });
+  assert.match(fast, /\ngiven config +99\.79% +85\.3 +3598 /);
+  // A value that would read as its bound still gets the decimals to tell them apart.
+  assert.match(tuneTable(run({ slo: 'p95<=2307ms', baseline: metrics(0.9979, 2307.2, 3598) }), { width: 300, unicode: true }), /p95 \(2307\.2 ms > 2307\.0 ms\)/);
+});
+
+test('tune -f markdown never cuts text: the summary sentence is whole (issue 12)', () => {
+  const long = run({ slo: 'success>=99.999%,p95<=10ms' });
+  const md = tuneMarkdown(long);
+  assert.doesNotMatch(md, /…/);
+  assert.match(md, /beside the room held back for pruning and the winner's last check, which needed less \(57 of 60 used\)\./);
+  // The changes cell of a candidate with many long changes is whole too.
+  assert.match(md, /\| #28 \|.* \| router\\_settings\.retry\\_policy\.InternalServerErrorRetries: null -\\> 3; .*; router\\_settings\.num\\_retries: 0 -\\> 2 \|\n/);
 });
