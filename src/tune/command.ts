@@ -24,8 +24,8 @@ import type { SimResult } from '../sim/result.js';
 import { VERSION } from '../cli/version.js';
 import { EditError, editedConfigText } from './edit.js';
 import { count, tuneDocument, tuneJson, tuneMarkdown, tuneTable, tuneVerdict } from './output.js';
-import { aggregate, metricsOf, OBJECTIVES, type Metrics, type Objective } from './score.js';
-import { holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate, type Evaluate } from './search.js';
+import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
+import { checkOf, holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate, type Evaluate } from './search.js';
 import { terminalLayout } from '../sim/report/fit.js';
 import { checkSloGroup, parseSlo, type Slo } from './slo.js';
 import { applyChanges, enabledDimensions, type Dimension } from './space.js';
@@ -304,6 +304,14 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
       const i = unchecked.indexOf(c);
       return { metrics: i < 0 ? c.check!.metrics : aggregate(runs.slice(i * holdoutSeeds.length, (i + 1) * holdoutSeeds.length)) };
     };
+    // A winner the budget left unchecked has just run on the hold-out seeds all the same (for its
+    // row): judge those runs as its check would, so it is never returned when they fail the SLO.
+    const i = unchecked.indexOf(best);
+    if (i >= 0 && holdoutSeeds.length > 0 && violations(best.metrics, flags.slo).length === 0) {
+      best.check = checkOf(runs.slice(i * holdoutSeeds.length, (i + 1) * holdoutSeeds.length), flags.slo, outcome.rounds);
+      outcome.checked.push(best);
+      outcome.verified = best.check.violations.length === 0;
+    }
     holdout = { baseline: holdoutOf(outcome.baseline), best: holdoutOf(best) };
     if (options.report !== undefined) {
       // The report's timeline: the chosen config once more, on the first search seed, with its full result.
@@ -319,7 +327,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   }
   const best = outcome.best;
   // A winner that met the SLO on the search seeds but failed its hold-out check is not returned
-  // (exit 1, no -o), like a search where no candidate meets it; an unchecked one is, said unconfirmed.
+  // (exit 1, no -o), like a search where no candidate meets it (an unchecked winner was judged above).
   const verdict = tuneVerdict({ best, verified: outcome.verified, flags });
   const meets = verdict === 'confirmed' || verdict === 'unconfirmed';
 

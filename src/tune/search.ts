@@ -72,6 +72,12 @@ export interface Check {
   afterRound: number;
 }
 
+/** The check of a finalist from its runs on the hold-out seeds: judged at the 95 % bounds. */
+export function checkOf(runs: Metrics[], slo: Slo, afterRound: number): Check {
+  const bound = conservative(runs);
+  return { runs, metrics: aggregate(runs), bound, violations: violations(bound, slo), afterRound };
+}
+
 export interface SearchOutcome {
   baseline: Candidate;
   /** Candidates that ran on every seed, best first (the baseline among them). */
@@ -331,8 +337,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
       spare,
     );
     simulations += H;
-    const bound = conservative(runs);
-    c.check = { runs, metrics: aggregate(runs), bound, violations: violations(bound, options.slo), afterRound: rounds };
+    c.check = checkOf(runs, options.slo, rounds);
     checked.push(c);
   }
 

@@ -144,7 +144,8 @@ test('tune --report: an HTML page with the Pareto front and the chosen config\'s
   const pages = [];
   for (const name of ['a.html', 'b.html']) {
     const report = join(dir, name);
-    const r = await tune(`${DIR}/storm.config.yaml`, { scenario: `${DIR}/storm.scenario.yaml`, slo: 'success>=99%', budget: '12', seeds: '1', report });
+    // (success>=98%: at 99 % the winner of so small a search misses at its hold-out bound, and nothing is returned.)
+    const r = await tune(`${DIR}/storm.config.yaml`, { scenario: `${DIR}/storm.scenario.yaml`, slo: 'success>=98%', budget: '12', seeds: '1', report });
     assert.equal(r.code, 0, r.stderr);
     pages.push(readFileSync(report, 'utf8'));
   }

@@ -95,7 +95,23 @@ function unchecked(): TuneRun {
   };
 }
 
-test('tune: an unchecked winner is returned but said not confirmed in JSON, table and markdown', () => {
+test('tune: a winner the budget left unchecked is judged on the hold-out runs made for its row (it was returned unconfirmed, exit 0)', async () => {
+  // --budget 40 has no room for a check: the winner is the given config (#0), whose hold-out runs
+  // (seeds 10-19, made for the comparison rows) miss success>=99% at the 95 % bound (98.82%).
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-tune-unchecked-'));
+  const out = join(dir, 'tuned.yaml');
+  const r = await tune(CONFIG, { scenario: SCENARIO, slo: 'success>=99%,p95<=5s', budget: '40', output: out, format: 'json' });
+  assert.equal(r.code, 1);
+  assert.equal(existsSync(out), false);
+  const doc = JSON.parse(r.stdout) as { verdict: string; meets_slo: boolean; best: { id: number; holdout: { checked: boolean; meets_slo: boolean } } };
+  assert.equal(doc.best.id, 0);
+  assert.equal(doc.verdict, 'rejected');
+  assert.equal(doc.meets_slo, false);
+  assert.deepEqual(doc.best.holdout, { ...doc.best.holdout, checked: true, meets_slo: false });
+  assert.match(r.stderr, /#0 met the SLO on the search seeds but not on the hold-out seeds 10-19 \(success 98\.817% at the 95 % lower bound < 99%\): rejected/);
+});
+
+test('tune (library): a run whose winner has no check reads unconfirmed in JSON, table and markdown', () => {
   const run = unchecked();
   const doc = tuneDocument(run);
   assert.equal(doc.verdict, 'unconfirmed');
