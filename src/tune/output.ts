@@ -26,6 +26,8 @@ interface CandidateJson {
   metrics: Metrics;
   meets_slo: boolean;
   violations: Violation[];
+  /** Its check on the hold-out seeds at the 95 % bounds: passed, failed, or null when it was not checked. */
+  holdout_check: 'passed' | 'failed' | null;
 }
 
 export interface TuneJson {
@@ -105,7 +107,8 @@ function changeJson(base: unknown, c: Change): ChangeJson {
 
 function candidateJson(run: TuneRun, c: Candidate): CandidateJson {
   const v = violations(c.metrics, run.flags.slo);
-  return { id: c.id, round: c.round, changes: c.changes.map((x) => changeJson(run.base, x)), metrics: c.metrics, meets_slo: v.length === 0, violations: v };
+  const holdoutCheck = c.check === undefined ? null : c.check.violations.length === 0 ? 'passed' : 'failed';
+  return { id: c.id, round: c.round, changes: c.changes.map((x) => changeJson(run.base, x)), metrics: c.metrics, meets_slo: v.length === 0, violations: v, holdout_check: holdoutCheck };
 }
 
 function binding(run: TuneRun, holdout: boolean): TuneJson['binding'] {
@@ -322,8 +325,21 @@ function frontRows(doc: TuneJson, f: Formats, compact = false): string[][] {
   return frontCandidates(doc).map((c) => {
     const [success, p95, p99, cost] = metricCells(c.metrics, c.violations, f);
     const changes = compact && c.changes.length > 0 ? count(c.changes.length, 'change') : changesText(c.changes);
-    return [candidateLabel(doc, c), cost, success, p95, p99, c.meets_slo ? 'meets' : 'misses', changes];
+    return [candidateLabel(doc, c), cost, success, p95, p99, frontSlo(c), changes];
   });
+}
+
+/** The Pareto table's SLO cell: on the search seeds, and the hold-out check where one ran. */
+function frontSlo(c: CandidateJson): string {
+  if (!c.meets_slo) return 'misses';
+  return c.holdout_check === 'passed' ? 'confirmed' : c.holdout_check === 'failed' ? 'rejected' : 'meets';
+}
+
+/** What the Pareto table's SLO words mean, when it shows one that is not plain (null: none). */
+function frontLegend(doc: TuneJson): string | null {
+  const words = new Set(frontCandidates(doc).map(frontSlo));
+  if (!words.has('meets') && !words.has('rejected')) return null;
+  return 'SLO: confirmed = meets it on the search seeds and passed the hold-out check; meets = on the search seeds, not checked on the hold-out seeds; rejected = failed that check. The winner (*) is the best confirmed finalist.';
 }
 
 /** Given config and winner on the search seeds, then on the hold-out seeds. */
@@ -444,6 +460,11 @@ export function tuneTable(run: TuneRun, layout: Layout = PIPE_LAYOUT): string {
     const labelWidth = Math.max(...changed.map((c) => candidateLabel(doc, c).length));
     for (const c of changed) c.changes.forEach((change, k) => say(`  ${(k === 0 ? candidateLabel(doc, c) : '').padEnd(labelWidth)}  ${changeText(change)}`));
   }
+  const legend = frontLegend(doc);
+  if (legend !== null) {
+    out.push('');
+    say(legend);
+  }
   if (doc.diff !== '') {
     out.push('');
     out.push(doc.diff.trimEnd());
@@ -506,6 +527,11 @@ export function tuneMarkdown(run: TuneRun): string {
   out.push(`### Pareto front (cost vs p95/p99 vs success) of the ${count(doc.search.finalists, 'finalist')}`);
   out.push('');
   out.push(table(FRONT_HEADER, frontRows(doc, f), FRONT_ALIGN, 'candidates'));
+  const legend = frontLegend(doc);
+  if (legend !== null) {
+    out.push('');
+    out.push(cell(legend));
+  }
   if (doc.diff !== '') {
     // A fence longer than any run of backticks in the diff, so the file's text cannot close it.
     const fence = '`'.repeat(Math.max(3, ...(doc.diff.match(/`+/g) ?? []).map((r) => r.length + 1)));

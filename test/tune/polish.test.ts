@@ -248,3 +248,22 @@ test('tune -f markdown never cuts text: the summary sentence is whole (issue 12)
   // The changes cell of a candidate with many long changes is whole too.
   assert.match(md, /\| #28 \|.* \| router\\_settings\.retry\\_policy\.InternalServerErrorRetries: null -\\> 3; .*; router\\_settings\.num\\_retries: 0 -\\> 2 \|\n/);
 });
+
+test('tune: the Pareto SLO column says which finalists the hold-out check confirmed or rejected, with a legend', () => {
+  const failed = { runs: [], metrics: metrics(0.998), bound: metrics(0.9985), violations: [{ constraint: 'success' as const, target: 0.999, value: 0.9985, excess: 0.0005 }], afterRound: 3 };
+  const passed = { runs: [], metrics: metrics(0.9995), bound: metrics(0.9991), violations: [], afterRound: 4 };
+  const rejected = candidate(23, 3, LONG.slice(1), metrics(0.9997, 2400, 3725, 85.03));
+  const unchecked = candidate(27, 4, LONG.slice(3), metrics(0.9992, 2410, 3700, 84.9));
+  const r = run({ others: [rejected, unchecked] });
+  rejected.check = failed;
+  r.best.check = passed;
+  const doc = tuneDocument(r);
+  const byId = new Map(doc.pareto.map((c) => [c.id, c.holdout_check]));
+  assert.deepEqual([byId.get(29), byId.get(23), byId.get(27)], ['passed', 'failed', null]);
+  const table = tuneTable(r, { width: 200, unicode: true });
+  assert.match(table, /\n#29\* .* confirmed /);
+  assert.match(table, /\n#23 .* rejected /);
+  assert.match(table, /\n#27 .* meets /);
+  assert.match(table, /SLO: confirmed = meets it on the search seeds and passed the hold-out check; meets = on the search seeds, not checked/);
+  assert.match(tuneMarkdown(r), /\| rejected \|/);
+});

@@ -32,6 +32,13 @@ test('tune: the worked example of docs/tune.md returns a config that meets the S
   assert.doesNotMatch(stderr, /warning/, 'the winner passed its hold-out check');
   assert.match(stderr, /^gwcfg: note: #\d+ met the SLO on the search seeds but not on the hold-out seeds 10-19 \(success [\d.]+% at the 95 % lower bound < 99\.9%\): rejected$/m);
   assertMeetsOnFreshSeeds(output, SCENARIO, SLO, [...doc.search.seeds, ...doc.search.holdout_seeds]);
+  // The Pareto front says which finalists the hold-out check passed or rejected (they all read
+  // "meets" before, so cheaper ones beside the winner looked as good as it).
+  type Row = { id: number; meets_slo: boolean; holdout_check: string | null };
+  const front = doc.pareto as Row[];
+  assert.equal(front.find((c) => c.id === doc.best.id)?.holdout_check, 'passed');
+  const rejected = front.filter((c) => c.holdout_check === 'failed');
+  assert.ok(rejected.length > 0, 'the example has a rejected finalist on the front');
 });
 
 test('tune: with too small a budget for a robust config (--budget 60), tune does not return its winner, which failed the hold-out check', async () => {
