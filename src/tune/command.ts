@@ -68,7 +68,8 @@ export function parseBudget(text: string): Budget {
   const t = text.trim();
   if (/^\d+$/.test(t)) {
     const count = Number(t);
-    if (count < 1 || count > TUNE_LIMITS.evaluations) throw new CliError(`--budget: a count of simulations must be 1..${TUNE_LIMITS.evaluations}, got '${text}'`);
+    // A count below the least a search needs (0 included) is refused by parseTuneFlags, which names that least.
+    if (count > TUNE_LIMITS.evaluations) throw new CliError(`--budget: a count of simulations must be at most ${TUNE_LIMITS.evaluations}, got '${text}'`);
     return { kind: 'evaluations', count };
   }
   let ms: number;

@@ -151,6 +151,9 @@ test('tune --budget below what one search needs is a usage error naming the mini
   assert.throws(() => flags('10'), (e: unknown) => e instanceof CliError && /^--budget 10 is too small: with --seeds 3 a search needs at least 15 simulations/.test(e.message));
   assert.throws(() => flags('1', '1'), /with --seeds 1 a search needs at least 5 simulations/);
   assert.equal(flags('15').budget.kind, 'evaluations');
+  // 0 names the minimum too (it said "must be 1..100000", when the least is 15).
+  assert.throws(() => flags('0'), /--budget 0 is too small: with --seeds 3 a search needs at least 15 simulations/);
+  assert.throws(() => flags('100001'), /--budget: a count of simulations must be at most 100000, got '100001'$/);
   const r = runCli(['tune', `${DIR}/flaky.config.yaml`, '-s', `${DIR}/flaky.scenario.yaml`, '--slo', 'p95<=2s', '--budget', '1']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^gwcfg: --budget 1 is too small: with --seeds 3 a search needs at least 15 simulations \(3 for the given config, 3 for one candidate, 9 set aside for pruning\)\n$/);
