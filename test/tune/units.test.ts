@@ -43,7 +43,9 @@ test('parseBudget: a count of simulations or a duration; anything else is a usag
   assert.deepEqual(parseBudget('200'), { kind: 'evaluations', count: 200 });
   assert.deepEqual(parseBudget('90s'), { kind: 'duration', ms: 90_000 });
   assert.deepEqual(parseBudget('2m'), { kind: 'duration', ms: 120_000 });
-  for (const bad of ['0', 'soon', '-5', '2 weeks']) assert.throws(() => parseBudget(bad), CliError, bad);
+  for (const bad of ['0s', 'soon', '-5', '2 weeks', '100001']) assert.throws(() => parseBudget(bad), CliError, bad);
+  // A count of 0 parses; parseTuneFlags refuses it with the least a search needs (polish.test.ts).
+  assert.deepEqual(parseBudget('0'), { kind: 'evaluations', count: 0 });
 });
 
 test('parseTuneFlags: --vary/--keep names, one of --scenario/--traffic, --slo required', () => {
