@@ -527,8 +527,19 @@ export function releaseHas(r: Release, row: BehaviourRow): boolean {
   return true;
 }
 
+const flagsByRelease = new WeakMap<Release, BehaviourFlags>();
+
+/**
+ * The behaviour flags of release `r`, computed once per release object (frozen, so callers share
+ * it): lint rules ask per deployment and rule, and each computation compares every row's releases.
+ */
 export function behaviourFlags(r: Release): BehaviourFlags {
-  const flags = {} as Record<BehaviourId, boolean>;
-  for (const row of BEHAVIOURS) flags[row.id] = releaseHas(r, row);
+  let flags = flagsByRelease.get(r);
+  if (flags === undefined) {
+    const fresh = {} as Record<BehaviourId, boolean>;
+    for (const row of BEHAVIOURS) fresh[row.id] = releaseHas(r, row);
+    flags = Object.freeze(fresh);
+    flagsByRelease.set(r, flags);
+  }
   return flags;
 }

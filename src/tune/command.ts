@@ -23,9 +23,9 @@ import { resolveBehaviours } from '../sim/behaviour.js';
 import type { SimResult } from '../sim/result.js';
 import { VERSION } from '../cli/version.js';
 import { EditError, editedConfigText } from './edit.js';
-import { count, tuneDocument, tuneJson, tuneMarkdown, tuneTable, tuneVerdict } from './output.js';
+import { count, returnsConfig, tuneDocument, tuneJson, tuneMarkdown, tuneTable, tuneVerdict } from './output.js';
 import { aggregate, metricsOf, OBJECTIVES, violations, type Metrics, type Objective } from './score.js';
-import { checkOf, holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate, type Evaluate } from './search.js';
+import { candidateKey, checkOf, holdoutCount, PRUNE_STEPS, roundCost, search, type Budget, type Candidate, type Evaluate } from './search.js';
 import { terminalLayout } from '../sim/report/fit.js';
 import { checkSloGroup, parseSlo, type Slo } from './slo.js';
 import { applyChanges, enabledDimensions, type Dimension } from './space.js';
@@ -300,23 +300,25 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     const best = outcome.best;
     const unchecked = [outcome.baseline, best].filter((c, i, all) => !c.check && all.indexOf(c) === i);
     // (The given config's were run on threads the search left idle, as a rule: search.ts, `background`.)
-    const runs = await evaluate(unchecked.flatMap((c) => holdoutSeeds.map((_, i) => ({ config: applyChanges(base, c.changes), seedIndex: flags.seeds + i, key: JSON.stringify(c.changes) }))));
+    const runs = await evaluate(unchecked.flatMap((c) => holdoutSeeds.map((_, i) => ({ config: applyChanges(base, c.changes), seedIndex: flags.seeds + i, key: candidateKey(c.changes) }))));
+    /** An unchecked candidate's runs on the hold-out seeds (from the batch above). */
+    const runsOf = (k: number) => runs.slice(k * holdoutSeeds.length, (k + 1) * holdoutSeeds.length);
     const holdoutOf = (c: Candidate): HoldOut => {
       const i = unchecked.indexOf(c);
-      return { metrics: i < 0 ? c.check!.metrics : aggregate(runs.slice(i * holdoutSeeds.length, (i + 1) * holdoutSeeds.length)) };
+      return { metrics: i < 0 ? c.check!.metrics : aggregate(runsOf(i)) };
     };
     // A winner the budget left unchecked has just run on the hold-out seeds all the same (for its
     // row): judge those runs as its check would, so it is never returned when they fail the SLO.
     const i = unchecked.indexOf(best);
     if (i >= 0 && holdoutSeeds.length > 0 && violations(best.metrics, flags.slo).length === 0) {
-      best.check = checkOf(runs.slice(i * holdoutSeeds.length, (i + 1) * holdoutSeeds.length), flags.slo, outcome.rounds);
+      best.check = checkOf(runsOf(i), flags.slo, outcome.rounds);
       outcome.checked.push(best);
       outcome.verified = best.check.violations.length === 0;
     }
     holdout = { baseline: holdoutOf(outcome.baseline), best: holdoutOf(best) };
     if (options.report !== undefined) {
       // The report's timeline: the chosen config once more, on the first search seed, with its full result.
-      const [one] = await pool.run([{ ...template, config: applyChanges(base, best.changes), seed: seeds[0], key: poolKey(JSON.stringify(best.changes), 0) }]);
+      const [one] = await pool.run([{ ...template, config: applyChanges(base, best.changes), seed: seeds[0], key: poolKey(candidateKey(best.changes), 0) }]);
       if (!one.ok) throw new CliError(`simulation failed: ${one.error}`);
       chosen = one.result;
     }
@@ -330,7 +332,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   // A winner that met the SLO on the search seeds but failed its hold-out check is not returned
   // (exit 1, no -o), like a search where no candidate meets it (an unchecked winner was judged above).
   const verdict = tuneVerdict({ best, verified: outcome.verified, flags });
-  const meets = verdict === 'confirmed' || verdict === 'unconfirmed';
+  const meets = returnsConfig(verdict);
 
   // The tuned config as an edit of the user's file, its diff, and -o.
   let text = loaded.source.text;
@@ -390,8 +392,6 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   const advice = `try a larger --budget, more --seeds or a longer scenario`;
   if (verdict === 'rejected') {
     stderr.write(`gwcfg: warning: no finalist passed the hold-out check on seeds ${holdoutRange}, so no config is returned (#${best.id}, the best, is not confirmed: the margin is within the noise of ${count(flags.seeds, 'search seed')}): ${advice}\n`);
-  } else if (verdict === 'unconfirmed') {
-    stderr.write(`gwcfg: warning: the tuned config #${best.id} could not be checked on the hold-out seeds within the budget: it is not confirmed on hold-out seeds: ${advice}\n`);
   }
   if (editError !== null) stderr.write(`gwcfg: warning: ${safeText(editError)}; the changes are listed, apply them by hand\n`);
   stdout.write(options.format === 'json' ? tuneJson(run) : options.format === 'markdown' ? tuneMarkdown(run) : tuneTable(run, terminalLayout(stdout, io.env ?? process.env)));

@@ -75,10 +75,17 @@ export interface TuneJson {
 /**
  * What tune says of its winner: `confirmed` (meets the SLO on the search seeds and passed its
  * hold-out check), `unconfirmed` (meets it on the search seeds; the budget left no room for the
- * check), `rejected` (meets it on the search seeds, failed the check, and no finalist passed),
- * `no_candidate` (misses it on the search seeds). Only the first two return a config (exit 0, -o).
+ * check; the command judges such a winner on its hold-out rows' runs, so only a run made
+ * without them reads so), `rejected` (meets it on the search seeds, failed the check, and no
+ * finalist passed), `no_candidate` (misses it on the search seeds). Only the first two return a
+ * config (exit 0, -o).
  */
 export type Verdict = 'confirmed' | 'unconfirmed' | 'rejected' | 'no_candidate';
+
+/** Whether tune returns its winner under this verdict (exit 0, -o written). */
+export function returnsConfig(verdict: Verdict): boolean {
+  return verdict === 'confirmed' || verdict === 'unconfirmed';
+}
 
 export function tuneVerdict(run: Pick<TuneRun, 'best' | 'verified' | 'flags'>): Verdict {
   if (violations(run.best.metrics, run.flags.slo).length > 0) return 'no_candidate';
@@ -140,7 +147,7 @@ export function tuneDocument(run: TuneRun): TuneJson {
     return { ...candidateJson(run, c), holdout };
   };
   const verdict = tuneVerdict(run);
-  const returned = verdict === 'confirmed' || verdict === 'unconfirmed';
+  const returned = returnsConfig(verdict);
   // Finalists come best first, so of identical ones the front keeps the best-ranked (fewest changes on ties).
   const front = paretoFront(run.finalists).sort((a, b) => a.metrics.cost_usd - b.metrics.cost_usd || a.id - b.id);
   return {

@@ -119,10 +119,7 @@ export class TunePool {
   }
 
   private keep(key: string | undefined, outcome: JobOutcome): void {
-    if (key === undefined) return;
-    this.cache.delete(key);
-    this.cache.set(key, outcome);
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    if (key !== undefined) setBounded(this.cache, key, outcome, CACHE_SIZE);
   }
 
   /** Whether a keyed job is done, under way or paused somewhere. */
@@ -308,8 +305,7 @@ export class TunePool {
   }
 
   private park(key: string, sliced: Sliced): void {
-    this.parked.set(key, sliced);
-    if (this.parked.size > PARKED_MAX) this.parked.delete(this.parked.keys().next().value!);
+    setBounded(this.parked, key, sliced, PARKED_MAX);
   }
 
   /**
@@ -345,6 +341,13 @@ export class TunePool {
     const lanes = this.lanes.splice(0);
     await Promise.all(lanes.map((l) => l.worker.terminate()));
   }
+}
+
+/** Sets `key` as the map's newest entry, dropping the oldest beyond `max` entries. */
+function setBounded<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value!);
 }
 
 /** The job as a worker gets it (no key). */

@@ -97,6 +97,11 @@ export interface SearchOutcome {
   reproduce: number;
 }
 
+/** A candidate's key: equal changes, equal key (`seen`, the pool's reuse of results). */
+export function candidateKey(changes: readonly Change[]): string {
+  return JSON.stringify(changes);
+}
+
 /** One simulation: a config on a seed index (search seeds first, then hold-out seeds); `key` names the config (equal keys, equal configs). */
 export interface RunRequest {
   config: unknown;
@@ -157,9 +162,8 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   const evaluated: Candidate[] = [];
   let simulations = 0;
   type Spare = (partial: readonly (Metrics | undefined)[]) => readonly SpareRequest[];
-  const keyOf = (changes: readonly Change[]) => JSON.stringify(changes);
-  const request = (c: Candidate, seedIndex: number): RunRequest => ({ config: applyChanges(base, c.changes), seedIndex, key: keyOf(c.changes) });
-  const spareRun = (changes: readonly Change[], seedIndex: number): SpareRequest => ({ seedIndex, key: keyOf(changes), config: () => applyChanges(base, changes) });
+  const request = (c: Candidate, seedIndex: number): RunRequest => ({ config: applyChanges(base, c.changes), seedIndex, key: candidateKey(c.changes) });
+  const spareRun = (changes: readonly Change[], seedIndex: number): SpareRequest => ({ seedIndex, key: candidateKey(changes), config: () => applyChanges(base, changes) });
   /** A candidate's runs on the seeds it lacks (seed indices from `from` to `to` - 1). */
   const spareRuns = (changes: readonly Change[], from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => spareRun(changes, from + i));
   const holdoutRuns = (c: Candidate | undefined) => (c === undefined || H === 0 ? [] : spareRuns(c.changes, options.seeds, options.seeds + H));
@@ -179,7 +183,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   /** One candidate on every seed it has not run yet, in one batch (parallel across seeds). */
   const runEverySeed = async (c: Candidate, spare?: Spare) => {
     const config = applyChanges(base, c.changes);
-    const key = keyOf(c.changes);
+    const key = candidateKey(c.changes);
     const from = c.runs.length;
     const missing = options.seeds - from;
     c.runs.push(...(await evaluate(Array.from({ length: missing }, (_, i) => ({ config, seedIndex: from + i, key })), spare)));
@@ -188,7 +192,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   };
 
   const baseline: Candidate = { id: 0, changes: [], runs: [], metrics: aggregate([]), round: 0 };
-  seen.add('[]');
+  seen.add(candidateKey([]));
   evaluated.push(baseline);
   const finalists: Candidate[] = [baseline];
   // What idle threads may run (Evaluate's spare): the given config's hold-out runs are always
@@ -308,7 +312,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
     const keep = Math.ceil(alive.length / 2);
     return (partial) => {
       const missing = partial.filter((m) => m === undefined).length;
-      const known = alive.flatMap((c, i) => (partial[i] === undefined ? [] : [{ ...c, metrics: aggregate([...c.runs, partial[i]!]) }])).sort(compare);
+      const known = withResults(alive, partial).sort(compare);
       const sure = known.slice(0, Math.max(0, keep - missing));
       return [...sure.map((c) => spareRun(c.changes, s + 1)), ...background, ...known.slice(sure.length, keep).map((c) => spareRun(c.changes, s + 1))];
     };
@@ -317,9 +321,18 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   /** Spare runs while the last rung runs: the hold-out fill-in, then the hold-out runs of the likely first check. */
   function lastRung(alive: Candidate[]): Spare {
     return (partial) => {
-      const known = alive.flatMap((c, i) => (partial[i] === undefined ? [] : [{ ...c, runs: [...c.runs, partial[i]!], metrics: aggregate([...c.runs, partial[i]!]) }]));
-      return [...background, ...holdoutRuns(checkTarget(rank([...finalists, ...known])))];
+      return [...background, ...holdoutRuns(checkTarget(rank([...finalists, ...withResults(alive, partial)])))];
     };
+  }
+
+  /** The rung's candidates whose run is in (`partial`, in their order), as copies that include it. */
+  function withResults(alive: Candidate[], partial: readonly (Metrics | undefined)[]): Candidate[] {
+    return alive.flatMap((c, i) => {
+      const run = partial[i];
+      if (run === undefined) return [];
+      const runs = [...c.runs, run];
+      return [{ ...c, runs, metrics: aggregate(runs) }];
+    });
   }
 
   /** The finalist a check would run on, from a ranking: the first, when it meets the SLO and has not been checked. */
@@ -331,7 +344,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   /** Runs a finalist on every hold-out seed (one batch) and judges it at its conservative bound. */
   async function check(c: Candidate, spare?: Spare): Promise<void> {
     const config = applyChanges(base, c.changes);
-    const key = keyOf(c.changes);
+    const key = candidateKey(c.changes);
     const runs = await evaluate(
       Array.from({ length: H }, (_, i) => ({ config, seedIndex: options.seeds + i, key })),
       spare,
@@ -370,18 +383,18 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
         const runsWithout = (from: Candidate) => {
           if (next === undefined || steps + 1 >= PRUNE_STEPS) return [];
           const changes = from.changes.filter((c) => c.dimension !== next);
-          const key = keyOf(changes);
-          if (changes.length === from.changes.length || finalists.some((c) => keyOf(c.changes) === key)) return [];
-          return spareRuns(changes, evaluated.find((c) => keyOf(c.changes) === key)?.runs.length ?? 0, options.seeds);
+          const key = candidateKey(changes);
+          if (changes.length === from.changes.length || finalists.some((c) => candidateKey(c.changes) === key)) return [];
+          return spareRuns(changes, evaluated.find((c) => candidateKey(c.changes) === key)?.runs.length ?? 0, options.seeds);
         };
         return [...background, ...runsWithout(simpler), ...runsWithout(best), ...holdoutRuns(best.check ? undefined : best)];
       };
     for (const [j, dimension] of dimensions.entries()) {
       const changes = best.changes.filter((c) => c.dimension !== dimension);
-      const key = JSON.stringify(changes);
-      let simpler = finalists.find((c) => JSON.stringify(c.changes) === key);
+      const key = candidateKey(changes);
+      let simpler = finalists.find((c) => candidateKey(c.changes) === key);
       if (!simpler) {
-        const partial = evaluated.find((c) => JSON.stringify(c.changes) === key);
+        const partial = evaluated.find((c) => candidateKey(c.changes) === key);
         const cost = options.seeds - (partial?.runs.length ?? 0);
         if (steps >= PRUNE_STEPS || allowance < cost) continue;
         if (partial) {
@@ -408,7 +421,7 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   function generate(first: boolean): Candidate[] {
     const out: Candidate[] = [];
     const fresh = (changes: Change[]): boolean => {
-      const key = JSON.stringify(changes);
+      const key = candidateKey(changes);
       if (changes.length === 0 || seen.has(key)) return false;
       seen.add(key);
       return isValid(applyChanges(base, changes));

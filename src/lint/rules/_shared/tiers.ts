@@ -6,8 +6,7 @@
 // read in 1.80.15); model-info-order: from 1.81 model_info.order counts when litellm_params has
 // none (_get_deployment_order), before only litellm_params.order.
 import type { DeploymentModel, GatewayModel } from '../../../config/model.js';
-import type { Release } from '../../../routing/releases.js';
-import { flagsOf } from './behaviours.js';
+import { behaviourFlags, type Release } from '../../../routing/releases.js';
 import { routerFlag } from './settings.js';
 import { toNumber } from './values.js';
 
@@ -26,13 +25,13 @@ export interface Tier {
 /** The deployment's order as the release reads it: litellm_params.order, else (1.81+) model_info.order. */
 export function orderOf(d: DeploymentModel, release: Release): number | null {
   const own = toNumber(d.params.order);
-  if (own !== null || !flagsOf(release)['model-info-order']) return own;
+  if (own !== null || !behaviourFlags(release)['model-info-order']) return own;
   return toNumber(d.info.order);
 }
 
 /** Whether the Router applies order tiers: always from 1.81, before only as a pre-call check. */
 export function tiersApply(model: GatewayModel, release: Release): boolean {
-  return flagsOf(release)['order-always-applied'] || routerFlag(model, 'enable_pre_call_checks');
+  return behaviourFlags(release)['order-always-applied'] || routerFlag(model, 'enable_pre_call_checks');
 }
 
 /** A group's deployments split into order tiers, lowest order first (deployments without an order last). */

@@ -5,7 +5,7 @@
 // Releases 1.44.26 to 1.61.17 never cooled a lone deployment in count mode (releases.ts rows
 // single-deployment-never-cooled, single-deployment-count-mode-exempt), so the rule is silent there.
 import type { Rule } from '../../types.js';
-import { flagsOf } from '../_shared/behaviours.js';
+import { behaviourFlags } from '../../../routing/releases.js';
 import { hasFallback, fallbackEdges } from '../_shared/fallbacks.js';
 import { isWildcardName } from '../_shared/limits.js';
 import { cooldownMode, cooldownsDisabled, routerCooldownSeconds } from '../_shared/settings.js';
@@ -21,7 +21,7 @@ const rule: Rule = {
   },
   check({ model, report, release }) {
     if (cooldownsDisabled(model)) return;
-    const has = flagsOf(release);
+    const has = behaviourFlags(release);
     if (has['single-deployment-never-cooled'] || has['single-deployment-count-mode-exempt']) return;
     const mode = cooldownMode(model);
     if (mode.mode !== 'count' || !mode.cause) return;

@@ -5,7 +5,7 @@ import { describeDeployment } from '../_shared/locations.js';
 import { sectionLocation } from '../_shared/locations.js';
 import { toNumber } from '../_shared/values.js';
 import { tiers } from '../_shared/tiers.js';
-import { flagsOf } from '../_shared/behaviours.js';
+import { behaviourFlags } from '../../../routing/releases.js';
 
 const rule: Rule = {
   meta: {
@@ -29,7 +29,7 @@ const rule: Rule = {
     for (const d of model.deployments) {
       if (lastResort.has(d)) continue;
       // model_info.cooldown_time is read only from 1.81 (releases.ts deployment-cooldown-policy).
-      const paths = flagsOf(release)['deployment-cooldown-policy'] ? [['litellm_params', 'cooldown_time'], ['model_info', 'cooldown_time']] : [['litellm_params', 'cooldown_time']];
+      const paths = behaviourFlags(release)['deployment-cooldown-policy'] ? [['litellm_params', 'cooldown_time'], ['model_info', 'cooldown_time']] : [['litellm_params', 'cooldown_time']];
       for (const path of paths) {
         const dict = path[0] === 'litellm_params' ? d.params : d.info;
         if (toNumber(dict.cooldown_time) !== 0) continue;

@@ -20,8 +20,7 @@ import type { Rule } from '../../types.js';
 import { describeDeployment, sectionLocation } from '../_shared/locations.js';
 import { globalAllowedFails, routerSetting } from '../_shared/settings.js';
 import { isTrue, toNumber } from '../_shared/values.js';
-import { compareReleases, formatRelease } from '../../../routing/releases.js';
-import { flagsOf } from '../_shared/behaviours.js';
+import { behaviourFlags, compareReleases, formatRelease } from '../../../routing/releases.js';
 
 /** First release whose SDK clients take the call's max_retries (the Router's 0). */
 const MAX_RETRIES_OVERRIDDEN_SINCE = '1.61.0';
@@ -39,7 +38,7 @@ const rule: Rule = {
   check({ model, report, release }) {
     const version = formatRelease(release);
     const maxRetriesDead = compareReleases(release, MAX_RETRIES_OVERRIDDEN_SINCE) >= 0;
-    const infoOrderRead = flagsOf(release)['model-info-order'];
+    const infoOrderRead = behaviourFlags(release)['model-info-order'];
     for (const d of model.deployments) {
       if (maxRetriesDead && d.params.max_retries !== undefined) {
         report({

@@ -5,8 +5,7 @@
 import type { Rule } from '../../types.js';
 import { routerFlag } from '../_shared/settings.js';
 import { orderOf } from '../_shared/tiers.js';
-import { formatRelease } from '../../../routing/releases.js';
-import { flagsOf } from '../_shared/behaviours.js';
+import { behaviourFlags, formatRelease } from '../../../routing/releases.js';
 
 const rule: Rule = {
   meta: {
@@ -17,7 +16,7 @@ const rule: Rule = {
     docs: 'docs/rules/strategies/order-without-pre-call-checks.md',
   },
   check({ model, report, release }) {
-    if (routerFlag(model, 'enable_pre_call_checks') || flagsOf(release)['order-always-applied']) return;
+    if (routerFlag(model, 'enable_pre_call_checks') || behaviourFlags(release)['order-always-applied']) return;
     for (const [name, group] of model.groups) {
       if (group.length < 2) continue;
       const d = group.find((x) => orderOf(x, release) !== null);
