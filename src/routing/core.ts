@@ -204,7 +204,21 @@ export class RouterCore {
       };
     }
     if (r.kind === 'deployment') return this.pickDeploymentId(r.deployment, nowMs);
-    return this.pickInGroup(r.group, req, nowMs);
+    // The common case first, small enough to inline into the caller (a call to pickInGroup costs
+    // more than this check: routing bench).
+    return this.unfilteredPick(r.group, req, nowMs) ?? this.pickInGroup(r.group, req, nowMs);
+  }
+
+  /**
+   * Nothing cooling, no filter configured, no order tiers: the strategy picks among all members
+   * (what pickInGroup's steps come to in that case, without walking them). Null when that is not
+   * the case.
+   */
+  private unfilteredPick(g: number, req: RouteRequest, nowMs: number): PickResult | null {
+    if (!(this.unfiltered && nowMs >= this.cooldown.maxUntil && this.groupHasOrder[g] === 0)) return null;
+    const members = this.index.members[g];
+    const d = this.strategy!.pick(members, members.length, req, nowMs, g);
+    return d >= 0 ? this.okPick(d, g) : this.overLimits(g, nowMs);
   }
 
   /** A deployment id bypasses the strategy (and, deployment-id-bypasses-cooldown, the cooldown filter). */
@@ -230,6 +244,14 @@ export class RouterCore {
     return this.groupOf[d] === g ? this.picked[d] : { ok: true, deployment: d, group: this.index.names[g] };
   }
 
+  /** The strategy left no deployment (every one over its limits, or no valid routing_strategy). */
+  private overLimits(g: number, nowMs: number): PickResult {
+    const group = this.index.names[g];
+    return this.strategy
+      ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
+      : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
+  }
+
   private strategyRetryAfterMs(nowMs: number): number {
     return this.settings.routingStrategy === 'usage-based-routing-v2' ? V2_RETRY_AFTER_MS : 60_000 - (nowMs % 60_000);
   }
@@ -247,13 +269,9 @@ export class RouterCore {
    * request) leaves out the group's order tiers below that index.
    */
   pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0, skip: readonly number[] | null = null): PickResult {
-    // Nothing cooling, no filter configured, no order tiers: the strategy picks among all members
-    // (what the steps below come to in that case, without walking them).
-    if (this.unfiltered && skip === null && nowMs >= this.cooldown.maxUntil && this.groupHasOrder[g] === 0) {
-      const members = this.index.members[g];
-      const d = this.strategy!.pick(members, members.length, req, nowMs, g);
-      if (d >= 0) return this.okPick(d, g);
-      return this.fail('rate-limited', this.index.names[g], 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs));
+    if (skip === null) {
+      const quick = this.unfilteredPick(g, req, nowMs);
+      if (quick !== null) return quick;
     }
     const s = this.settings;
     const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];
@@ -382,9 +400,7 @@ export class RouterCore {
     // 7. strategy
     const d = this.runStrategy(c, n, req, nowMs, g);
     if (d < 0) {
-      return this.strategy
-        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
-        : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
+      return this.overLimits(g, nowMs);
     }
     return this.okPick(d, g);
   }
@@ -426,9 +442,7 @@ export class RouterCore {
     }
     const group = this.index.names[g];
     if (limited) {
-      return this.strategy
-        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
-        : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
+      return this.overLimits(g, nowMs);
     }
     return this.fail('no-deployment', group, 'No deployment can serve it.');
   }
