@@ -115,6 +115,15 @@ export class RouterCore {
   private readonly rpmLimit: Float64Array;
   /** Per deployment: its successful pick in its own model group (see okPick). */
   private readonly picked: readonly PickResult[];
+  /**
+   * Per group: its members not cooling down at `coolFrom`, in config order (see notCooling); the
+   * list holds while no cooldown is entered (`coolVersion`) and none ends (`coolUntil`).
+   */
+  private readonly coolLists: readonly Int32Array[];
+  private readonly coolCount: Int32Array;
+  private readonly coolVersion: Float64Array;
+  private readonly coolFrom: Float64Array;
+  private readonly coolUntil: Float64Array;
 
   /** `shared`: state this Router keeps in objects another Router of the same config also uses (replicas behind one Redis). */
   constructor(config: NormalizedConfig, random: RandomSource, shared: SharedRouterState = {}) {
@@ -158,6 +167,11 @@ export class RouterCore {
     this.tierMembers = new Int32Array(this.index.maxGroupSize);
     this.tierCands = new Int32Array(this.index.maxGroupSize);
     this.tolerant = new Int32Array(this.index.maxGroupSize);
+    this.coolLists = this.index.members.map((m) => new Int32Array(m.length));
+    this.coolCount = new Int32Array(groups);
+    this.coolVersion = new Float64Array(groups).fill(-1);
+    this.coolFrom = new Float64Array(groups);
+    this.coolUntil = new Float64Array(groups);
     this.cooldownPolicy = config.deployments.map((d) => cooldownPolicyFor(d, s));
     this.anyBlocked = config.deployments.some((d) => d.blocked);
     this.picked = config.deployments.map((_, d) => Object.freeze({ ok: true as const, deployment: d, group: this.index.names[this.groupOf[d]] }));
@@ -244,6 +258,32 @@ export class RouterCore {
     return this.groupOf[d] === g ? this.picked[d] : { ok: true, deployment: d, group: this.index.names[g] };
   }
 
+  /**
+   * How many members of group g are not cooling down at `nowMs`; they are the first entries of
+   * coolLists[g], in config order. Recomputed only when a cooldown was entered since, or one of
+   * them ended: cooldown ends only change when one is entered (CooldownList.version).
+   */
+  private notCooling(g: number, nowMs: number): number {
+    const list = this.cooldown.list;
+    if (list.version === this.coolVersion[g] && nowMs >= this.coolFrom[g] && nowMs < this.coolUntil[g]) return this.coolCount[g];
+    const members = this.index.members[g];
+    const out = this.coolLists[g];
+    const until = list.until;
+    let n = 0;
+    let soonest = Infinity;
+    for (let i = 0; i < members.length; i++) {
+      const end = until[this.slotOf[members[i]]];
+      if (end > nowMs) {
+        if (end < soonest) soonest = end;
+      } else out[n++] = members[i];
+    }
+    this.coolVersion[g] = list.version;
+    this.coolFrom[g] = nowMs;
+    this.coolUntil[g] = soonest;
+    this.coolCount[g] = n;
+    return n;
+  }
+
   /** The strategy left no deployment (every one over its limits, or no valid routing_strategy). */
   private overLimits(g: number, nowMs: number): PickResult {
     const group = this.index.names[g];
@@ -272,6 +312,15 @@ export class RouterCore {
     if (skip === null) {
       const quick = this.unfilteredPick(g, req, nowMs);
       if (quick !== null) return quick;
+      // Some deployment is cooling and no other filter applies: the strategy picks among the
+      // members not cooling (the walk below comes to the same list; this one is kept).
+      if (this.unfiltered && minTier === 0 && this.groupHasOrder[g] === 0) {
+        const n = this.notCooling(g, nowMs);
+        if (n > 0) {
+          const d = this.strategy!.pick(this.coolLists[g], n, req, nowMs, g);
+          return d >= 0 ? this.okPick(d, g) : this.overLimits(g, nowMs);
+        }
+      }
     }
     const s = this.settings;
     const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];
