@@ -126,17 +126,28 @@ export class LatencyWindows {
   // passed in `sample[0]`, not as an argument: a computed double argument of a call that is not
   // inlined is boxed (an allocation per write).
 
+  /**
+   * Where a window's next sample goes (buffer position in the slot's row), counting it in: the
+   * next free position while the window fills; when full, the oldest one (sliding window), or
+   * with the older quirk the last one (the first N−1 samples are kept).
+   */
+  private writePosition(counts: Int32Array, heads: Int32Array, slot: number): number {
+    const size = this.size;
+    const n = counts[slot];
+    if (n < size) {
+      counts[slot] = n + 1;
+      return n;
+    }
+    if (!this.sliding) return size - 1;
+    const h = heads[slot];
+    heads[slot] = h + 1 === size ? 0 : h + 1;
+    return h;
+  }
+
   private pushLat(slot: number): void {
     const size = this.size;
     const n = this.latCount[slot];
-    let h: number;
-    if (n < size) {
-      h = n;
-      this.latCount[slot] = n + 1;
-    } else if (this.sliding) {
-      h = this.latHead[slot]; // sliding window of the newest samples
-      this.latHead[slot] = h + 1 === size ? 0 : h + 1;
-    } else h = size - 1; // older quirk: keep the first N−1, replace the last
+    const h = this.writePosition(this.latCount, this.latHead, slot);
     const base = slot * size;
     const buf = this.lat;
     buf[base + h] = this.sample[0];
@@ -188,14 +199,7 @@ export class LatencyWindows {
     const pre = this.ttftPre;
     const base = slot * size;
     const n = this.ttftCount[slot];
-    let h: number;
-    if (n < size) {
-      h = n;
-      this.ttftCount[slot] = n + 1;
-    } else if (this.sliding) {
-      h = this.ttftHead[slot];
-      this.ttftHead[slot] = h + 1 === size ? 0 : h + 1;
-    } else h = size - 1;
+    const h = this.writePosition(this.ttftCount, this.ttftHead, slot);
     buf[base + h] = value;
     const mean = windowMeanAfterWrite(buf, pre, base, h, n < size ? n + 1 : size);
     this.ttftMean[slot] = mean;
@@ -225,44 +229,50 @@ export class LatencyWindows {
    * never a sort; the score is the nearest-rank percentile, the ceil(p·n)-th smallest sample.
    */
   private pushTtftSorted(slot: number): void {
-    const sample = this.sample[0];
-    let n = this.ttftCount[slot];
+    const n = this.ttftCount[slot];
     const size = this.size;
-    const base = slot * size;
-    let evicted = NaN;
     if (n < size) {
-      this.ttft[base + n] = sample;
-      this.ttftCount[slot] = n + 1;
-    } else {
-      const at = this.sliding ? this.ttftHead[slot] : size - 1;
-      evicted = this.ttft[base + at];
-      this.ttft[base + at] = sample;
-      if (this.sliding) this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
+      this.fillTtftSorted(slot, n);
+      return;
     }
+    const sample = this.sample[0];
+    const base = slot * size;
+    const at = base + this.writePosition(this.ttftCount, this.ttftHead, slot);
+    const evicted = this.ttft[at];
+    this.ttft[at] = sample;
     const a = this.ttftSorted;
-    let k: number;
-    if (evicted !== evicted) {
-      k = base + n; // a new last slot
-      while (k > base && a[k - 1] > sample) {
-        a[k] = a[k - 1];
-        k--;
-      }
-      n++;
-    } else {
-      const last = base + n - 1;
-      k = base;
-      while (k < last && a[k] !== evicted) k++;
-      while (k < last && a[k + 1] < sample) {
-        a[k] = a[k + 1];
-        k++;
-      }
-      while (k > base && a[k - 1] > sample) {
-        a[k] = a[k - 1];
-        k--;
-      }
+    const last = base + n - 1;
+    let k = base;
+    while (k < last && a[k] !== evicted) k++;
+    while (k < last && a[k + 1] < sample) {
+      a[k] = a[k + 1];
+      k++;
+    }
+    while (k > base && a[k - 1] > sample) {
+      a[k] = a[k - 1];
+      k--;
     }
     a[k] = sample;
-    const score = a[base + this.rankFor[n] - 1];
+    this.setTtftScore(slot, a[base + this.rankFor[n] - 1]);
+  }
+
+  /** pushTtftSorted while the window fills (kept apart: a full window is the common case). */
+  private fillTtftSorted(slot: number, n: number): void {
+    const sample = this.sample[0];
+    const base = slot * this.size;
+    this.ttft[base + n] = sample;
+    this.ttftCount[slot] = n + 1;
+    const a = this.ttftSorted;
+    let k = base + n; // a new last slot
+    while (k > base && a[k - 1] > sample) {
+      a[k] = a[k - 1];
+      k--;
+    }
+    a[k] = sample;
+    this.setTtftScore(slot, a[base + this.rankFor[n + 1] - 1]);
+  }
+
+  private setTtftScore(slot: number, score: number): void {
     this.ttftScore[slot] = score;
     this.streamScore[slot] = score;
   }
