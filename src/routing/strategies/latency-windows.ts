@@ -2,6 +2,9 @@
 // samples; the whole group's map expires `ttl` after its first write (from 1.71.2; before, after its
 // last write) (LiteLLM caches "{group}_map" with that ttl).
 
+/** Most largest samples a slot keeps instead of its sorted TTFT window (see LatencyWindows.topK). */
+const MAX_TOP_K = 3;
+
 export class LatencyWindows {
   private readonly lat: Float64Array;
   private readonly ttft: Float64Array;
@@ -35,6 +38,13 @@ export class LatencyWindows {
    */
   private readonly ttftSorted: Float64Array;
   private readonly rankFor: Int32Array;
+  /**
+   * When the percentile of a full window is among its few largest samples (p90, p95, p99 of the
+   * default 10 samples: the 2nd or 1st largest), each slot keeps only its `topK` largest samples,
+   * descending, instead of the sorted window (see write). 0: the sorted window serves.
+   */
+  private readonly topK: number;
+  private readonly top: Float64Array;
   /** The samples being written: latency, TTFT (see write). */
   private readonly sample = new Float64Array(2);
   private readonly latCount: Int32Array;
@@ -71,6 +81,9 @@ export class LatencyWindows {
     if (ttftPercentile !== null) {
       for (let n = 1; n <= size; n++) this.rankFor[n] = Math.min(n, Math.max(1, Math.ceil(ttftPercentile * n)));
     }
+    const k = size - this.rankFor[size] + 1; // the full window's percentile is its k-th largest sample
+    this.topK = ttftPercentile !== null && size > 0 && k <= MAX_TOP_K ? k : 0;
+    this.top = new Float64Array(slots * this.topK);
     this.latCount = new Int32Array(slots);
     this.latHead = new Int32Array(slots);
     this.ttftCount = new Int32Array(slots);
@@ -231,11 +244,32 @@ export class LatencyWindows {
       this.fillTtftSorted(slot, m, sample);
       return;
     }
-    // The percentile's window is also kept sorted: the sample replaces the evicted one there and
-    // moves to its rank (a scan and a shift, never a sort); the score is the ceil(p·n)-th smallest.
     const at = base + this.writePosition(this.ttftCount, this.ttftHead, slot);
     const evicted = this.ttft[at];
     this.ttft[at] = sample;
+    const topK = this.topK;
+    if (topK > 0) {
+      // The k largest samples (descending at `t`): the score is the k-th. An evicted sample below
+      // it was not among them, so only the new one can enter; otherwise they are found again in
+      // the window (which holds the new sample already). Same value as the sorted window's rank.
+      const top = this.top;
+      const t = slot * topK;
+      const kth = top[t + topK - 1];
+      if (evicted < kth) {
+        if (sample > kth) {
+          let j = t + topK - 1;
+          while (j > t && top[j - 1] < sample) {
+            top[j] = top[j - 1];
+            j--;
+          }
+          top[j] = sample;
+        }
+      } else this.findTop(slot, base);
+      this.setTtftScore(slot, top[t + topK - 1]);
+      return;
+    }
+    // Otherwise the window is also kept sorted: the sample replaces the evicted one there and
+    // moves to its rank (a scan and a shift, never a sort); the score is the ceil(p·n)-th smallest.
     const a = this.ttftSorted;
     const last = base + m - 1;
     let k = base;
@@ -265,6 +299,29 @@ export class LatencyWindows {
     }
     a[k] = sample;
     this.setTtftScore(slot, a[base + this.rankFor[n + 1] - 1]);
+    // The window is full: from now on its largest samples serve (see topK).
+    if (n + 1 === this.size && this.topK > 0) {
+      const t = slot * this.topK;
+      for (let j = 0; j < this.topK; j++) this.top[t + j] = a[base + this.size - 1 - j];
+    }
+  }
+
+  /** The slot's `topK` largest samples, descending, found in its full TTFT window. */
+  private findTop(slot: number, base: number): void {
+    const k = this.topK;
+    const top = this.top;
+    const t = slot * k;
+    top.fill(-Infinity, t, t + k);
+    for (let i = base, end = base + this.size; i < end; i++) {
+      const v = this.ttft[i];
+      if (!(v > top[t + k - 1])) continue;
+      let j = t + k - 1;
+      while (j > t && top[j - 1] < v) {
+        top[j] = top[j - 1];
+        j--;
+      }
+      top[j] = v;
+    }
   }
 
   private setTtftScore(slot: number, score: number): void {
