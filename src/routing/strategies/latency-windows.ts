@@ -311,7 +311,7 @@ export class LatencyWindows {
     const k = this.topK;
     const top = this.top;
     const t = slot * k;
-    top.fill(-Infinity, t, t + k);
+    for (let j = t; j < t + k; j++) top[j] = -Infinity; // (TypedArray.fill is a slow builtin call)
     for (let i = base, end = base + this.size; i < end; i++) {
       const v = this.ttft[i];
       if (!(v > top[t + k - 1])) continue;
