@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -103,6 +103,23 @@ const lazyModelMap = {
   },
 };
 
+// The yaml package's ES module build (the one its package.json gives browsers) in the start-up
+// bundle instead of its CommonJS build: esbuild hoists ES modules into the bundle's scope and drops
+// what gwcfg never calls (stringify), where the CommonJS build runs ~70 module wrappers at start
+// and copies its ~60 exports into a namespace object for each of the 8 modules importing it. The
+// two builds are the same source (yaml's rollup config); they differ only in logging: the ES build
+// warns with console.warn rather than process.emitWarning (parseDocument, all the start-up code
+// uses, never logs) and lacks the LOG_TOKENS / LOG_STREAM debug output of the package's own tests.
+const yamlEsm = {
+  name: 'yaml-esm',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => {
+      const dir = dirname(fileURLToPath(import.meta.resolve('yaml/package.json')));
+      return { path: join(dir, 'browser', 'dist', 'index.js') };
+    });
+  },
+};
+
 // Split points: command implementations that validate and lint never need become bundles of
 // their own, loaded by a real dynamic import() when their command runs, so the code-cached
 // start-up bundle stays small. The ink view is ESM (ink uses top-level await, which require()
@@ -152,7 +169,7 @@ const cjs = {
   banner: { js: "const __gwcfgMeta = { get url() { return (this.href ??= require('node:url').pathToFileURL(__filename).href); } };" },
 };
 const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
-await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
+await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule, yamlEsm], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
 writeFileSync(`${root}dist/model-map.txt`, (await bucketedModule()).bucketedText(builtinModelMapParts()));
 for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : cjs), entryPoints: [split.entry], outfile: `dist/${split.out}` });
 for (const file of ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out)]) routeDynamicImports(`dist/${file}`);
