@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -114,7 +115,7 @@ const yamlEsm = {
   name: 'yaml-esm',
   setup(build) {
     build.onResolve({ filter: /^yaml$/ }, () => {
-      const dir = dirname(fileURLToPath(import.meta.resolve('yaml/package.json')));
+      const dir = dirname(createRequire(import.meta.url).resolve('yaml/package.json')); // import.meta.resolve needs Node 20.6
       return { path: join(dir, 'browser', 'dist', 'index.js') };
     });
   },
