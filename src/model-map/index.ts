@@ -1,18 +1,19 @@
 // LiteLLM's model map: the built-in copy (distilled from BerriAI/litellm's
 // model_prices_and_context_window.json by scripts/refresh-model-map.mts) or a user's copy given
 // with --model-cost-map / `model_cost_map:` in .gwcfg.yaml.
-import { BUILTIN_MAP_DATE, BUILTIN_MAP_FILE, BUILTIN_MAP_TEXT } from './builtin-data.js';
+import { BUILTIN_MAP_DATE, BUILTIN_MAP_FILE } from './builtin-data.js';
+import { builtinTable } from './builtin-table.js';
 import { indexModelRows, type ModelRow } from './distil.js';
-import { ModelMap, indexedTable, textTable } from './map.js';
+import { ModelMap, indexedTable } from './map.js';
 
 export { ModelMap, getModelInfo, providerOf, type ModelMapSource } from './map.js';
 export type { ModelRow } from './distil.js';
 
 let builtin: ModelMap | null = null;
 
-/** The copy shipped with gwcfg (each row parses on its first lookup). */
+/** The copy shipped with gwcfg (rows parse on their first lookup, see builtin-table.ts). */
 export function builtinModelMap(): ModelMap {
-  return (builtin ??= new ModelMap({ name: `built-in ${BUILTIN_MAP_FILE}`, date: BUILTIN_MAP_DATE }, () => textTable(BUILTIN_MAP_TEXT)));
+  return (builtin ??= new ModelMap({ name: `built-in ${BUILTIN_MAP_FILE}`, date: BUILTIN_MAP_DATE }, builtinTable));
 }
 
 /** A map from distilled rows (a user's copy, or rows sent to a worker thread). */

@@ -65,7 +65,12 @@ const RESOLVERS: [string, ScalarTag, RegExp][] = [
 export function resolvePlain(value: string): ScalarTag {
   if (value === '') return 'null';
   const first = value[0];
-  for (const [firsts, tag, re] of RESOLVERS) if (firsts.includes(first) && re.test(value)) return tag;
+  // indexes, not `for (const [firsts, tag, re] of ...)`: array destructuring allocates an iterator
+  // per resolver tried, for every plain scalar of the file
+  for (let i = 0; i < RESOLVERS.length; i++) {
+    const resolver = RESOLVERS[i];
+    if (resolver[0].includes(first) && resolver[2].test(value)) return resolver[1];
+  }
   return 'str';
 }
 

@@ -149,16 +149,20 @@ export function isLiteralCredential(key: string, value: string): boolean {
   return true;
 }
 
-// The PATTERNS unanchored, for finding credentials inside longer text (messages, source lines).
-const IN_TEXT = new RegExp(
-  PATTERNS.map((p) => `(?<![A-Za-z0-9_-])(?:${p.test.source.replace(/^\^/, '').replace(/\$$/, '')})(?![A-Za-z0-9_-])`).join('|'),
-  'g',
-);
+// The PATTERNS unanchored, for finding credentials inside longer text (messages, source lines);
 // `key=value` (dotenv, URL query) and, in source lines, `key: value` / `"key": "value"`: the
 // value of a credential key; a quoted value runs to its closing quote (a PEM in one JSON string).
-const VALUE = `(?:"([^"]*)"?|'([^']*)'?|([^\\s"'&,}\\]#]+))`;
-const KEY_EQUALS = new RegExp(`([A-Za-z_][A-Za-z0-9_.-]*)[ \\t]*=[ \\t]*${VALUE}`, 'dg');
-const KEY_COLON = new RegExp(`([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \\t]*:[ \\t]+${VALUE}`, 'dg');
+// Built on first use: most runs print nothing to redact, and every run loads this module.
+let textPatterns: { inText: RegExp; keyEquals: RegExp; keyColon: RegExp } | undefined;
+function patternsInText(): { inText: RegExp; keyEquals: RegExp; keyColon: RegExp } {
+  if (textPatterns) return textPatterns;
+  const value = `(?:"([^"]*)"?|'([^']*)'?|([^\\s"'&,}\\]#]+))`;
+  return (textPatterns = {
+    inText: new RegExp(PATTERNS.map((p) => `(?<![A-Za-z0-9_-])(?:${p.test.source.replace(/^\^/, '').replace(/\$$/, '')})(?![A-Za-z0-9_-])`).join('|'), 'g'),
+    keyEquals: new RegExp(`([A-Za-z_][A-Za-z0-9_.-]*)[ \\t]*=[ \\t]*${value}`, 'dg'),
+    keyColon: new RegExp(`([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \\t]*:[ \\t]+${value}`, 'dg'),
+  });
+}
 // user:password@ in a URL.
 const URL_USERINFO = /[a-z][a-z0-9+.-]*:\/\/[^:/@\s'"]*:([^@\s'"]+)@/gi;
 // Opaque high-entropy tokens (base64/hex blobs: key material, PEM bodies, unknown providers).
@@ -182,12 +186,13 @@ function opaqueSecret(token: string): boolean {
  */
 export function credentialSpans(text: string, lines = false): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of text.matchAll(IN_TEXT)) spans.push([m.index, m.index + m[0].length]);
+  const { inText, keyEquals, keyColon } = patternsInText();
+  for (const m of text.matchAll(inText)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(URL_USERINFO)) {
     const start = m.index + m[0].length - 1 - m[1].length;
     if (!m[1].startsWith('os.environ')) spans.push([start, start + m[1].length]);
   }
-  for (const pattern of lines ? [KEY_EQUALS, KEY_COLON] : [KEY_EQUALS]) {
+  for (const pattern of lines ? [keyEquals, keyColon] : [keyEquals]) {
     for (const m of text.matchAll(pattern)) {
       const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
       const span = m.indices![group]!;

@@ -18,7 +18,8 @@ const rule: Rule = {
   },
   check({ model, report }) {
     forEachString(model, (value, path) => {
-      const match = PLACEHOLDER.exec(value);
+      // PLACEHOLDER needs a '<': most strings skip the regular expression (and its compilation)
+      const match = value.includes('<') ? PLACEHOLDER.exec(value) : null;
       if (!match) return;
       const at = pathLocation(model, path);
       if (!at) return;
