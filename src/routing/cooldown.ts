@@ -164,7 +164,7 @@ export class CooldownTracker {
     if (nowMs >= this.successesUntil[slot]) {
       this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
       this.successes[slot] = 0;
-    } else if (!this.settings.behaviours['counter-ttl-first-write']) {
+    } else if (this.settings.behaviours['counter-ttl-first-write'] !== true) {
       this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
     }
     this.successes[slot] += 1;

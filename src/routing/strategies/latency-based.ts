@@ -95,7 +95,7 @@ export class LatencyBased implements Strategy {
       } else if (s === min) tied[ties++] = i;
     }
     // The default (no buffer, newest releases): one of the ties at random (see choose).
-    if (this.plain && min !== Infinity) return cands[tied[ties === 1 ? 0 : randomIndex(this.ctx.random, ties)]];
+    if (this.plain === true && min !== Infinity) return cands[tied[ties === 1 ? 0 : randomIndex(this.ctx.random, ties)]];
     this.tieCount = ties;
     return this.choose(cands, n, min);
   }

@@ -138,7 +138,7 @@ export class LatencyWindows {
       counts[slot] = n + 1;
       return n;
     }
-    if (!this.sliding) return size - 1;
+    if (this.sliding !== true) return size - 1;
     const h = heads[slot];
     heads[slot] = h + 1 === size ? 0 : h + 1;
     return h;
@@ -179,7 +179,7 @@ export class LatencyWindows {
     }
     const ttft = ttftMs / 1000;
     // [2026] TTFT in seconds; older versions stored it per output token.
-    this.sample[1] = this.sliding || outputTokens <= 0 ? ttft : ttft / outputTokens;
+    this.sample[1] = this.sliding === true || outputTokens <= 0 ? ttft : ttft / outputTokens;
     this.write(slot, group, true, nowMs);
   }
 
@@ -204,7 +204,7 @@ export class LatencyWindows {
     if (nowMs >= this.groupWrite[group] + this.ttlMs) {
       this.groupGen[group] += 1;
       this.groupWrite[group] = nowMs;
-    } else if (!this.ttlFromFirstWrite) this.groupWrite[group] = nowMs;
+    } else if (this.ttlFromFirstWrite !== true) this.groupWrite[group] = nowMs;
     if (this.slotGen[slot] !== this.groupGen[group]) this.resetSlot(slot, group);
 
     const size = this.size;
