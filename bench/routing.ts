@@ -6,9 +6,14 @@
 // Below the strategies, variants run the [2026] paths, with the same target (they count in the
 // worst ratio): `order` tiers (tier 1 has 5 deployments), and streaming requests scored by mean
 // TTFT or by ttft_percentile.
-// Each label runs in a child process of its own (see the end of this file).
+// Each label runs in child processes of its own (see the end of this file), from an esbuild
+// bundle of this file: the code runs as it ships (dist/ is bundled), not through the tsx loader,
+// under which the baseline's speed varied by ±8 % from one process to the next.
 // Run: node --import tsx bench/routing.ts [--decisions N] [--rounds N] [label filter ...]
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router } from '../src/routing/router.js';
 import { ALL_STRATEGIES } from '../src/routing/config.js';
@@ -22,7 +27,7 @@ const DECISIONS = argIdx > 0 ? Number(process.argv[argIdx + 1]) : 50_000;
 const roundsIdx = process.argv.indexOf('--rounds');
 const ROUNDS = roundsIdx > 0 ? Number(process.argv[roundsIdx + 1]) : 30;
 /** Child processes per label; the median counts. */
-const PROCESSES = 3;
+const PROCESSES = 5;
 /** Labels to run (substring match); none = all. */
 const FILTERS = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 const wanted = (label: string) => FILTERS.length === 0 || FILTERS.some((f) => label.includes(f));
@@ -94,12 +99,15 @@ function baseline(n: number): number {
 function strategyRun(v: Variant, n: number): number {
   const router = Router.fromConfig(config(v), { random: seededUniform(7) });
   const req: RouteRequest = { model: 'bench', inputTokens: 100, stream: v.stream === true };
-  // TTFT varies a little between calls (identical values would make every stream score an exact
-  // tie, which real traffic never does); latency per token stays the same for every call.
-  const successes: CallOutcome[] = Array.from({ length: 8 }, (_, k) => ({
+  // TTFT varies between calls, as measured times do (to the microsecond, as LiteLLM's
+  // completion_start_time − start_time): with a few distinct values, every stream score, a
+  // ttft_percentile above all, would be an exact tie, which real traffic never has. Latency per
+  // token stays the same for every call.
+  const jitter = seededUniform(11);
+  const successes: CallOutcome[] = Array.from({ length: 256 }, () => ({
     status: 200,
     latencyMs: 250,
-    ttftMs: 40 + 3 * k,
+    ttftMs: Math.round((40 + 20 * jitter()) * 1000) / 1000,
     inputTokens: 100,
     outputTokens: 50,
   }));
@@ -111,7 +119,7 @@ function strategyRun(v: Variant, n: number): number {
     const p = router.pick(req, now);
     if (!p.ok) continue;
     if (router.onCallStart(p.deployment, req, now).ok) {
-      router.onCallEnd(p.deployment, req, (i & 63) === 0 ? failure : successes[i & 7], now);
+      router.onCallEnd(p.deployment, req, (i & 63) === 0 ? failure : successes[i & 255], now);
     }
   }
   const ns = Number(process.hrtime.bigint() - start);
@@ -146,6 +154,10 @@ if (onlyIdx > 0) {
   // process, the shared call sites grow polymorphic and later strategies paid for it).
   console.log(`routing bench: ${SIZE}-deployment group, ${DECISIONS} decisions, best of ${ROUNDS} rounds`);
   console.log('baseline = plain weighted random pick, measured in alternation with each strategy, in its process');
+  const bundle = join(tmpdir(), `gwcfg-routing-bench-${process.pid}.mjs`);
+  const { buildSync } = await import('esbuild'); // the parent only: the bundle runs without it
+  buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning', external: ['esbuild'] });
+  process.on('exit', () => rmSync(bundle, { force: true }));
   let worst = 0;
   for (const v of ALL) {
     if (!wanted(v.label)) continue;
@@ -154,7 +166,7 @@ if (onlyIdx > 0) {
     // placement, JIT timing), more than rounds within a process vary.
     const runs: { line: string; ratio: number }[] = [];
     for (let k = 0; k < PROCESSES; k++) {
-      const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--only', v.label, '--decisions', String(DECISIONS), '--rounds', String(ROUNDS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const r = spawnSync(process.execPath, [bundle, '--only', v.label, '--decisions', String(DECISIONS), '--rounds', String(ROUNDS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       if (r.status !== 0) throw new Error(`bench child for ${v.label} failed`);
       const lines = r.stdout.trim().split('\n');
       runs.push({ line: lines[0], ratio: (JSON.parse(lines[1]) as { ratio: number }).ratio });

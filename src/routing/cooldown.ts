@@ -104,6 +104,8 @@ export class CooldownList {
   readonly until: Float64Array;
   /** Latest cooldown end over all slots: before it nothing is cooling (a fast-path check). */
   maxUntil = 0;
+  /** Counts cooldowns entered (the only writes to `until`): a list filtered by cooldown stays valid while it is unchanged. */
+  version = 0;
   readonly lastStatus: Int32Array;
 
   constructor(slots: number) {
@@ -162,7 +164,7 @@ export class CooldownTracker {
     if (nowMs >= this.successesUntil[slot]) {
       this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
       this.successes[slot] = 0;
-    } else if (!this.settings.behaviours['counter-ttl-first-write']) {
+    } else if (this.settings.behaviours['counter-ttl-first-write'] !== true) {
       this.successesUntil[slot] = nowMs + FAILURE_WINDOW_MS;
     }
     this.successes[slot] += 1;
@@ -196,6 +198,7 @@ export class CooldownTracker {
   enter(slot: number, status: number, lengthMs: number, nowMs: number): void {
     this.until[slot] = nowMs + lengthMs;
     if (this.until[slot] > this.list.maxUntil) this.list.maxUntil = this.until[slot];
+    this.list.version += 1;
     this.lastStatus[slot] = status;
     this.entered[slot] += 1;
   }

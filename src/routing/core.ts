@@ -67,6 +67,9 @@ function isBreakerFailure(status: number, timedOut: boolean): boolean {
   return timedOut || status === 408 || status === 429 || status >= 500;
 }
 
+// The per-call paths test flags with `=== true` and objects with `!== null`: V8 compiles the
+// truthiness of a field as a test for every falsy kind of value (about ten instructions), a strict
+// comparison as one (routing bench).
 export class RouterCore {
   readonly settings: RouterSettings;
   readonly deployments: readonly DeploymentView[];
@@ -115,6 +118,15 @@ export class RouterCore {
   private readonly rpmLimit: Float64Array;
   /** Per deployment: its successful pick in its own model group (see okPick). */
   private readonly picked: readonly PickResult[];
+  /**
+   * Per group: its members not cooling down at `coolFrom`, in config order (see notCooling); the
+   * list holds while no cooldown is entered (`coolVersion`) and none ends (`coolUntil`).
+   */
+  private readonly coolLists: readonly Int32Array[];
+  private readonly coolCount: Int32Array;
+  private readonly coolVersion: Float64Array;
+  private readonly coolFrom: Float64Array;
+  private readonly coolUntil: Float64Array;
 
   /** `shared`: state this Router keeps in objects another Router of the same config also uses (replicas behind one Redis). */
   constructor(config: NormalizedConfig, random: RandomSource, shared: SharedRouterState = {}) {
@@ -158,6 +170,11 @@ export class RouterCore {
     this.tierMembers = new Int32Array(this.index.maxGroupSize);
     this.tierCands = new Int32Array(this.index.maxGroupSize);
     this.tolerant = new Int32Array(this.index.maxGroupSize);
+    this.coolLists = this.index.members.map((m) => new Int32Array(m.length));
+    this.coolCount = new Int32Array(groups);
+    this.coolVersion = new Float64Array(groups).fill(-1);
+    this.coolFrom = new Float64Array(groups);
+    this.coolUntil = new Float64Array(groups);
     this.cooldownPolicy = config.deployments.map((d) => cooldownPolicyFor(d, s));
     this.anyBlocked = config.deployments.some((d) => d.blocked);
     this.picked = config.deployments.map((_, d) => Object.freeze({ ok: true as const, deployment: d, group: this.index.names[this.groupOf[d]] }));
@@ -204,7 +221,21 @@ export class RouterCore {
       };
     }
     if (r.kind === 'deployment') return this.pickDeploymentId(r.deployment, nowMs);
-    return this.pickInGroup(r.group, req, nowMs);
+    // The common case first, small enough to inline into the caller (a call to pickInGroup costs
+    // more than this check: routing bench).
+    return this.unfilteredPick(r.group, req, nowMs) ?? this.pickInGroup(r.group, req, nowMs);
+  }
+
+  /**
+   * Nothing cooling, no filter configured, no order tiers: the strategy picks among all members
+   * (what pickInGroup's steps come to in that case, without walking them). Null when that is not
+   * the case.
+   */
+  private unfilteredPick(g: number, req: RouteRequest, nowMs: number): PickResult | null {
+    if (!(this.unfiltered === true && nowMs >= this.cooldown.maxUntil && this.groupHasOrder[g] === 0)) return null;
+    const members = this.index.members[g];
+    const d = this.strategy!.pick(members, members.length, req, nowMs, g);
+    return d >= 0 ? this.okPick(d, g) : this.overLimits(g, nowMs);
   }
 
   /** A deployment id bypasses the strategy (and, deployment-id-bypasses-cooldown, the cooldown filter). */
@@ -230,6 +261,40 @@ export class RouterCore {
     return this.groupOf[d] === g ? this.picked[d] : { ok: true, deployment: d, group: this.index.names[g] };
   }
 
+  /**
+   * How many members of group g are not cooling down at `nowMs`; they are the first entries of
+   * coolLists[g], in config order. Recomputed only when a cooldown was entered since, or one of
+   * them ended: cooldown ends only change when one is entered (CooldownList.version).
+   */
+  private notCooling(g: number, nowMs: number): number {
+    const list = this.cooldown.list;
+    if (list.version === this.coolVersion[g] && nowMs >= this.coolFrom[g] && nowMs < this.coolUntil[g]) return this.coolCount[g];
+    const members = this.index.members[g];
+    const out = this.coolLists[g];
+    const until = list.until;
+    let n = 0;
+    let soonest = Infinity;
+    for (let i = 0; i < members.length; i++) {
+      const end = until[this.slotOf[members[i]]];
+      if (end > nowMs) {
+        if (end < soonest) soonest = end;
+      } else out[n++] = members[i];
+    }
+    this.coolVersion[g] = list.version;
+    this.coolFrom[g] = nowMs;
+    this.coolUntil[g] = soonest;
+    this.coolCount[g] = n;
+    return n;
+  }
+
+  /** The strategy left no deployment (every one over its limits, or no valid routing_strategy). */
+  private overLimits(g: number, nowMs: number): PickResult {
+    const group = this.index.names[g];
+    return this.strategy
+      ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
+      : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
+  }
+
   private strategyRetryAfterMs(nowMs: number): number {
     return this.settings.routingStrategy === 'usage-based-routing-v2' ? V2_RETRY_AFTER_MS : 60_000 - (nowMs % 60_000);
   }
@@ -247,13 +312,18 @@ export class RouterCore {
    * request) leaves out the group's order tiers below that index.
    */
   pickInGroup(g: number, req: RouteRequest, nowMs: number, minTier = 0, skip: readonly number[] | null = null): PickResult {
-    // Nothing cooling, no filter configured, no order tiers: the strategy picks among all members
-    // (what the steps below come to in that case, without walking them).
-    if (this.unfiltered && skip === null && nowMs >= this.cooldown.maxUntil && this.groupHasOrder[g] === 0) {
-      const members = this.index.members[g];
-      const d = this.strategy!.pick(members, members.length, req, nowMs, g);
-      if (d >= 0) return this.okPick(d, g);
-      return this.fail('rate-limited', this.index.names[g], 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs));
+    if (skip === null) {
+      const quick = this.unfilteredPick(g, req, nowMs);
+      if (quick !== null) return quick;
+      // Some deployment is cooling and no other filter applies: the strategy picks among the
+      // members not cooling (the walk below comes to the same list; this one is kept).
+      if (this.unfiltered === true && minTier === 0 && this.groupHasOrder[g] === 0) {
+        const n = this.notCooling(g, nowMs);
+        if (n > 0) {
+          const d = this.strategy!.pick(this.coolLists[g], n, req, nowMs, g);
+          return d >= 0 ? this.okPick(d, g) : this.overLimits(g, nowMs);
+        }
+      }
     }
     const s = this.settings;
     const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];
@@ -382,9 +452,7 @@ export class RouterCore {
     // 7. strategy
     const d = this.runStrategy(c, n, req, nowMs, g);
     if (d < 0) {
-      return this.strategy
-        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
-        : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
+      return this.overLimits(g, nowMs);
     }
     return this.okPick(d, g);
   }
@@ -426,9 +494,7 @@ export class RouterCore {
     }
     const group = this.index.names[g];
     if (limited) {
-      return this.strategy
-        ? this.fail('rate-limited', group, 'Every deployment is over its tpm/rpm limit.', this.strategyRetryAfterMs(nowMs))
-        : this.fail('no-deployment', group, 'Invalid routing_strategy (LiteLLM 2024 accepted it; every request fails).');
+      return this.overLimits(g, nowMs);
     }
     return this.fail('no-deployment', group, 'No deployment can serve it.');
   }
@@ -545,13 +611,13 @@ export class RouterCore {
 
   onCallStart(d: number, req: RouteRequest, nowMs: number): { ok: true } | { ok: false; status: 429; message: string; retryAfterMs: number } {
     const slot = this.slotOf[d];
-    if (this.rpmAtStart) {
+    if (this.rpmAtStart === true) {
       if (this.usage.rpmUsed(slot, nowMs) >= this.rpmLimit[d]) return this.overRpmAtStart(d, slot, nowMs);
       this.usage.addRequest(slot, this.groupOf[d], nowMs);
     }
-    if (this.settings.enablePreCallChecks) this.preCall.add(slot, nowMs);
+    if (this.settings.enablePreCallChecks === true) this.preCall.add(slot, nowMs);
     this.inFlight[slot] += 1;
-    if (this.breakers) this.breakers.onCallStart(slot, nowMs);
+    if (this.breakers !== null) this.breakers.onCallStart(slot, nowMs);
     void req;
     return OK;
   }
@@ -584,16 +650,16 @@ export class RouterCore {
     const g = this.groupOf[d];
     if (this.inFlight[slot] > 0) this.inFlight[slot] -= 1;
     const status = statusOf(outcome);
-    if (!isSuccess(status) || outcome.timedOut) {
+    if (!isSuccess(status) || outcome.timedOut === true) {
       this.onCallFailed(d, slot, g, req, outcome, status, nowMs);
       return;
     }
     const tokens = outcome.inputTokens + outcome.outputTokens;
     this.cooldown.recordSuccess(slot, nowMs);
-    this.usage.addCall(slot, g, tokens, !this.rpmAtStart, nowMs);
-    if (this.tracksLatency) this.latency.addSuccess(slot, g, outcome.latencyMs, outcome.outputTokens, req.stream ? outcome.ttftMs : undefined, nowMs);
+    this.usage.addCall(slot, g, tokens, this.rpmAtStart !== true, nowMs);
+    if (this.tracksLatency === true) this.latency.addSuccess(slot, g, outcome.latencyMs, outcome.outputTokens, req.stream === true ? outcome.ttftMs : undefined, nowMs);
     this.global.addTokens(tokens, nowMs);
-    if (this.breakers) this.breakers.onCallEnd(slot, false, nowMs);
+    if (this.breakers !== null) this.breakers.onCallEnd(slot, false, nowMs);
   }
 
   /** onCallEnd of a failed call (kept apart so the success path stays small). */

@@ -35,7 +35,7 @@ export function isSuccess(status: number): boolean {
 
 /** The status a failure carries (a timeout with no status is a 408). */
 export function statusOf(outcome: CallOutcome): number {
-  if (outcome.timedOut && isSuccess(outcome.status)) return 408;
+  if (outcome.timedOut === true && isSuccess(outcome.status)) return 408;
   return outcome.status;
 }
 

@@ -131,7 +131,7 @@ export class MinuteUsage {
     this.roll(slot, m);
     const t = this.tpm[slot] + tokens;
     this.tpm[slot] = t;
-    const r = countRequest ? this.rpm[slot] + 1 : this.rpm[slot];
+    const r = countRequest === true ? this.rpm[slot] + 1 : this.rpm[slot];
     this.rpm[slot] = r;
     if (m === this.viewMinute) {
       this.tpmNow[slot] = t;

@@ -536,9 +536,9 @@ const flagsByRelease = new WeakMap<Release, BehaviourFlags>();
 export function behaviourFlags(r: Release): BehaviourFlags {
   let flags = flagsByRelease.get(r);
   if (flags === undefined) {
-    const fresh = {} as Record<BehaviourId, boolean>;
-    for (const row of BEHAVIOURS) fresh[row.id] = releaseHas(r, row);
-    flags = Object.freeze(fresh);
+    // Object.fromEntries makes an object with fast properties; one filled key by key turns into a
+    // hash table past a dozen keys, and hot paths (a success's cooldown counter) read these flags.
+    flags = Object.freeze(Object.fromEntries(BEHAVIOURS.map((row) => [row.id, releaseHas(r, row)])) as Record<BehaviourId, boolean>);
     flagsByRelease.set(r, flags);
   }
   return flags;

@@ -242,3 +242,62 @@ test('property: a ttft_percentile score is the nearest-rank percentile of the ne
     { numRuns: 200 },
   );
 });
+
+// RouterCore keeps, per group, the list of deployments not cooling down while no cooldown is
+// entered or ends (notCooling); with pre-call checks that exclude nothing, the same picks come
+// from the full filter walk. Both routers draw the same random numbers, so every pick must match.
+test('property: picks among the kept not-cooling list equal the full filter walk, for every strategy', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 6 }),
+      fc.constantFrom(...strategies),
+      fc.array(fc.record({ d: fc.nat(5), status: fc.constantFrom(429, 500, 503, 200, 200, 200), gap: fc.nat(4_000) }), { minLength: 5, maxLength: 60 }),
+      fc.integer(),
+      (size, strategy, events, seed) => {
+        const config = (preCall: boolean) => ({
+          model_list: Array.from({ length: size }, (_, i) => dep('g', { api_base: `h${i}`, weight: i + 1 })),
+          router_settings: { routing_strategy: strategy, cooldown_time: 3, allowed_fails: 1, ...(preCall ? { enable_pre_call_checks: true } : {}) },
+        });
+        const kept = Router.fromConfig(config(false), { random: seeded(seed) });
+        const walked = Router.fromConfig(config(true), { random: seeded(seed) });
+        let now = 0;
+        for (const e of events) {
+          now += e.gap;
+          const a = kept.pick(req, now);
+          const b = walked.pick(req, now);
+          assert.deepEqual(a, b, `pick at ${now} ms`);
+          const d = a.ok ? a.deployment : e.d % size;
+          for (const r of [kept, walked]) {
+            if (!r.onCallStart(d, req, now).ok) continue;
+            r.onCallEnd(d, req, e.status === 200 ? ok({ latencyMs: 1 + (e.gap % 50) }) : err(e.status, { latencyMs: 1 }), now + 1);
+          }
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test('the kept not-cooling list ends with the first cooldown that ends: at its end the deployment is picked again', () => {
+  const r = Router.fromConfig(
+    { model_list: [0, 1, 2].map((i) => dep('g', { api_base: `h${i}` })), router_settings: { routing_strategy: 'round-robin', cooldown_time: 3, allowed_fails: 0 } },
+    { random: seeded(1) },
+  );
+  // deployment 0 cools first, deployment 1 a second later, so 1 still cools when 0's cooldown ends
+  for (const [d, at] of [[0, 1000], [1, 2000]]) {
+    assert.ok(r.onCallStart(d, req, at).ok);
+    r.onCallEnd(d, req, err(500), at);
+  }
+  const until = r.cooldownUntil(0, 2000);
+  assert.ok(until !== null && r.cooldownUntil(1, until) !== null, 'deployment 1 outlasts deployment 0');
+  const picked = (nowMs: number) => {
+    const seen = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      const p = r.pick(req, nowMs);
+      if (p.ok) seen.add(p.deployment);
+    }
+    return [...seen].sort();
+  };
+  assert.deepEqual(picked(until - 1), [2]);
+  assert.deepEqual(picked(until), [0, 2]);
+});

@@ -3,6 +3,7 @@
 // elsewhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -154,4 +155,16 @@ test('the client sees the latest retry error from 1.81', () => {
   const withFallback = router({ model_list: [...cfg.model_list, dep('f', {})], router_settings: { num_retries: 1, fallbacks: [{ p: ['f'] }] } });
   const d = drive(withFallback, req, (dd, _g, n) => (withFallback.deployments[dd].modelName === 'f' ? err(502) : err(n === 0 ? 500 : 503)));
   assert.ok(d.step.kind === 'fail' && d.step.status === 503 && d.step.reason === 'fallbacks-exhausted', JSON.stringify(d.step));
+});
+
+// A success's cooldown counter reads a flag on every call (CooldownTracker.recordSuccess): an
+// object filled key by key turns into a hash table past a dozen keys, a hash lookup per read.
+test('releases: behaviourFlags objects have fast (in-object or descriptor) properties, not a hash table', () => {
+  const url = new URL('../../src/routing/releases.ts', import.meta.url).href;
+  const script = `const m = await import(${JSON.stringify(url)}); const f = m.behaviourFlags(m.resolveRelease(undefined)); console.log(%HasFastProperties(f), Object.keys(f).length);`;
+  const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [fast, keys] = r.stdout.trim().split(' ');
+  assert.ok(Number(keys) > 12, 'enough flags for V8 to switch a key-by-key object to a hash table');
+  assert.equal(fast, 'true');
 });

@@ -78,7 +78,7 @@ export class LatencyBased implements Strategy {
     let ties = 0;
     let min = Infinity;
     // Streams read the precomputed stream score; others the latency mean, once brought up to date
-    // (means left stale by writes to slots with TTFT samples, see LatencyWindows.pushLat).
+    // (means left stale by writes to slots with TTFT samples, see LatencyWindows.write).
     let source = streamScore;
     if (req.stream !== true) {
       if (latency.staleSlots > 0) latency.refresh(slots, n);
@@ -95,7 +95,7 @@ export class LatencyBased implements Strategy {
       } else if (s === min) tied[ties++] = i;
     }
     // The default (no buffer, newest releases): one of the ties at random (see choose).
-    if (this.plain && min !== Infinity) return cands[tied[ties === 1 ? 0 : randomIndex(this.ctx.random, ties)]];
+    if (this.plain === true && min !== Infinity) return cands[tied[ties === 1 ? 0 : randomIndex(this.ctx.random, ties)]];
     this.tieCount = ties;
     return this.choose(cands, n, min);
   }

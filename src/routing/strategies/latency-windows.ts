@@ -2,20 +2,23 @@
 // samples; the whole group's map expires `ttl` after its first write (from 1.71.2; before, after its
 // last write) (LiteLLM caches "{group}_map" with that ttl).
 
+/** Most largest samples a slot keeps instead of its sorted TTFT window (see LatencyWindows.topK). */
+const MAX_TOP_K = 3;
+
 export class LatencyWindows {
   private readonly lat: Float64Array;
   private readonly ttft: Float64Array;
-  /** Per slot: running sums of the buffer (see pushLat). */
+  /** Per slot: running sums of the buffer (see write). */
   private readonly latPre: Float64Array;
   private readonly ttftPre: Float64Array;
   /**
    * Mean latency per slot (sum / count), kept up to date on write so picks do not divide; NaN
-   * when a write left it stale (see pushLat): read it through meanOf() when it is NaN.
+   * when a write left it stale (see write): read it through meanOf() when it is NaN.
    */
   readonly latMean: Float64Array;
   /** Per slot: the first latency buffer position whose running sum is stale (size: none). */
   private readonly latStale: Int32Array;
-  /** How many slots have a stale latency mean (NaN in latMean; see pushLat). */
+  /** How many slots have a stale latency mean (NaN in latMean; see write). */
   staleSlots = 0;
   readonly ttftMean: Float64Array;
   /**
@@ -35,8 +38,15 @@ export class LatencyWindows {
    */
   private readonly ttftSorted: Float64Array;
   private readonly rankFor: Int32Array;
-  /** The sample being written (see pushLat). */
-  private readonly sample = new Float64Array(1);
+  /**
+   * When the percentile of a full window is among its few largest samples (p90, p95, p99 of the
+   * default 10 samples: the 2nd or 1st largest), each slot keeps only its `topK` largest samples,
+   * descending, instead of the sorted window (see write). 0: the sorted window serves.
+   */
+  private readonly topK: number;
+  private readonly top: Float64Array;
+  /** The samples being written: latency, TTFT (see write). */
+  private readonly sample = new Float64Array(2);
   private readonly latCount: Int32Array;
   private readonly latHead: Int32Array;
   readonly ttftCount: Int32Array;
@@ -71,6 +81,9 @@ export class LatencyWindows {
     if (ttftPercentile !== null) {
       for (let n = 1; n <= size; n++) this.rankFor[n] = Math.min(n, Math.max(1, Math.ceil(ttftPercentile * n)));
     }
+    const k = size - this.rankFor[size] + 1; // the full window's percentile is its k-th largest sample
+    this.topK = ttftPercentile !== null && size > 0 && k <= MAX_TOP_K ? k : 0;
+    this.top = new Float64Array(slots * this.topK);
     this.latCount = new Int32Array(slots);
     this.latHead = new Int32Array(slots);
     this.ttftCount = new Int32Array(slots);
@@ -87,18 +100,6 @@ export class LatencyWindows {
 
   private live(slot: number, group: number, nowMs: number): boolean {
     return this.slotGen[slot] === this.groupGen[group] && nowMs < this.groupWrite[group] + this.ttlMs;
-  }
-
-  // latency-map-ttl-first-write: the map's ttl starts at its first write (groupWrite is the
-  // creation time) and later writes never extend it; an expired map starts over.
-  private prepareWrite(slot: number, group: number, nowMs: number): void {
-    if (nowMs >= this.groupWrite[group] + this.ttlMs) {
-      this.groupGen[group] += 1;
-      this.groupWrite[group] = nowMs;
-    } else if (!this.ttlFromFirstWrite) {
-      this.groupWrite[group] = nowMs; // before 1.71.2 every write restarted the ttl
-    }
-    if (this.slotGen[slot] !== this.groupGen[group]) this.resetSlot(slot, group);
   }
 
   private resetSlot(slot: number, group: number): void {
@@ -122,38 +123,25 @@ export class LatencyWindows {
   // entry k is the sum of buffer entries 0..k). A write at buffer position h leaves the sums
   // before h as they are and redoes those from h on, so a filling window adds one sample, the
   // sliding window half of it on average, the older quirk (last entry replaced) one.
-  // Two copies (latency, TTFT) rather than one helper taking the arrays. The sample to write is
-  // passed in `sample[0]`, not as an argument: a computed double argument of a call that is not
-  // inlined is boxed (an allocation per write).
+  // The samples to write are passed in `sample`, not as arguments: a computed double argument of
+  // a call that is not inlined is boxed (an allocation per write).
 
-  private pushLat(slot: number): void {
+  /**
+   * Where a window's next sample goes (buffer position in the slot's row), counting it in: the
+   * next free position while the window fills; when full, the oldest one (sliding window), or
+   * with the older quirk the last one (the first N−1 samples are kept).
+   */
+  private writePosition(counts: Int32Array, heads: Int32Array, slot: number): number {
     const size = this.size;
-    const n = this.latCount[slot];
-    let h: number;
+    const n = counts[slot];
     if (n < size) {
-      h = n;
-      this.latCount[slot] = n + 1;
-    } else if (this.sliding) {
-      h = this.latHead[slot]; // sliding window of the newest samples
-      this.latHead[slot] = h + 1 === size ? 0 : h + 1;
-    } else h = size - 1; // older quirk: keep the first N−1, replace the last
-    const base = slot * size;
-    const buf = this.lat;
-    buf[base + h] = this.sample[0];
-    if (this.ttftCount[slot] !== 0) {
-      // A slot with TTFT samples serves streams by those: its latency mean waits for a
-      // non-stream read (meanOf; the sums are the same whenever they are made).
-      const stale = this.latStale[slot];
-      if (stale === size) this.staleSlots++;
-      if (h < stale) this.latStale[slot] = h;
-      this.latMean[slot] = NaN;
-      return;
+      counts[slot] = n + 1;
+      return n;
     }
-    // Without TTFT samples the mean is never stale (only slots with some go stale, and a slot
-    // loses its TTFT samples only when it starts over): the sums from h on, as before.
-    const mean = windowMeanAfterWrite(buf, this.latPre, base, h, n < size ? n + 1 : size);
-    this.latMean[slot] = mean;
-    this.streamScore[slot] = mean;
+    if (this.sliding !== true) return size - 1;
+    const h = heads[slot];
+    heads[slot] = h + 1 === size ? 0 : h + 1;
+    return h;
   }
 
   /** Brings the latency means of these slots up to date (a pick's candidates, before reading latMean). */
@@ -181,97 +169,164 @@ export class LatencyWindows {
     return mean;
   }
 
-  private pushTtft(slot: number): void {
-    const value = this.sample[0];
-    const size = this.size;
-    const buf = this.ttft;
-    const pre = this.ttftPre;
-    const base = slot * size;
-    const n = this.ttftCount[slot];
-    let h: number;
-    if (n < size) {
-      h = n;
-      this.ttftCount[slot] = n + 1;
-    } else if (this.sliding) {
-      h = this.ttftHead[slot];
-      this.ttftHead[slot] = h + 1 === size ? 0 : h + 1;
-    } else h = size - 1;
-    buf[base + h] = value;
-    const mean = windowMeanAfterWrite(buf, pre, base, h, n < size ? n + 1 : size);
-    this.ttftMean[slot] = mean;
-    this.streamScore[slot] = mean;
-  }
-
   /** Records a success: seconds per output token (raw seconds when there are none). */
   addSuccess(slot: number, group: number, latencyMs: number, outputTokens: number, ttftMs: number | undefined, nowMs: number): void {
-    this.prepareWrite(slot, group, nowMs);
     const seconds = latencyMs / 1000;
     this.sample[0] = outputTokens > 0 ? seconds / outputTokens : seconds;
-    this.pushLat(slot);
-    if (ttftMs !== undefined) {
-      const ttft = ttftMs / 1000;
-      // [2026] TTFT in seconds; older versions stored it per output token.
-      this.sample[0] = this.sliding || outputTokens <= 0 ? ttft : ttft / outputTokens;
-      if (this.ttftPercentile === null) this.pushTtft(slot);
-      else this.pushTtftSorted(slot);
+    if (ttftMs === undefined) {
+      this.write(slot, group, false, nowMs);
+      return;
     }
-  }
-
-  /**
-   * With ttft_percentile, the stream score is the percentile, so the TTFT mean is not kept: the
-   * sample goes into the window, and the one it replaces (when full) leaves the sorted copy as
-   * the new one enters. The sorted window (at `base`, `n` samples before this write) gets the new
-   * sample in the evicted one's place, moved to its rank, so a write costs a scan and a shift,
-   * never a sort; the score is the nearest-rank percentile, the ceil(p·n)-th smallest sample.
-   */
-  private pushTtftSorted(slot: number): void {
-    const sample = this.sample[0];
-    let n = this.ttftCount[slot];
-    const size = this.size;
-    const base = slot * size;
-    let evicted = NaN;
-    if (n < size) {
-      this.ttft[base + n] = sample;
-      this.ttftCount[slot] = n + 1;
-    } else {
-      const at = this.sliding ? this.ttftHead[slot] : size - 1;
-      evicted = this.ttft[base + at];
-      this.ttft[base + at] = sample;
-      if (this.sliding) this.ttftHead[slot] = at + 1 === size ? 0 : at + 1;
-    }
-    const a = this.ttftSorted;
-    let k: number;
-    if (evicted !== evicted) {
-      k = base + n; // a new last slot
-      while (k > base && a[k - 1] > sample) {
-        a[k] = a[k - 1];
-        k--;
-      }
-      n++;
-    } else {
-      const last = base + n - 1;
-      k = base;
-      while (k < last && a[k] !== evicted) k++;
-      while (k < last && a[k + 1] < sample) {
-        a[k] = a[k + 1];
-        k++;
-      }
-      while (k > base && a[k - 1] > sample) {
-        a[k] = a[k - 1];
-        k--;
-      }
-    }
-    a[k] = sample;
-    const score = a[base + this.rankFor[n] - 1];
-    this.ttftScore[slot] = score;
-    this.streamScore[slot] = score;
+    const ttft = ttftMs / 1000;
+    // [2026] TTFT in seconds; older versions stored it per output token.
+    this.sample[1] = this.sliding === true || outputTokens <= 0 ? ttft : ttft / outputTokens;
+    this.write(slot, group, true, nowMs);
   }
 
   /** A Timeout appends a 1000 s penalty sample. */
   addTimeoutPenalty(slot: number, group: number, nowMs: number): void {
-    this.prepareWrite(slot, group, nowMs);
     this.sample[0] = 1000;
-    this.pushLat(slot);
+    this.write(slot, group, false, nowMs);
+  }
+
+  /**
+   * Writes `sample[0]` to the slot's latency window and, with `ttft`, `sample[1]` to its TTFT
+   * window, and brings the slot's scores up to date. One function on purpose: V8 does not inline a
+   * function this large, so the end of a call costs one call to it, with its steps compiled
+   * together, whatever V8's warm-up saw. Split into one method per step, V8 inlined some steps
+   * into the router's onCallEnd and called the others, depending on the warm-up (routing bench:
+   * ±15 % between processes).
+   */
+  private write(slot: number, group: number, ttft: boolean, nowMs: number): void {
+    // latency-map-ttl-first-write: the map's ttl starts at its first write (groupWrite is the
+    // creation time) and later writes never extend it; an expired map starts over. Before 1.71.2
+    // every write restarted the ttl.
+    if (nowMs >= this.groupWrite[group] + this.ttlMs) {
+      this.groupGen[group] += 1;
+      this.groupWrite[group] = nowMs;
+    } else if (this.ttlFromFirstWrite !== true) this.groupWrite[group] = nowMs;
+    if (this.slotGen[slot] !== this.groupGen[group]) this.resetSlot(slot, group);
+
+    const size = this.size;
+    const base = slot * size;
+    // The latency window.
+    const n = this.latCount[slot];
+    const h = this.writePosition(this.latCount, this.latHead, slot);
+    this.lat[base + h] = this.sample[0];
+    if (this.ttftCount[slot] !== 0) {
+      // A slot with TTFT samples serves streams by those: its latency mean waits for a
+      // non-stream read (meanOf; the sums are the same whenever they are made).
+      const stale = this.latStale[slot];
+      if (stale === size) this.staleSlots++;
+      if (h < stale) this.latStale[slot] = h;
+      this.latMean[slot] = NaN;
+    } else {
+      // Without TTFT samples the mean is never stale (only slots with some go stale, and a slot
+      // loses its TTFT samples only when it starts over): the sums from h on, as before.
+      const mean = windowMeanAfterWrite(this.lat, this.latPre, base, h, n < size ? n + 1 : size);
+      this.latMean[slot] = mean;
+      this.streamScore[slot] = mean;
+    }
+    if (!ttft) return;
+
+    // The TTFT window: its mean, or with ttft_percentile its nearest-rank percentile.
+    const sample = this.sample[1];
+    const m = this.ttftCount[slot];
+    if (this.ttftPercentile === null) {
+      const at = this.writePosition(this.ttftCount, this.ttftHead, slot);
+      this.ttft[base + at] = sample;
+      const mean = windowMeanAfterWrite(this.ttft, this.ttftPre, base, at, m < size ? m + 1 : size);
+      this.ttftMean[slot] = mean;
+      this.streamScore[slot] = mean;
+      return;
+    }
+    if (m < size) {
+      this.fillTtftSorted(slot, m, sample);
+      return;
+    }
+    const at = base + this.writePosition(this.ttftCount, this.ttftHead, slot);
+    const evicted = this.ttft[at];
+    this.ttft[at] = sample;
+    const topK = this.topK;
+    if (topK > 0) {
+      // The k largest samples (descending at `t`): the score is the k-th. An evicted sample below
+      // it was not among them, so only the new one can enter; otherwise they are found again in
+      // the window (which holds the new sample already). Same value as the sorted window's rank.
+      const top = this.top;
+      const t = slot * topK;
+      const kth = top[t + topK - 1];
+      if (evicted < kth) {
+        if (sample > kth) {
+          let j = t + topK - 1;
+          while (j > t && top[j - 1] < sample) {
+            top[j] = top[j - 1];
+            j--;
+          }
+          top[j] = sample;
+        }
+      } else this.findTop(slot, base);
+      this.setTtftScore(slot, top[t + topK - 1]);
+      return;
+    }
+    // Otherwise the window is also kept sorted: the sample replaces the evicted one there and
+    // moves to its rank (a scan and a shift, never a sort); the score is the ceil(p·n)-th smallest.
+    const a = this.ttftSorted;
+    const last = base + m - 1;
+    let k = base;
+    while (k < last && a[k] !== evicted) k++;
+    while (k < last && a[k + 1] < sample) {
+      a[k] = a[k + 1];
+      k++;
+    }
+    while (k > base && a[k - 1] > sample) {
+      a[k] = a[k - 1];
+      k--;
+    }
+    a[k] = sample;
+    this.setTtftScore(slot, a[base + this.rankFor[m] - 1]);
+  }
+
+  /** The percentile's write while the window fills (the sample takes a new last place, then moves to its rank). */
+  private fillTtftSorted(slot: number, n: number, sample: number): void {
+    const base = slot * this.size;
+    this.ttft[base + n] = sample;
+    this.ttftCount[slot] = n + 1;
+    const a = this.ttftSorted;
+    let k = base + n;
+    while (k > base && a[k - 1] > sample) {
+      a[k] = a[k - 1];
+      k--;
+    }
+    a[k] = sample;
+    this.setTtftScore(slot, a[base + this.rankFor[n + 1] - 1]);
+    // The window is full: from now on its largest samples serve (see topK).
+    if (n + 1 === this.size && this.topK > 0) {
+      const t = slot * this.topK;
+      for (let j = 0; j < this.topK; j++) this.top[t + j] = a[base + this.size - 1 - j];
+    }
+  }
+
+  /** The slot's `topK` largest samples, descending, found in its full TTFT window. */
+  private findTop(slot: number, base: number): void {
+    const k = this.topK;
+    const top = this.top;
+    const t = slot * k;
+    for (let j = t; j < t + k; j++) top[j] = -Infinity; // (TypedArray.fill is a slow builtin call)
+    for (let i = base, end = base + this.size; i < end; i++) {
+      const v = this.ttft[i];
+      if (!(v > top[t + k - 1])) continue;
+      let j = t + k - 1;
+      while (j > t && top[j - 1] < v) {
+        top[j] = top[j - 1];
+        j--;
+      }
+      top[j] = v;
+    }
+  }
+
+  private setTtftScore(slot: number, score: number): void {
+    this.ttftScore[slot] = score;
+    this.streamScore[slot] = score;
   }
 
   /** Mean latency (or the TTFT mean / percentile for streams when there is TTFT data); 0 with no data. */
