@@ -121,6 +121,25 @@ const yamlEsm = {
   },
 };
 
+// fastest-levenshtein allocates a 256 kB lookup table when loaded; gwcfg measures edit distances
+// only to suggest a key for an unknown one. In the start-up bundle its import is a stub that loads
+// it on the first call (esbuild keeps a require() inside a function lazy).
+const lazyLevenshtein = {
+  name: 'lazy-levenshtein',
+  setup(build) {
+    build.onResolve({ filter: /^fastest-levenshtein$/ }, (args) => (args.namespace === 'gwcfg-lazy-levenshtein' ? undefined : { path: 'fastest-levenshtein', namespace: 'gwcfg-lazy-levenshtein' }));
+    build.onLoad({ filter: /.*/, namespace: 'gwcfg-lazy-levenshtein' }, () => ({
+      contents: [
+        'let lev;',
+        "export function distance(a, b) { return (lev ??= require('fastest-levenshtein')).distance(a, b); }",
+        "export function closest(str, arr) { return (lev ??= require('fastest-levenshtein')).closest(str, arr); }",
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 // Split points: command implementations that validate and lint never need become bundles of
 // their own, loaded by a real dynamic import() when their command runs, so the code-cached
 // start-up bundle stays small. The ink view is ESM (ink uses top-level await, which require()
@@ -170,7 +189,7 @@ const cjs = {
   banner: { js: "const __gwcfgMeta = { get url() { return (this.href ??= require('node:url').pathToFileURL(__filename).href); } };" },
 };
 const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
-await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule, yamlEsm], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
+await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule, yamlEsm, lazyLevenshtein], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
 writeFileSync(`${root}dist/model-map.txt`, (await bucketedModule()).bucketedText(builtinModelMapParts()));
 for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : cjs), entryPoints: [split.entry], outfile: `dist/${split.out}` });
 for (const file of ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out)]) routeDynamicImports(`dist/${file}`);

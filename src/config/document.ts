@@ -61,7 +61,11 @@ export function parseSource(file: string, bytes: Uint8Array, options: ParseOptio
     const at = offsetToLineColumn(bytes, invalid);
     return early('yaml/encoding', `invalid UTF-8 byte 0x${bytes[invalid].toString(16).padStart(2, '0')}; save the file as UTF-8`, at.line, at.column);
   }
-  let text = new TextDecoder('utf-8').decode(bytes);
+  // Valid UTF-8 (checked above) decodes alike everywhere; Buffer's decoder spares loading and
+  // compiling TextDecoder at start-up. TextDecoder('utf-8') drops one leading BOM, so that is
+  // done here first, then a second one is dropped as before.
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/^[ \r\n]*$/.test(text)) return early('yaml/empty', 'file has no content; a LiteLLM config needs at least a model_list or settings section');
 

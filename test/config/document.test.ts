@@ -86,6 +86,18 @@ test('a byte-order mark and CRLF line ends are fine, and positions stay exact', 
   assert.deepEqual([diagnostics[0].line, diagnostics[0].column], [5, 12]);
 });
 
+test('decoding: two leading byte-order marks are dropped, a view into a larger buffer reads only its bytes, multibyte text keeps columns', async () => {
+  const text = '\ufeffmodel_list:\r\n  - model_name: a\r\n    litellm_params:\r\n      model: openai/gpt-4o\r\n      rpm: lots\r\n';
+  const at = (ds: { ruleId: string; line: number; column: number }[]) => ds.map((d) => `${d.ruleId} ${d.line}:${d.column}`);
+  const one = at(await errors(text));
+  assert.deepEqual(at(await errors(`\ufeff${text}`)), one);
+  const padded = Buffer.from(`# x\n${text}tail`);
+  assert.deepEqual(at(await errors(padded.subarray(4, padded.length - 4))), one);
+  // columns count UTF-16 code units (😀 is two), as before
+  const wide = at(await errors('model_list:\n  - model_name: "café 😀"\n    litellm_params: {model: "café 😀", rpm: lots}\n'));
+  assert.deepEqual(wide, ['schema/type 3:45']);
+});
+
 test('duplicate keys warn (PyYAML keeps the last value) and point at the second key', async () => {
   const loaded = await load('litellm_settings:\n  success_callback: ["prometheus"]\n  drop_params: true\n  success_callback: ["s3"]\n');
   const [d] = loaded.diagnostics;

@@ -45,26 +45,30 @@ export const SECTIONS: readonly Section[] = ['router_settings', 'litellm_setting
 /** Places a key can belong, besides the three settings sections. */
 export type Home = Section | 'top level' | 'litellm_params';
 
-let cached: Map<Home, Set<string>> | null = null;
+const cached = new Map<Home, Set<string>>();
 
 /**
  * Keys gwcfg's schema declares per place: each settings section, the top level and a
  * deployment's litellm_params (gwcfg-only extension keys excluded: they are no one's home).
+ * Each place's set is made when first asked for (a clean config asks for one or two).
  */
 export function schemaSectionKeys(place: Home): ReadonlySet<string> {
-  if (!cached) {
-    const index = configSchemaIndex;
-    const top = index.properties(index.root, {});
-    const keysOf = (schema: unknown) => {
-      const keys = new Set<string>();
-      for (const [key, sub] of index.properties(index.resolve(schema), {})) if (typeof sub['x-gwcfg-extension'] !== 'string') keys.add(key);
-      return keys;
-    };
-    cached = new Map<Home, Set<string>>(SECTIONS.map((s) => [s, keysOf(top.get(s))]));
-    cached.set('top level', new Set([...top.keys()].filter((k) => !(SECTIONS as readonly string[]).includes(k) && k !== 'model_list' && !k.startsWith('x-'))));
-    cached.set('litellm_params', keysOf({ $ref: '#/$defs/litellmParams' }));
-  }
-  return cached.get(place)!;
+  let keys = cached.get(place);
+  if (!keys) cached.set(place, (keys = placeKeys(place)));
+  return keys;
+}
+
+function placeKeys(place: Home): Set<string> {
+  const index = configSchemaIndex;
+  const keysOf = (schema: unknown) => {
+    const keys = new Set<string>();
+    for (const [key, sub] of index.properties(index.resolve(schema), {})) if (typeof sub['x-gwcfg-extension'] !== 'string') keys.add(key);
+    return keys;
+  };
+  if (place === 'litellm_params') return keysOf({ $ref: '#/$defs/litellmParams' });
+  const top = index.properties(index.root, {});
+  if (place === 'top level') return new Set([...top.keys()].filter((k) => !(SECTIONS as readonly string[]).includes(k) && k !== 'model_list' && !k.startsWith('x-')));
+  return keysOf(top.get(place));
 }
 
 /**
