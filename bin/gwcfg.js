@@ -51,7 +51,7 @@ if (cacheFile && (!cachedData || script.cachedDataRejected || process.env.GWCFG_
 }
 
 /**
- * <cache dir>/gwcfg/<build id>-<node version>-<arch>-<command>.v8cache, or null when the bundle
+ * <cache dir>/gwcfg/<build id>-<path hash>-<node version>-<arch>-<command>.v8cache, or null when the bundle
  * has no build id or GWCFG_NO_CODE_CACHE is set. The cache dir is $GWCFG_CACHE_DIR, else
  * $XDG_CACHE_HOME, else %LOCALAPPDATA% on Windows, else ~/.cache. <command> is the first argument
  * that is not an option when it looks like a command name, else `_` (help, version, typos): any
@@ -72,5 +72,10 @@ function codeCacheFile(text) {
   }
   const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
   const command = named !== undefined && /^[a-z][a-z-]{0,31}$/.test(named) ? named : '_';
-  return join(dir, `${id[1]}-${process.version}-${process.arch}-${command}.v8cache`);
+  // A code cache keeps the file name it was made with (V8 names the script from it, e.g. in stack
+  // traces), so each installed copy of the bundle gets its own: `where` is a hash of its path.
+  let where = 0x811c9dc5; // FNV-1a of the path (node:crypto would initialise OpenSSL)
+  for (let i = 0; i < file.length; i++) where = Math.imul(where ^ file.charCodeAt(i), 0x01000193) >>> 0;
+  where = where.toString(16).padStart(8, '0');
+  return join(dir, `${id[1]}-${where}-${process.version}-${process.arch}-${command}.v8cache`);
 }

@@ -138,7 +138,7 @@ export function fitTable(c: Calibration): string {
   for (const d of c.deployments) {
     rows.push([String(d.index), d.modelName, d.model, String(d.calls), `${(d.errorRate * 100).toFixed(2)}%`, fitCell(d.latency), fitCell(d.ttft), fitCell(d.perToken)]);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, r[i].length), 0)); // (not a spread: any number of rows)
   let out = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n';
   out = safeLines(out);
   for (const g of c.groups) {

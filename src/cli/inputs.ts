@@ -8,6 +8,7 @@ import { relative, resolve, sep } from 'node:path';
 import { globToRegExp, matchesAny } from '../lint/glob.js';
 import { CliError } from './errors.js';
 import { LIMITS } from '../util/read-input.js';
+import { appendAll } from '../util/append.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 const CONFIG_GLOB = '**/*.{yaml,yml}';
@@ -82,7 +83,7 @@ export async function expandInputs(inputs: readonly string[], options: InputOpti
         notice(`gwcfg: skipped ${skipped} YAML file(s) in ${input} with none of model_list, router_settings, litellm_settings, general_settings, include at the top level (name a file to check it anyway)`);
       }
       if (configs.length === 0 && kept.length > 0) throw new CliError(`no LiteLLM configs found in directory ${input} (${skipped} other YAML file(s) skipped)`);
-      files.push(...configs);
+      appendAll(files, configs);
       continue;
     }
     if (GLOB_CHARS.test(input)) {
@@ -90,7 +91,7 @@ export async function expandInputs(inputs: readonly string[], options: InputOpti
       if (found.length === 0) throw new CliError(`no files match the pattern ${input}`);
       const kept = found.filter((f) => !isIgnored(f, ignore));
       ignored += found.length - kept.length;
-      files.push(...kept);
+      appendAll(files, kept);
       continue;
     }
     throw new CliError(`cannot read ${input}: no such file or directory`);

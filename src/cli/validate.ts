@@ -3,6 +3,7 @@ import { addReportOptions, report, type ReportOptions } from './report.js';
 import { cliIgnore, expandInputs } from './inputs.js';
 import { loadConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { appendAll } from '../util/append.js';
 
 export function register(program: Command): void {
   addReportOptions(
@@ -19,7 +20,7 @@ export function register(program: Command): void {
       const loaded = await loadConfig(file, options.stdinFilename);
       for (const source of loaded.sources) texts.set(source.file, source.text);
       shown.push(loaded.file);
-      diagnostics.push(...loaded.diagnostics);
+      appendAll(diagnostics, loaded.diagnostics);
     }
     process.exitCode = await report({ diagnostics, files: shown, texts }, options, program.opts().color);
   });

@@ -10,6 +10,7 @@ import { parseSource, makeDiagnostic, keyPosition, valuePosition, type PathSegme
 import { checkAgainstSchema } from '../schema/check.js';
 import { configSchema, configSchemaIndex, validateConfig } from '../schema/config-schema.js';
 import { isNearMiss } from '../schema/suggest.js';
+import { appendAll } from '../util/append.js';
 
 export interface LoadedConfig {
   file: string;
@@ -93,12 +94,12 @@ async function loadOne(file: string, bytes: Uint8Array, result: LoadedConfig, ch
     }
     return undefined;
   }
-  if (report) result.diagnostics.push(...parsed.diagnostics);
+  if (report) appendAll(result.diagnostics, parsed.diagnostics);
   if (!parsed.source) return undefined;
   if (report) result.sources.push(parsed.source);
   if (parsed.diagnostics.some((d) => d.severity === "error")) return undefined;
   const source = parsed.source;
-  if (report) result.diagnostics.push(...checkAgainstSchema(source, { validate: validateConfig, index: configSchemaIndex }));
+  if (report) appendAll(result.diagnostics, checkAgainstSchema(source, { validate: validateConfig, index: configSchemaIndex }));
   const value = source.value as Record<string, unknown>;
   recordOrigins(result.origins, source, value);
   const includes = value.include;

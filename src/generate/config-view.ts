@@ -101,7 +101,7 @@ function readDeployment(entry: unknown, index: number): DeploymentView | undefin
 
 function minDefined(values: (number | undefined)[]): number | undefined {
   const defined = values.filter((v): v is number => v !== undefined);
-  return defined.length ? Math.min(...defined) : undefined;
+  return defined.length ? defined.reduce((a, b) => Math.min(a, b), Infinity) : undefined; // (not a spread: any number of values)
 }
 
 function fallbackSources(lists: unknown[]): string[] {

@@ -10,6 +10,7 @@ import type { Report, Rule } from './types.js';
 import { builtinIds as defaultBuiltinIds, UNKNOWN_RULE, UNUSED_DIRECTIVE } from './builtin.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { resolveRelease, type Release } from '../routing/releases.js';
+import { appendAll } from '../util/append.js';
 
 const DEFAULT_RELEASE = resolveRelease(undefined);
 
@@ -88,7 +89,7 @@ export function lintConfig(loaded: LoadedConfig, options: LintOptions): Diagnost
     all.push(severity ? { ...d, severity } : d);
   }
   const fromRules = runRules(loaded, options);
-  all.push(...fromRules);
+  appendAll(all, fromRules);
   let out = dedupe(withoutRestated(all, fromRules));
   const ruleIds = options.rules.map((r) => r.meta.id);
   const known = new Set([...ruleIds, ...builtins]);

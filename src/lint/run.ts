@@ -18,6 +18,7 @@ import { safeLines } from '../util/safe-text.js';
 import { resolveRelease, type Release } from '../routing/releases.js';
 import { setActiveModelMap } from '../model-map/index.js';
 import { loadModelMapOnce } from '../model-map/load.js';
+import { appendAll } from '../util/append.js';
 
 export interface LintCliOptions extends ReportOptions {
   /** A path from --config, false from --no-config, undefined to search. */
@@ -73,7 +74,7 @@ export async function runLint(inputs: string[], options: LintCliOptions, globalC
     const result = await lintFile(file, { rules, settings, env, release, replicas: rc?.replicas, stdinName: options.stdinFilename, fix: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none' });
     for (const source of result.loaded.sources) texts.set(source.file, source.text);
     shown.push(result.loaded.file);
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     if (result.diff) diffs.push(result.diff);
   }
   if (diffs.length > 0) {

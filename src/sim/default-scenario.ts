@@ -47,7 +47,7 @@ export function servingDeployments(router: Router): Map<string, DeploymentView[]
   for (const [name, members] of groups) {
     const orders = members.map((d) => d.order).filter((o): o is number => o !== null);
     if (orders.length === 0) continue;
-    const lowest = Math.min(...orders);
+    const lowest = orders.reduce((a, b) => Math.min(a, b), Infinity); // (a spread of a large group overflows the stack)
     groups.set(name, members.filter((d) => d.order === lowest));
   }
   return groups;

@@ -2,7 +2,7 @@
 // loads nothing a report would need (docs/architecture.md, Start-up).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,4 +36,21 @@ test('a clean lint run loads no Node module beyond what the launcher needs (no E
   for (const name of ['NativeModule module', 'NativeModule internal/modules/esm/loader', 'NativeModule worker_threads', 'NativeModule child_process']) {
     assert.ok(!loaded.includes(name), `${name} was loaded`);
   }
+});
+
+// A code cache keeps the file name it was made with, and V8 names the script from it: two copies
+// of gwcfg sharing one cache directory showed each other's paths in --debug stack traces.
+test('each copy of the bundle gets its own code cache (the file name is part of the key)', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gwcfg-cache-'));
+  const copies = [0, 1].map(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'gwcfg-copy-'));
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+    return dir;
+  });
+  for (const dir of copies) {
+    const r = spawnSync(process.execPath, [join(dir, 'bin/gwcfg.js'), 'validate', join(ROOT, 'fixtures/configs/gateway.yaml')], { encoding: 'utf8', env: { ...process.env, GWCFG_CACHE_DIR: cacheDir } });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  assert.equal(readdirSync(cacheDir).filter((f) => f.endsWith('-validate.v8cache')).length, 2);
 });

@@ -90,3 +90,15 @@ test('aliases below the expansion limit share one value instead of copies', asyn
   const value = loaded.value as { 'x-a': unknown; 'x-b': unknown[] };
   assert.ok(value['x-b'].every((v) => v === value['x-a']));
 });
+
+// `array.push(...items)` passes every item as an argument: past ~120,000 items it throws
+// "Maximum call stack size exceeded", which gwcfg reported as an internal error (found by a
+// fresh-user check). Input-sized arrays are appended with a loop (util/append.ts).
+test('150,000 duplicate keys and a merge of a 150,000-key mapping load (no stack overflow)', async () => {
+  const dup = await loadConfigBytes('dup.yaml', new TextEncoder().encode('a: 1\n'.repeat(150_000)));
+  // one yaml/duplicate-key per repeat, and the key itself is unknown to LiteLLM
+  assert.equal(dup.diagnostics.filter((d) => d.ruleId === 'yaml/duplicate-key').length, 149_999);
+  const keys = Array.from({ length: 150_000 }, (_, i) => `  k${i}: ${i}\n`).join('');
+  const merged = await loadConfigBytes('merge.yaml', new TextEncoder().encode(`base: &b\n${keys}x:\n  <<: *b\n`));
+  assert.equal(Object.keys((merged.value as { x: object }).x).length, 150_000);
+});

@@ -7,6 +7,7 @@
 // the same source with "\n" breaks must give the value the yaml package gave, else the value is
 // left alone.
 import { visit, type Document, type Scalar } from 'yaml';
+import { appendAll } from '../../util/append.js';
 
 const BREAK = /\r\n|[\r\n\x85\u2028\u2029]/y;
 const SEPARATOR = /[\u2028\u2029]/;
@@ -151,7 +152,7 @@ function blockScalar(source: string, parentIndent: number): string | null {
   const chunks: string[] = [];
   let last = '';
   while (column === indent && peek() !== '\0') {
-    chunks.push(...breaks);
+    appendAll(chunks, breaks);
     const leadingNonSpace = peek() !== ' ' && peek() !== '\t';
     const from = at;
     while (peek() !== '\0' && !isBreak(peek())) at++;
@@ -165,6 +166,6 @@ function blockScalar(source: string, parentIndent: number): string | null {
     } else break;
   }
   if (chomping !== false) chunks.push(last);
-  if (chomping === true) chunks.push(...breaks);
+  if (chomping === true) appendAll(chunks, breaks);
   return chunks.join('');
 }

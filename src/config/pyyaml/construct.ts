@@ -6,6 +6,7 @@
 // one PyYAML reports. The yaml package parses and keeps positions; this module only constructs.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ConstructError, TAG, constructScalar, resolvePlain, type PyScalar, type ScalarTag } from './scalars.js';
+import { appendAll } from '../../util/append.js';
 
 export interface YamlProblem {
   ruleId: string;
@@ -270,7 +271,7 @@ export function constructDocument<V>(root: Node | null, graph: Graph, builder: V
         const value = deref(valueNode);
         if (isMap(value)) {
           flatten(value);
-          merge.push(...pairs(value).map(([k, v]): Pairs[number] => [k, v, false]));
+          appendAll(merge, pairs(value).map(([k, v]): Pairs[number] => [k, v, false]));
         } else if (isSeq(value)) {
           const sub: Pairs[] = [];
           for (const item of value.items) {

@@ -115,7 +115,7 @@ function scalarOffsets(text: string, node: Scalar): (i: number) => number {
     const headerEnd = raw.indexOf('\n');
     if (headerEnd < 0) return fallback;
     const lines = raw.slice(headerEnd + 1).split('\n');
-    const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+    const indent = lines.filter((l) => l.trim() !== '').reduce((m, l) => Math.min(m, l.length - l.trimStart().length), Infinity); // (not a spread: any number of lines)
     let at = headerEnd + 1;
     lines.forEach((line, li) => {
       for (let k = Number.isFinite(indent) ? Math.min(indent, line.length) : 0; k < line.length; k++) push(line[k], at + k);
