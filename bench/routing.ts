@@ -176,5 +176,5 @@ if (onlyIdx > 0) {
     console.log(`${median.line}  [${runs.map((x) => x.ratio.toFixed(2)).join(' ')}]`);
     worst = Math.max(worst, median.ratio);
   }
-  console.log(`worst ratio ${worst.toFixed(2)} (target ≤ 5; strategies and variants)`);
+  console.log(`worst ratio ${worst.toFixed(2)} (target ≤ 5; strategies and variants: ${worst <= 5 ? 'met' : 'NOT met'})`);
 }
