@@ -227,14 +227,20 @@ export class RouterCore {
   }
 
   /**
-   * Nothing cooling, no filter configured, no order tiers: the strategy picks among all members
-   * (what pickInGroup's steps come to in that case, without walking them). Null when that is not
-   * the case.
+   * No filter configured and no order tiers: the strategy picks among the members, or while some
+   * are cooling among the others (notCooling), which is what pickInGroup's steps come to in that
+   * case, without walking them. Null when that is not the case, or every member is cooling.
    */
   private unfilteredPick(g: number, req: RouteRequest, nowMs: number): PickResult | null {
-    if (!(this.unfiltered === true && nowMs >= this.cooldown.maxUntil && this.groupHasOrder[g] === 0)) return null;
-    const members = this.index.members[g];
-    const d = this.strategy!.pick(members, members.length, req, nowMs, g);
+    if (this.unfiltered !== true || this.groupHasOrder[g] !== 0) return null;
+    let cands = this.index.members[g];
+    let n = cands.length;
+    if (nowMs < this.cooldown.maxUntil) {
+      n = this.notCooling(g, nowMs);
+      if (n === 0) return null; // the walk says when the first cooldown ends
+      cands = this.coolLists[g];
+    }
+    const d = this.strategy!.pick(cands, n, req, nowMs, g);
     return d >= 0 ? this.okPick(d, g) : this.overLimits(g, nowMs);
   }
 
@@ -315,15 +321,6 @@ export class RouterCore {
     if (skip === null) {
       const quick = this.unfilteredPick(g, req, nowMs);
       if (quick !== null) return quick;
-      // Some deployment is cooling and no other filter applies: the strategy picks among the
-      // members not cooling (the walk below comes to the same list; this one is kept).
-      if (this.unfiltered === true && minTier === 0 && this.groupHasOrder[g] === 0) {
-        const n = this.notCooling(g, nowMs);
-        if (n > 0) {
-          const d = this.strategy!.pick(this.coolLists[g], n, req, nowMs, g);
-          return d >= 0 ? this.okPick(d, g) : this.overLimits(g, nowMs);
-        }
-      }
     }
     const s = this.settings;
     const members = minTier > 0 && this.groupHasOrder[g] === 1 ? this.membersFromTier(g, minTier) : this.index.members[g];

@@ -20,10 +20,9 @@ export class LatencyWindows {
   private readonly latStale: Int32Array;
   /** How many slots have a stale latency mean (NaN in latMean; see write). */
   staleSlots = 0;
-  readonly ttftMean: Float64Array;
   /**
-   * What a stream scores by when the slot has TTFT data: ttftMean, or with [2026]
-   * ttft_percentile the percentile of the window (kept up to date on write, like the mean).
+   * What a stream scores by when the slot has TTFT data: the TTFT mean, or with [2026]
+   * ttft_percentile the percentile of the window (kept up to date on write).
    */
   readonly ttftScore: Float64Array;
   /**
@@ -73,8 +72,7 @@ export class LatencyWindows {
     this.latStale = new Int32Array(slots).fill(size);
     this.ttftPre = new Float64Array(ttftPercentile === null ? slots * size : 0);
     this.latMean = new Float64Array(slots);
-    this.ttftMean = new Float64Array(slots);
-    this.ttftScore = ttftPercentile === null ? this.ttftMean : new Float64Array(slots);
+    this.ttftScore = new Float64Array(slots);
     this.streamScore = new Float64Array(slots);
     this.ttftSorted = new Float64Array(ttftPercentile === null ? 0 : slots * size);
     this.rankFor = new Int32Array(size + 1);
@@ -110,7 +108,6 @@ export class LatencyWindows {
       this.latStale[slot] = this.size;
       this.staleSlots--;
     }
-    this.ttftMean[slot] = 0;
     this.ttftScore[slot] = 0;
     this.streamScore[slot] = 0;
     this.latHead[slot] = 0;
@@ -235,9 +232,7 @@ export class LatencyWindows {
     if (this.ttftPercentile === null) {
       const at = this.writePosition(this.ttftCount, this.ttftHead, slot);
       this.ttft[base + at] = sample;
-      const mean = windowMeanAfterWrite(this.ttft, this.ttftPre, base, at, m < size ? m + 1 : size);
-      this.ttftMean[slot] = mean;
-      this.streamScore[slot] = mean;
+      this.setTtftScore(slot, windowMeanAfterWrite(this.ttft, this.ttftPre, base, at, m < size ? m + 1 : size));
       return;
     }
     if (m < size) {
