@@ -60,7 +60,7 @@ function referenceLauncher(): string {
       "const { readFileSync, writeFileSync } = require('node:fs');",
       "const vm = require('node:vm');",
       "const file = require('node:path').join(__dirname, 'bundle.cjs');",
-      "const cacheFile = file + '.' + (process.env.NODE_EXTRA_CA_CERTS ? 'a' : 'b') + '.v8cache';",
+      "const cacheFile = file + '.v8cache';",
       "const source = '(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'latin1') + '\\n})';",
       'let cachedData;',
       'try { cachedData = readFileSync(cacheFile); } catch {}',
