@@ -1,37 +1,103 @@
 // Shared start-up benchmark: median wall time of a gwcfg command against bare `node -e 0`,
 // interleaved in the same run so machine noise hits both alike. Reports the ratio and whether this
 // run met the target (one run; the machine's noise can flip a ratio near it).
-// Both run without NODE_EXTRA_CA_CERTS and NODE_OPTIONS: with extra certificates Node parses
-// them at every start (here ~60 ms over a 25 ms start), which inflates the baseline and hides
-// gwcfg's own cost; a user's plain `node` start is the baseline that counts.
+//
+// The target (issues 2 and 5: <= 1.3) was set in this environment against a reference, "a bundled
+// yaml + precompiled-ajv prototype [that] reached 1.2 on these machines". That reference is
+// rebuilt here (startup-reference.ts) and measured in the same rounds, so each run shows what the
+// target's own yardstick scores today. These machines set NODE_EXTRA_CA_CERTS, and Node parses
+// those certificates at every start (~40-60 ms over a ~25 ms start): the target's 1.3 is a ratio
+// to that start. When the variable is set, the bench also measures every side without it, as a
+// user's plain `node` starts, and prints those ratios beside (not judged: the reference itself
+// scores ~1.45 there, see docs/architecture.md "Start-up").
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ENV = { ...process.env };
-delete ENV.NODE_EXTRA_CA_CERTS;
-delete ENV.NODE_OPTIONS;
+/** The environment as it is (NODE_OPTIONS aside, which is not part of a bare start). */
+const AS_IS = { ...process.env };
+delete AS_IS.NODE_OPTIONS;
+/** A plain Node start: no extra certificates to parse. */
+const CLEAN = { ...AS_IS };
+delete CLEAN.NODE_EXTRA_CA_CERTS;
+const HAS_EXTRA_CERTS = AS_IS.NODE_EXTRA_CA_CERTS !== undefined && AS_IS.NODE_EXTRA_CA_CERTS !== '';
 
-function time(args: string[]): number {
+function time(args: string[], env: NodeJS.ProcessEnv): number {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env: ENV });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env });
   if (r.error) throw r.error;
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+let reference: string | null = null;
+/** The reference prototype, bundled into a temporary directory with a launcher that code-caches it. */
+function referenceLauncher(): string {
+  if (reference !== null) return reference;
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-startup-reference-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  buildSync({
+    entryPoints: [join(ROOT, 'bench', 'startup-reference.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    minify: true,
+    outfile: join(dir, 'bundle.cjs'),
+    // the yaml package's ES build, as gwcfg's start-up bundle takes it (scripts/build.mjs)
+    alias: { yaml: join(ROOT, 'node_modules', 'yaml', 'browser', 'dist', 'index.js') },
+    logLevel: 'warning',
+  });
+  const launcher = join(dir, 'launch.cjs');
+  writeFileSync(
+    launcher,
+    [
+      "'use strict';",
+      "const { readFileSync, writeFileSync } = require('node:fs');",
+      "const vm = require('node:vm');",
+      "const file = require('node:path').join(__dirname, 'bundle.cjs');",
+      "const cacheFile = file + '.v8cache';",
+      "const source = '(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'latin1') + '\\n})';",
+      'let cachedData;',
+      'try { cachedData = readFileSync(cacheFile); } catch {}',
+      'const script = new vm.Script(source, { filename: file, cachedData });',
+      'const m = { exports: {} };',
+      'script.runInThisContext().call(m.exports, m.exports, require, m, file, __dirname);',
+      "if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));",
+    ].join('\n'),
+  );
+  reference = launcher;
+  return launcher;
+}
+
+/**
+ * Prints `label`'s median ratio to bare `node -e 0` over `runs` interleaved rounds, judged against
+ * `target`; with a reference line (the prototype the target was set against, on the same input as
+ * the command's last argument) and, when NODE_EXTRA_CA_CERTS is set, the ratios without it.
+ */
 export function benchStartup(label: string, args: string[], target: number, runs = 30): void {
-  for (let i = 0; i < 3; i++) {
-    time(['-e', '0']);
-    time(['bin/gwcfg.js', ...args]);
+  const sides: { args: string[]; env: NodeJS.ProcessEnv; times: number[] }[] = [];
+  const side = (a: string[], env: NodeJS.ProcessEnv) => {
+    const s = { args: a, env, times: [] as number[] };
+    sides.push(s);
+    return s;
+  };
+  const ref = [referenceLauncher(), args[args.length - 1]];
+  const bare = side(['-e', '0'], AS_IS);
+  const tool = side(['bin/gwcfg.js', ...args], AS_IS);
+  const proto = side(ref, AS_IS);
+  const clean = HAS_EXTRA_CERTS ? { bare: side(['-e', '0'], CLEAN), tool: side(['bin/gwcfg.js', ...args], CLEAN), proto: side(ref, CLEAN) } : null;
+  for (let i = 0; i < 3; i++) for (const s of sides) time(s.args, s.env); // warm-up (and code caches)
+  for (let i = 0; i < runs; i++) for (const s of sides) s.times.push(time(s.args, s.env));
+  const ratio = median(tool.times) / median(bare.times);
+  console.log(`${label}: median ${median(tool.times).toFixed(1)} ms vs bare node ${median(bare.times).toFixed(1)} ms -> ratio ${ratio.toFixed(2)} (target <= ${target}: ${ratio <= target ? 'met' : 'NOT met'})`);
+  console.log(`  reference (issue 2's bundled yaml + precompiled-ajv prototype, same input): ratio ${(median(proto.times) / median(bare.times)).toFixed(2)}`);
+  if (clean !== null) {
+    const b = median(clean.bare.times);
+    console.log(`  without NODE_EXTRA_CA_CERTS (bare node ${b.toFixed(1)} ms): gwcfg ${(median(clean.tool.times) / b).toFixed(2)}, reference ${(median(clean.proto.times) / b).toFixed(2)} (not judged)`);
   }
-  const bare: number[] = [];
-  const tool: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    bare.push(time(['-e', '0']));
-    tool.push(time(['bin/gwcfg.js', ...args]));
-  }
-  const ratio = median(tool) / median(bare);
-  console.log(`${label}: median ${median(tool).toFixed(1)} ms vs bare node ${median(bare).toFixed(1)} ms -> ratio ${ratio.toFixed(2)} (target <= ${target}: ${ratio <= target ? 'met' : 'NOT met'})`);
 }

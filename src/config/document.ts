@@ -1,10 +1,11 @@
 // One parse of a YAML config file: decoded text, the yaml AST, line positions and the plain value.
 // Every later stage (schema, lint, routing) reads from this; nothing parses twice.
+import { isUtf8 } from 'node:buffer';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { formatPath } from '../diagnostics/types.js';
 import { constructDocument, containsItself, expandedSize, isMergeKeyNode, linkAliases, plainBuilder, unknownTagMessage, type DuplicateKey, type Graph } from './pyyaml/construct.js';
-import { firstNonPrintable, normalizeLineBreaks } from './pyyaml/scan.js';
+import { firstNonPrintable, hasAny, normalizeLineBreaks } from './pyyaml/scan.js';
 import { resolvePlain, resolvePlainGwcfg, type ScalarTag } from './pyyaml/scalars.js';
 import { composeLikePyYaml, YAML_OPTIONS, type Composed } from './pyyaml/compose.js';
 import { keepLineSeparators } from './pyyaml/breaks.js';
@@ -56,7 +57,9 @@ export function parseSource(file: string, bytes: Uint8Array, options: ParseOptio
     const at = offsetToLineColumn(bytes, nul);
     return early('yaml/binary', 'file contains NUL bytes; it looks binary, not YAML text', at.line, at.column);
   }
-  const invalid = firstInvalidUtf8(bytes);
+  // Start-up: Node's native validator answers for the usual valid file; the JS scan below (cold
+  // code, ~0.1 ms per kB on the first call) only finds where an invalid file breaks.
+  const invalid = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (invalid !== -1) {
     const at = offsetToLineColumn(bytes, invalid);
     return early('yaml/encoding', `invalid UTF-8 byte 0x${bytes[invalid].toString(16).padStart(2, '0')}; save the file as UTF-8`, at.line, at.column);
@@ -67,7 +70,7 @@ export function parseSource(file: string, bytes: Uint8Array, options: ParseOptio
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (/^[ \r\n]*$/.test(text)) return early('yaml/empty', 'file has no content; a LiteLLM config needs at least a model_list or settings section');
+  if (onlyBlank(text)) return early('yaml/empty', 'file has no content; a LiteLLM config needs at least a model_list or settings section');
 
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== -1) {
@@ -89,7 +92,7 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParseResu
   let composed: Composed;
   try {
     composed = composeLikePyYaml(lf);
-    if (/[\u2028\u2029]/.test(text)) for (const d of composed.docs) keepLineSeparators(d, text);
+    if (hasAny(text, '\u2028\u2029')) for (const d of composed.docs) keepLineSeparators(d, text);
   } catch (error) {
     return { source: null, diagnostics: [makeDiagnostic(file, 'yaml/syntax', 'error', `cannot parse YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1, endLine: 1, endColumn: 2 })] };
   }
@@ -394,16 +397,28 @@ function composerLookahead(text: string, offset: number): number {
   return keyAllowed(offset) ? keyLookahead(i) : i + 1;
 }
 
-/** Start of a document's first token (PyYAML's mark for "but found another document"). */
+/**
+ * Start of a document's first token (PyYAML's mark for "but found another document"): past
+ * spaces, tabs, line breaks and comments. (A loop, not a pattern: start-up, see normalizeLineBreaks.)
+ */
 function documentStart(text: string, offset: number): number {
-  const re = /[ \t\r\n]+|#[^\n]*/y;
   let i = offset;
-  for (;;) {
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (!m || m[0].length === 0) return i;
-    i += m[0].length;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') i++;
+    else if (c === '#') i = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
+    else break;
   }
+  return i;
+}
+
+/** Only spaces and line breaks (or nothing); a loop that stops at the first content, not a pattern over the whole text (start-up). */
+function onlyBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\r' && c !== '\n') return false;
+  }
+  return true;
 }
 
 /**
@@ -623,6 +638,35 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * recurses and would overflow the stack first). Returns the offset or -1.
  */
 function findExcessiveNesting(text: string): number {
+  // Start-up: the two walks below go through the text a character at a time (cold code on a
+  // small config's first parse); they cannot find anything in a file with at most MAX_NESTING
+  // brackets, or with no line long enough to hold the indentation, which indexOf finds natively.
+  if (countUpTo(text, '[', '{', MAX_NESTING + 1) > MAX_NESTING) {
+    const at = excessiveFlowNesting(text);
+    if (at !== -1) return at;
+  }
+  return hasLineLongerThan(text, MAX_NESTING * 2) ? excessiveBlockNesting(text) : -1;
+}
+
+/** How many of the characters `a` and `b` the text has, counting no further than `limit`. */
+function countUpTo(text: string, a: string, b: string, limit: number): number {
+  let count = 0;
+  for (let i = text.indexOf(a); i !== -1 && count < limit; i = text.indexOf(a, i + 1)) count++;
+  for (let i = text.indexOf(b); i !== -1 && count < limit; i = text.indexOf(b, i + 1)) count++;
+  return count;
+}
+
+function hasLineLongerThan(text: string, length: number): boolean {
+  for (let start = 0; start <= text.length; ) {
+    const lineEnd = text.indexOf('\n', start);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    if (end - start > length) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+function excessiveFlowNesting(text: string): number {
   let flow = 0;
   let quote = '';
   let comment = false;
@@ -643,7 +687,11 @@ function findExcessiveNesting(text: string): number {
       if (++flow > MAX_NESTING) return i;
     } else if ((c === ']' || c === '}') && flow > 0) flow--;
   }
-  // Block nesting: indentation depth grows by at least one column per level.
+  return -1;
+}
+
+/** Block nesting: indentation depth grows by at least one column per level. */
+function excessiveBlockNesting(text: string): number {
   const lines = text.split('\n');
   let offset = 0;
   for (const line of lines) {

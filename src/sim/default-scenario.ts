@@ -81,3 +81,10 @@ export function defaultScenario(router: Router): Scenario {
   }
   return { durationMs, warmupMs: 0, traffic, deployments: [], notices };
 }
+
+/**
+ * Said by a run whose scenario sends nothing: only a derived one can (a scenario file lists at
+ * least one traffic entry), when the config has no deployment with a concrete model_name.
+ */
+export const NO_TRAFFIC_NOTICE =
+  "default scenario: the config has no deployment to send requests to (model_list is missing or empty, or holds only wildcard or blocked deployments), so no request was simulated; give traffic with --scenario";

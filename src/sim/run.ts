@@ -15,6 +15,7 @@ import { ArrivalProcess } from './traffic.js';
 import { Fifo } from './fifo.js';
 import { Metrics, increment, stateTracks, type DeploymentState, type FailureCause, type GroupStats } from './metrics.js';
 import type { Scenario } from './scenario.js';
+import { NO_TRAFFIC_NOTICE } from './default-scenario.js';
 import { DEFAULT_DURATION_MS, LIMITS, count, seconds } from './limits.js';
 import type { RecordedTraffic } from '../traffic/replay.js';
 import { safeText } from '../util/safe-text.js';
@@ -192,6 +193,7 @@ export class SimulationRun {
     const scenario = input.scenario;
     // The derived scenario's notes are about its length: moot when the flags set it.
     if (scenario.notices && input.durationMs === undefined && input.requests === undefined) this.notices.push(...scenario.notices);
+    if (scenario.traffic.length === 0) this.notices.push(NO_TRAFFIC_NOTICE);
     this.streams = createStreams(input.seed);
     const routerOptions = { random: this.streams.routing, strategy: input.strategy, litellmVersion: input.litellmVersion, modelMap: input.modelMap };
     this.router = Router.fromConfig(input.config, routerOptions);

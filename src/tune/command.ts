@@ -346,7 +346,8 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     }
   }
   // Only a returned config gets a diff: one that misses the SLO is described, not offered as an edit.
-  const diff = meets && editError === null && best.changes.length > 0 ? createTwoFilesPatch(loaded.file, options.output ?? 'tuned.yaml', loaded.source.text, text, undefined, undefined, { context: 3 }) : '';
+  // Without -o it is an edit of the config itself (`patch -p0` applies it there), not of a made-up file.
+  const diff = meets && editError === null && best.changes.length > 0 ? createTwoFilesPatch(loaded.file, options.output ?? loaded.file, loaded.source.text, text, undefined, undefined, { context: 3 }) : '';
   const run: TuneRun = {
     configFile: loaded.file,
     scenarioFile: options.scenario ?? null,

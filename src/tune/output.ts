@@ -306,7 +306,8 @@ function summary(doc: TuneJson): string {
           : `stopped before the round that would pass ${budget}; --budget ${s.reproduce_with_budget} repeats this search exactly`;
   // The candidates counted: the given config, those of the rounds, those of the pruning step.
   const inRounds = `${s.candidates - 1 - s.pruning_candidates} in ${count(s.rounds, 'round')} of successive halving`;
-  const parts = s.pruning_candidates > 0 ? `the given config, ${inRounds}, ${s.pruning_candidates} in pruning` : `the given config and ${inRounds}`;
+  const parts =
+    s.pruning_candidates > 0 ? `the given config, ${inRounds}, ${s.pruning_candidates} in pruning` : s.rounds === 0 ? 'the given config only' : `the given config and ${inRounds}`;
   return `searched ${count(s.candidates, 'candidate')} in ${count(s.simulations, 'simulation')} (${parts}; finalists ran on ${seedList(s.seeds)}, the same for every candidate); ${stop}.`;
 }
 

@@ -62,3 +62,30 @@ test('the default scenario never asks for more than DEFAULT_MAX_REQUESTS request
   assert.ok(s.durationMs! >= 20_000, 'still tens of seconds of traffic');
   assert.match(s.notices![0], /^default scenario: 21 s of traffic instead of 5 minutes, so the run stays within 200,000 requests at 9,4\d\d requests\/s \(50 % of the config.s capacity\)/);
 });
+
+// A config with nothing the derived scenario can send to used to print "requests 0 succeeded 0
+// (100.0%)" with no word of why.
+for (const [what, config] of [
+  ['no model_list', { router_settings: { routing_strategy: 'simple-shuffle' } }],
+  ['only a wildcard deployment', { model_list: [{ model_name: '*', litellm_params: { model: 'openai/*' } }] }],
+] as const) {
+  test(`a config with ${what} runs no request and says why`, () => {
+    const scenario = derived(config);
+    assert.equal(scenario.traffic.length, 0);
+    // also when --duration sets the length (the derived scenario's other notes are moot then)
+    for (const durationMs of [undefined, 60_000]) {
+      const r = runJob({ config, scenario: null, seed: 1, durationMs });
+      assert.ok(r.ok);
+      assert.equal(r.result.totals.requests, 0);
+      assert.ok(r.notices.some((n) => /^default scenario: the config has no deployment to send requests to/.test(n)), r.notices.join('\n'));
+    }
+  });
+}
+
+test('a config with a servable deployment gets no such notice', () => {
+  const config = { model_list: [{ model_name: 'm', litellm_params: { model: 'openai/gpt-4o-mini', rpm: 60 } }] };
+  const r = runJob({ config, scenario: null, seed: 1 });
+  assert.ok(r.ok);
+  assert.ok(r.result.totals.requests > 0);
+  assert.ok(!r.notices.some((n) => n.includes('no deployment to send requests to')));
+});

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { applyPatch } from 'diff';
 import { executeTune, minimumBudget, parseTuneFlags, type TuneOptions, type TuneRun } from '../../src/tune/command.js';
 import { tuneDocument, tuneMarkdown, tuneTable } from '../../src/tune/output.js';
 import { aggregate, type Metrics } from '../../src/tune/score.js';
@@ -269,4 +270,25 @@ test('tune: the Pareto SLO column says which finalists the hold-out check confir
   assert.match(table, /\n#27 .* meets /);
   assert.match(table, /SLO: confirmed = meets it on the search seeds and passed the hold-out check; meets = on the search seeds, not checked/);
   assert.match(tuneMarkdown(r), /\| rejected \|/);
+});
+
+test('tune: a time budget with no room for a round says "the given config only", not "0 in 0 rounds"', async () => {
+  const r = await tune(`${DIR}/flaky.config.yaml`, { scenario: `${DIR}/flaky.scenario.yaml`, slo: 'success>=99%', budget: '1ms', seeds: '1' });
+  assert.match(r.stdout.replace(/\s+/g, ' '), /searched 1 candidate in \d+ simulations? \(the given config only; finalists ran on seed \d+, the same for every candidate\); stopped: the 0\.001 s budget left no room for a round/);
+  assert.doesNotMatch(r.stdout, /0 in 0 rounds/);
+});
+
+test('tune: without -o the diff is an edit of the config itself, and applying it gives what -o writes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-tune-diff-'));
+  const config = join(dir, 'brown-out.config.yaml');
+  copyFileSync('fixtures/scenarios/brown-out.config.yaml', config);
+  const options: TuneOptions = { scenario: 'fixtures/scenarios/brown-out.scenario.yaml', slo: 'success>=99%', budget: '20', seeds: '3', format: 'json' };
+  const bare = JSON.parse((await tune(config, options)).stdout) as { verdict: string; diff: string };
+  assert.equal(bare.verdict, 'confirmed');
+  assert.match(bare.diff, new RegExp(`^--- ${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n\\+\\+\\+ ${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`, 'm'));
+  assert.doesNotMatch(bare.diff, /tuned\.yaml/);
+  const output = join(dir, 'out.yaml');
+  const written = JSON.parse((await tune(config, { ...options, output })).stdout) as { diff: string };
+  assert.match(written.diff, /\n\+\+\+ .*out\.yaml\n/);
+  assert.equal(applyPatch(readFileSync(config, 'utf8'), bare.diff), readFileSync(output, 'utf8'));
 });

@@ -42,36 +42,51 @@ export class YamlTimestamp extends Date {
 }
 
 // PyYAML's implicit resolvers, selected by the first character, tried in registration order
-// (bool, float, int, merge, null, timestamp, value).
-const BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+// (bool, float, int, merge, null, timestamp, value). Start-up: a resolver whose pattern is a
+// list of words is a set lookup, and FLOAT and TIMESTAMP run only on text with the '.' or the
+// '-' every match has, so most scalars run no pattern, and V8 compiles fewer (a regular
+// expression is compiled on its first use, again to machine code on its second, and is not in the
+// code cache). test/config/startup-shortcuts.test.ts checks them against the patterns.
+const BOOL = new Set(['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 const FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-const MERGE = /^(?:<<)$/;
-const NULL = /^(?:~|null|Null|NULL|)$/;
+const NULL = new Set(['~', 'null', 'Null', 'NULL', '']);
 const TIMESTAMP = /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/;
-const VALUE = /^(?:=)$/;
 
-const RESOLVERS: [string, ScalarTag, RegExp][] = [
-  ['yYnNtTfFoO', 'bool', BOOL],
-  ['-+0123456789.', 'float', FLOAT],
-  ['-+0123456789', 'int', INT],
-  ['<', 'merge', MERGE],
-  ['~nN', 'null', NULL],
-  ['0123456789', 'timestamp', TIMESTAMP],
-  ['=', 'value', VALUE],
+const RESOLVERS: [firsts: string, tag: ScalarTag, matches: (value: string) => boolean][] = [
+  ['yYnNtTfFoO', 'bool', (value) => BOOL.has(value)],
+  ['-+0123456789.', 'float', (value) => value.includes('.') && FLOAT.test(value)],
+  ['-+0123456789', 'int', (value) => INT.test(value)],
+  ['<', 'merge', (value) => value === '<<'],
+  ['~nN', 'null', (value) => NULL.has(value)],
+  ['0123456789', 'timestamp', (value) => value[4] === '-' && TIMESTAMP.test(value)],
+  ['=', 'value', (value) => value === '='],
 ];
 
 /** The tag PyYAML's resolver gives a plain (or `!`-tagged) scalar. */
 export function resolvePlain(value: string): ScalarTag {
   if (value === '') return 'null';
+  // Start-up: digits not starting with 0 (`rpm: 1000`) match INT, and no resolver before it.
+  if (isDecimal(value)) return 'int';
   const first = value[0];
   // indexes, not `for (const [firsts, tag, re] of ...)`: array destructuring allocates an iterator
   // per resolver tried, for every plain scalar of the file
   for (let i = 0; i < RESOLVERS.length; i++) {
     const resolver = RESOLVERS[i];
-    if (resolver[0].includes(first) && resolver[2].test(value)) return resolver[1];
+    if (resolver[0].includes(first) && resolver[2](value)) return resolver[1];
   }
   return 'str';
+}
+
+/** Only the digits 0-9, the first not 0. */
+function isDecimal(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first < 0x31 || first > 0x39) return false;
+  for (let i = 1; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /**
@@ -133,6 +148,8 @@ function constructInt(raw: string): bigint {
   if (value[0] === '-' || value[0] === '+') value = value.slice(1);
   if (value === '') throw new ConstructError(`'${raw}' is not an integer (PyYAML: IndexError)`);
   if (value === '0') return 0n;
+  // Start-up: what pyInt(value, 10) gives, without its two patterns.
+  if (isDecimal(value)) return sign * BigInt(value);
   if (value.startsWith('0b')) return sign * pyInt(value.slice(2), 2);
   if (value.startsWith('0x')) return sign * pyInt(value.slice(2), 16);
   if (value[0] === '0') return sign * pyInt(value, 8);

@@ -21,8 +21,16 @@ export interface ScanProblem {
  * where a folded scalar keeps a break; gwcfg does not model that difference).
  */
 export function normalizeLineBreaks(text: string): string {
-  if (!/[\r\u0085\u2028\u2029]/.test(text)) return text;
+  // Start-up: indexOf, not a pattern: V8 compiles a regular expression to machine code before it
+  // runs over a text of 1,000 characters or more, ~0.05 ms each on the first parse.
+  if (!hasAny(text, '\r\u0085\u2028\u2029')) return text;
   return text.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, '\n');
+}
+
+/** Whether the text holds any of the characters of `chars`. */
+export function hasAny(text: string, chars: string): boolean {
+  for (let i = 0; i < chars.length; i++) if (text.indexOf(chars[i]) !== -1) return true;
+  return false;
 }
 
 /**
@@ -264,7 +272,7 @@ function version(source: string, offset: number, out: ScanProblem[]): void {
  */
 function anchorName(source: string, offset: number, out: ScanProblem[]): number {
   const name = source.slice(1);
-  const bad = name.search(/[^0-9A-Za-z_-]/);
+  const bad = firstNonNameChar(name);
   if (bad === -1 && name !== '') return offset + source.length;
   const at = offset + 1 + Math.max(bad, 0);
   const kind = source[0] === '&' ? 'anchor' : 'alias';
@@ -279,6 +287,15 @@ function anchorName(source: string, offset: number, out: ScanProblem[]): number 
   }
   out.push({ offset: at, message: `${kind} name '${name}' has a character PyYAML does not allow in names (only letters, digits, '-' and '_'; PyYAML: expected alphabetic or numeric character); rename it` });
   return offset + source.length;
+}
+
+/** Index of the first character outside [0-9A-Za-z_-], or -1 (a loop, not a pattern: start-up). */
+function firstNonNameChar(name: string): number {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d)) return i;
+  }
+  return -1;
 }
 
 const TAG_BREAK = /^(?:[ \r\n\x85\u2028\u2029]|$)/;
