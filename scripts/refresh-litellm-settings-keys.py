@@ -102,18 +102,20 @@ def main():
     order = sorted(per, key=lambda r: tuple(int(x) for x in r.split(".")))
 
     def table(i):
-        # key -> "first" (still in the newest release read) or "first..last" (gone after last).
-        out = {}
+        # "key first" (still in the newest release read) or "key first..last" (gone after last), sorted
+        # by key. A list of strings rather than a key -> span object: gwcfg builds a 660-key object
+        # literal slowly at every start, and reads this list only when a rule looks a key up.
+        out = []
         for k in sorted(set().union(*(per[r][i] for r in order))):
             seen = [r for r in order if k in per[r][i]]
-            out[k] = seen[0] if seen[-1] == order[-1] else f"{seen[0]}..{seen[-1]}"
+            out.append(f"{k} {seen[0]}" if seen[-1] == order[-1] else f"{k} {seen[0]}..{seen[-1]}")
         return out
 
     data = {
         "source": "BerriAI/litellm (read from the release bump commits of a public fork with full history, opobama21-netizen/litellm): litellm/__init__.py (module globals), litellm/proxy/proxy_server.py::ProxyConfig.load_config, litellm/proxy/_types.py::ConfigGeneralSettings, general_settings reads in litellm/ and enterprise/",
         "generated_by": "scripts/refresh-litellm-settings-keys.py",
         "releases": {r: per[r][0] for r in order},
-        "format": "key -> first release read that has it, or first..last when a later release read dropped it",
+        "format": "one entry per key, 'key first' with the first release read that has it, or 'key first..last' when a later release read dropped it",
         "litellm_settings": table(1),
         "general_settings": table(2),
     }

@@ -12,11 +12,23 @@ export type KeyedSection = 'litellm_settings' | 'general_settings';
 export const KEY_RELEASES: readonly string[] = Object.keys(data.releases);
 export const NEWEST_KEY_RELEASE = KEY_RELEASES[KEY_RELEASES.length - 1];
 
+/**
+ * Each section's entries ("key first" or "key first..last") as one text, `\nentry\n...\n`, made
+ * when a rule first looks a key of the section up. The data is a list of strings, not a key ->
+ * span object, and is searched, not indexed: V8 built the ~660-key object literal at every start of
+ * a lint run, and a Map of it cost as much; a list of constant strings costs nothing until read.
+ */
+const entryTexts = new Map<KeyedSection, string>();
+
 /** "1.76.0" or "1.55.0..1.72.0": the first and (when dropped) last release read that has the key. */
 function spanOf(section: KeyedSection, key: string): [string, string | null] | null {
-  const table = data[section] as Record<string, string>;
-  if (!Object.hasOwn(table, key)) return null;
-  const [first, last] = table[key].split('..');
+  // Keys in the data are names ([A-Za-z0-9_]+); a key with a space or line break is none of them.
+  if (key.includes(' ') || key.includes('\n')) return null;
+  let text = entryTexts.get(section);
+  if (text === undefined) entryTexts.set(section, (text = `\n${data[section].join('\n')}\n`));
+  const at = text.indexOf(`\n${key} `);
+  if (at < 0) return null;
+  const [first, last] = text.slice(at + key.length + 2, text.indexOf('\n', at + 1)).split('..');
   return [first, last ?? null];
 }
 

@@ -45,6 +45,9 @@ const rule: Rule = {
   },
   check({ model, report }) {
     forEachString(model, (value, path) => {
+      // Both forms need a `$`: most values have none, and V8 compiles a regular expression on its
+      // first use (start-up).
+      if (!value.includes('$')) return;
       const whole = shellRefName(value);
       const name = whole ?? EMBEDDED.exec(value)?.[1];
       if (!name) return;
