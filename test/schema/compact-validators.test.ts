@@ -21,8 +21,8 @@ type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 
 /** Ajv's own validator, compiled as scripts/compile-schemas.mjs compiles it (without the standalone output). */
 function ajvValidator(schema: object): Validate {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false, messages: false, code: { optimize: true }, verbose: false });
-  addFormats(ajv);
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false, messages: false, code: { optimize: true }, verbose: false });
+  addFormats.default(ajv);
   const keywords = new Set<string>();
   (function collect(node: unknown) {
     if (!node || typeof node !== 'object') return;
