@@ -30,11 +30,12 @@ const DIRECTIVE = /^#\s*gwcfg-(disable-next-line|disable-line|disable)(?=\s|$)(.
 /** Zero-width control tokens of the yaml lexer (document start, scalar, flow end). */
 const CONTROL = new Set(['\x02', '\x18', '\x1f']);
 
-/** Every comment of the text with its offset. */
-export function comments(text: string): { offset: number; text: string }[] {
+/** Every comment of the text with its offset (with `until`, those that start at or before it). */
+export function comments(text: string, until = Infinity): { offset: number; text: string }[] {
   const out: { offset: number; text: string }[] = [];
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
+    if (offset > until) break;
     if (token.length === 1 && CONTROL.has(token)) continue;
     if (token.startsWith('#')) out.push({ offset, text: token });
     offset += token.length;
@@ -48,7 +49,9 @@ export function parseDirectives(text: string): Directive[] {
   const position = positionIndex(text);
   const lines = text.split('\n');
   const out: Directive[] = [];
-  for (const comment of comments(text)) {
+  // Start-up: every directive holds 'gwcfg-disable', so the lexer stops after the last one (a
+  // directive at the top of a file spares a second lex of the rest, after the parse's).
+  for (const comment of comments(text, text.lastIndexOf('gwcfg-disable'))) {
     const match = DIRECTIVE.exec(comment.text.trimEnd());
     if (!match) continue;
     const kind = match[1] as DirectiveKind;

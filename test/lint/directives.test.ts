@@ -25,6 +25,24 @@ test('property: comment offsets always point at the comment text', () => {
   );
 });
 
+test('comments(text, until) are the comments that start at or before until (parseDirectives stops the lexer after the last gwcfg-disable)', () => {
+  const pieces = ['# gwcfg-disable-next-line a/b', 'k: v # gwcfg-disable-line', 'q: "x # gwcfg-disable c/d"', 'b: |\n  # gwcfg-disable in a block scalar\n  more', "s: 'gwcfg-disable'", 'l: [1, # gwcfg-disable-line e/f\n  2]', '# plain comment', 'm:\n  - x # tail', 'n: 1'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), fc.nat(), (lines, cut) => {
+      const text = lines.join('\n') + '\n';
+      const all = comments(text);
+      const until = text.length === 0 ? 0 : cut % text.length;
+      assert.deepEqual(comments(text, until), all.filter((c) => c.offset <= until));
+      const last = text.lastIndexOf('gwcfg-disable');
+      assert.deepEqual(comments(text, last), all.filter((c) => c.offset <= last));
+      // Every directive is found, wherever the last 'gwcfg-disable' is (a comment or not).
+      const expected = all.filter((c) => /^#\s*gwcfg-disable/.test(c.text)).map((c) => c.offset);
+      assert.deepEqual(parseDirectives(text).map((d) => d.start), expected);
+    }),
+    { numRuns: 500 },
+  );
+});
+
 test('parseDirectives: kinds, rule lists, reasons, target lines (skipping comment lines)', () => {
   const text = [
     '# gwcfg-disable test/no-tpm',
