@@ -1,11 +1,13 @@
 // src/lint/data/litellm-settings-keys.json lists each section's keys as "key first" or
 // "key first..last" strings, which litellm-keys.ts searches as one text (start-up: no ~660-key
-// object built at every lint run). Lookups must answer as the key -> span table did.
+// object built at every lint run). Lookups must answer as the key -> span table did. declaresKey
+// answers schemaSectionKeys(place).has(key) without making the set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import data from '../../src/lint/data/litellm-settings-keys.json' with { type: 'json' };
-import { isKnownKey, keyReleases, KEY_RELEASES, type KeyedSection } from '../../src/lint/rules/_shared/litellm-keys.js';
+import { isKnownKey, keyReleases, KEY_RELEASES, schemaSectionKeys, declaresKey, type KeyedSection, type Home } from '../../src/lint/rules/_shared/litellm-keys.js';
 import { compareVersions } from '../../src/generate/version.js';
+import { configSchema } from '../../src/schema/config-schema.js';
 
 const SECTIONS: KeyedSection[] = ['litellm_settings', 'general_settings'];
 
@@ -68,4 +70,28 @@ test('keys that are not in the data, however they are spelled, are unknown', () 
       assert.equal(keyReleases(section, key), null, `${section}: ${JSON.stringify(key)}`);
     }
   }
+});
+
+test('declaresKey answers as the key sets of schemaSectionKeys', () => {
+  const places: Home[] = ['router_settings', 'litellm_settings', 'general_settings', 'top level', 'litellm_params'];
+  const keys = new Set<string>(['', '__proto__', 'constructor', 'toString', 'no_such_key']);
+  for (const place of places) for (const key of schemaSectionKeys(place)) keys.add(key);
+  for (const section of SECTIONS) for (const key of tableOf(section).keys()) keys.add(key);
+  // Every property name of the schema, gwcfg extension keys (no place's key) among them.
+  (function names(node: unknown) {
+    if (!node || typeof node !== 'object') return;
+    const props = (node as { properties?: object }).properties;
+    if (props && typeof props === 'object') for (const key of Object.keys(props)) keys.add(key);
+    for (const child of Object.values(node)) names(child);
+  })(configSchema);
+  assert.ok(keys.has('window_size') && !schemaSectionKeys('router_settings').has('window_size'));
+  let declared = 0;
+  for (const place of places) {
+    for (const key of keys) {
+      const expected = schemaSectionKeys(place).has(key);
+      assert.equal(declaresKey(place, key), expected, `${place}: ${key}`);
+      if (expected) declared++;
+    }
+  }
+  assert.ok(declared > 200, `${declared} declared keys`);
 });

@@ -84,13 +84,27 @@ function placeKeys(place: Home): Set<string> {
 }
 
 /**
+ * Whether gwcfg's schema declares the key in that place: `schemaSectionKeys(place).has(key)`
+ * without making the set. A section's properties come from the schema navigator's cache, which
+ * the schema check of the config filled already (start-up: sets of ~100 keys per place were
+ * most of what the settings rules cost on a small config).
+ */
+export function declaresKey(place: Home, key: string): boolean {
+  if (place === 'top level') return schemaSectionKeys(place).has(key);
+  const index = configSchemaIndex;
+  const schema = place === 'litellm_params' ? { $ref: '#/$defs/litellmParams' } : index.properties(index.root, {}).get(place);
+  const sub = index.properties(index.resolve(schema), {}).get(key);
+  return sub !== undefined && typeof sub['x-gwcfg-extension'] !== 'string';
+}
+
+/**
  * Where a key written in `section` is read instead, when LiteLLM does not read it there. A
  * litellm_settings key is read there when the release defines that module global; other
  * sections go by the schema. Empty when the key belongs where it is, or nowhere known.
  */
 export function homesOf(section: Section, key: string, release?: string): Home[] {
-  const readHere = section === 'litellm_settings' ? isKnownKey('litellm_settings', key, release) : schemaSectionKeys(section).has(key);
+  const readHere = section === 'litellm_settings' ? isKnownKey('litellm_settings', key, release) : declaresKey(section, key);
   if (readHere) return [];
   const places: Home[] = [...SECTIONS.filter((s) => s !== section), ...(section === 'litellm_settings' ? (['top level', 'litellm_params'] as const) : [])];
-  return places.filter((p) => schemaSectionKeys(p).has(key));
+  return places.filter((p) => declaresKey(p, key));
 }

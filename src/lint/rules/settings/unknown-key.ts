@@ -8,7 +8,7 @@ import type { Rule } from '../../types.js';
 import { isNearMiss } from '../../../schema/suggest.js';
 import { formatRelease, compareReleases } from '../../../routing/releases.js';
 import { sectionLocation } from '../_shared/locations.js';
-import { isKnownKey, keyReleases, KEY_RELEASES, NEWEST_KEY_RELEASE, schemaSectionKeys, homesOf, type KeyedSection } from '../_shared/litellm-keys.js';
+import { isKnownKey, keyReleases, KEY_RELEASES, NEWEST_KEY_RELEASE, schemaSectionKeys, declaresKey, homesOf, type KeyedSection } from '../_shared/litellm-keys.js';
 
 const READ_BY: Readonly<Record<KeyedSection, string>> = {
   litellm_settings: 'it becomes a litellm module global that no code reads',
@@ -32,10 +32,9 @@ const rule: Rule = {
       ['general_settings', model.generalSettings],
     ];
     for (const [section, values] of sections) {
-      const declared = schemaSectionKeys(section);
       for (const key of Object.keys(values)) {
-        if (key === '<<' || isKnownKey(section, key, version) || declared.has(key)) continue;
-        if (isNearMiss(key, [...declared]) || homesOf(section, key, version).length > 0) continue;
+        if (key === '<<' || isKnownKey(section, key, version) || declaresKey(section, key)) continue;
+        if (isNearMiss(key, [...schemaSectionKeys(section)]) || homesOf(section, key, version).length > 0) continue;
         const readBy = keyReleases(section, key);
         const message = readBy
           ? `'${key}' is read from ${section} only by LiteLLM ${readBy}, so it has no effect in ${version}. Use a release that reads it, or remove it`

@@ -1,0 +1,2 @@
+export declare const MANY_KEYS: number;
+export declare function jsonToJs(value: unknown): string;
