@@ -6,4 +6,4 @@ import { benchStartup } from './startup.js';
 
 benchStartup('gwcfg lint fixtures/configs/gateway.yaml (clean)', ['lint', '--no-config', 'fixtures/configs/gateway.yaml'], 1.3, 25);
 benchStartup('gwcfg lint fixtures/seed/06-weighted-round-robin.yaml (findings)', ['lint', '--no-config', 'fixtures/seed/06-weighted-round-robin.yaml'], 1.3, 25);
-benchStartup('gwcfg validate fixtures/configs/gateway.yaml (reference)', ['validate', 'fixtures/configs/gateway.yaml'], 1.3, 25);
+benchStartup('gwcfg validate fixtures/configs/gateway.yaml (for comparison)', ['validate', 'fixtures/configs/gateway.yaml'], 1.3, 25);
