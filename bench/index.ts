@@ -2,12 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchScripts } from './list.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const skip = new Set(['index.ts', 'startup.ts']);
 const wanted = process.argv.slice(2);
 spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-for (const file of readdirSync(`${ROOT}bench`).filter((f) => f.endsWith('.ts') && !skip.has(f)).sort()) {
+for (const file of benchScripts(readdirSync(`${ROOT}bench`))) {
   if (wanted.length && !wanted.some((w) => file.startsWith(w))) continue;
   console.log(`\n== bench/${file}`);
   // --expose-gc lets the memory benches force a collection before reading the heap.
