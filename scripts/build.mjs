@@ -74,7 +74,7 @@ function builtinModelMapParts() {
   const { rows, providers } = JSON.parse(data[1]);
   return { file: file[1], date: date[1], rows: rows.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line)), providers };
 }
-/** src/model-map/bucketed.ts (types-only imports) compiled and imported, for the build itself. */
+/** src/model-map/bucketed.ts compiled and imported, for the build itself (bucketedText). */
 async function bucketedModule() {
   const { outputFiles } = await build({ entryPoints: ['src/model-map/bucketed.ts'], absWorkingDir: root, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
@@ -88,17 +88,8 @@ const lazyModelMap = {
     });
     build.onLoad({ filter: /src[\\/]model-map[\\/]builtin-table\.ts$/ }, (args) => {
       const contents = [
-        "import { bucketedTable } from './bucketed.js';",
-        'export function builtinTable() {',
-        "  const fs = require('node:fs');",
-        "  const fd = fs.openSync(require('node:path').join(__dirname, 'model-map.txt'), 'r');",
-        '  return bucketedTable((start, end) => {',
-        '    const bytes = Buffer.allocUnsafe(end - start);',
-        '    let n = 0;',
-        '    for (let got = -1; got !== 0 && n < bytes.length; n += got) got = fs.readSync(fd, bytes, n, bytes.length - n, start + n);',
-        "    return bytes.toString('utf8', 0, n);",
-        '  });',
-        '}',
+        "import { bucketedFileTable } from './bucketed.js';",
+        "export function builtinTable() { return bucketedFileTable(require('node:path').join(__dirname, 'model-map.txt')); }",
       ].join('\n');
       return { contents, loader: 'js', resolveDir: dirname(args.path) };
     });

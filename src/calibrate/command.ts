@@ -9,6 +9,7 @@ import { calibrate, type Calibration, type CalibrationTarget } from './calibrate
 import { scenarioYaml, durationText, POOR_FIT_KS } from './scenario-writer.js';
 import type { LognormalFit } from './fit.js';
 import { safeText, safeLines } from '../util/safe-text.js';
+import { maxOf } from '../util/extrema.js';
 
 export interface CalibrateOptions {
   spendLogs: string;
@@ -138,7 +139,7 @@ export function fitTable(c: Calibration): string {
   for (const d of c.deployments) {
     rows.push([String(d.index), d.modelName, d.model, String(d.calls), `${(d.errorRate * 100).toFixed(2)}%`, fitCell(d.latency), fitCell(d.ttft), fitCell(d.perToken)]);
   }
-  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, r[i].length), 0)); // (not a spread: any number of rows)
+  const widths = rows[0].map((_, i) => maxOf(rows.map((r) => r[i].length)));
   let out = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n';
   out = safeLines(out);
   for (const g of c.groups) {

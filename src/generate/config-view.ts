@@ -1,6 +1,7 @@
 // What the generators need from a LiteLLM config, read from plain data (the config loader's
 // `value`) with our own guards. Secrets are never copied out: only whether they exist.
 import { safeText } from '../util/safe-text.js';
+import { minOf } from '../util/extrema.js';
 
 export interface DeploymentView {
   readonly index: number;
@@ -101,7 +102,7 @@ function readDeployment(entry: unknown, index: number): DeploymentView | undefin
 
 function minDefined(values: (number | undefined)[]): number | undefined {
   const defined = values.filter((v): v is number => v !== undefined);
-  return defined.length ? defined.reduce((a, b) => Math.min(a, b), Infinity) : undefined; // (not a spread: any number of values)
+  return defined.length ? minOf(defined) : undefined;
 }
 
 function fallbackSources(lists: unknown[]): string[] {

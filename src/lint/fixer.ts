@@ -2,6 +2,7 @@
 // applied all together or not at all; a fix that overlaps one already applied in this pass is
 // skipped and picked up by the next pass, after re-linting the edited text.
 import type { TextEdit } from './types.js';
+import { maxOf } from '../util/extrema.js';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -17,7 +18,7 @@ export function applyFixes(text: string, fixes: readonly (readonly TextEdit[])[]
   const candidates = fixes
     .map((edits, order) => {
       const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-      return { sorted, order, start: sorted[0]?.range[0] ?? 0, end: Math.max(...sorted.map((e) => e.range[1])) };
+      return { sorted, order, start: sorted[0]?.range[0] ?? 0, end: maxOf(sorted.map((e) => e.range[1])) };
     })
     .filter((f) => f.sorted.length > 0)
     .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);

@@ -13,6 +13,7 @@
 // A key's bucket is that of its lower-cased spelling, so the exact key, the lower-cased key and
 // every spelling equal to it ignoring case (utils._get_model_cost_key's `{k.lower(): k}`) share
 // one bucket, and the case-insensitive aliases are found there instead of in a stored list.
+import { openSync, readSync } from 'node:fs';
 import type { ModelIndex, ModelRow } from './distil.js';
 import type { ModelTable } from './map.js';
 
@@ -86,4 +87,19 @@ export function bucketedTable(read: (start: number, end: number) => string): Mod
     providers,
     size,
   };
+}
+
+/**
+ * A table over the bucketed file at `path` (dist/model-map.txt in the start-up bundle), opened
+ * now and read a byte range at a time. Errors: the file cannot be opened (fs errors), or is not in
+ * the form above.
+ */
+export function bucketedFileTable(path: string): ModelTable {
+  const fd = openSync(path, 'r');
+  return bucketedTable((start, end) => {
+    const bytes = Buffer.allocUnsafe(end - start);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < bytes.length; n += got) got = readSync(fd, bytes, n, bytes.length - n, start + n);
+    return bytes.toString('utf8', 0, n);
+  });
 }

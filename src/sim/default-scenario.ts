@@ -8,6 +8,7 @@ import { fromSpec } from './distributions.js';
 import { DEFAULT_CAPACITY, defaultBehaviour } from './behaviour.js';
 import { DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, type Scenario } from './scenario.js';
 import { DEFAULT_DURATION_MS, count, seconds } from './limits.js';
+import { minOf } from '../util/extrema.js';
 
 /** Share of a group's capacity the default traffic uses. */
 export const DEFAULT_LOAD = 0.5;
@@ -47,7 +48,7 @@ export function servingDeployments(router: Router): Map<string, DeploymentView[]
   for (const [name, members] of groups) {
     const orders = members.map((d) => d.order).filter((o): o is number => o !== null);
     if (orders.length === 0) continue;
-    const lowest = orders.reduce((a, b) => Math.min(a, b), Infinity); // (a spread of a large group overflows the stack)
+    const lowest = minOf(orders);
     groups.set(name, members.filter((d) => d.order === lowest));
   }
   return groups;

@@ -3,6 +3,7 @@
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { parseJsonWithPositions, type JsonNode } from './json-positions.js';
+import { minOf } from '../../util/extrema.js';
 
 export interface ExprSource {
   readonly expr: string;
@@ -115,7 +116,7 @@ function scalarOffsets(text: string, node: Scalar): (i: number) => number {
     const headerEnd = raw.indexOf('\n');
     if (headerEnd < 0) return fallback;
     const lines = raw.slice(headerEnd + 1).split('\n');
-    const indent = lines.filter((l) => l.trim() !== '').reduce((m, l) => Math.min(m, l.length - l.trimStart().length), Infinity); // (not a spread: any number of lines)
+    const indent = minOf(lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
     let at = headerEnd + 1;
     lines.forEach((line, li) => {
       for (let k = Number.isFinite(indent) ? Math.min(indent, line.length) : 0; k < line.length; k++) push(line[k], at + k);

@@ -71,17 +71,24 @@ export function schemaSectionKeys(place: Home): ReadonlySet<string> {
 }
 
 function placeKeys(place: Home): Set<string> {
-  const index = configSchemaIndex;
-  const keysOf = (schema: unknown) => {
-    const keys = new Set<string>();
-    for (const [key, sub] of index.properties(index.resolve(schema), {})) if (typeof sub['x-gwcfg-extension'] !== 'string') keys.add(key);
-    return keys;
-  };
-  if (place === 'litellm_params') return keysOf({ $ref: '#/$defs/litellmParams' });
-  const top = index.properties(index.root, {});
-  if (place === 'top level') return new Set([...top.keys()].filter((k) => !(SECTIONS as readonly string[]).includes(k) && k !== 'model_list' && !k.startsWith('x-')));
-  return keysOf(top.get(place));
+  if (place === 'top level') {
+    const top = configSchemaIndex.properties(configSchemaIndex.root, {});
+    return new Set([...top.keys()].filter((k) => !(SECTIONS as readonly string[]).includes(k) && k !== 'model_list' && !k.startsWith('x-')));
+  }
+  const keys = new Set<string>();
+  for (const [key, sub] of placeProperties(place)) if (isHomeKey(sub)) keys.add(key);
+  return keys;
 }
+
+/** The schema's properties of a settings section or of litellm_params (the navigator caches them). */
+function placeProperties(place: Exclude<Home, 'top level'>): Map<string, Record<string, unknown>> {
+  const index = configSchemaIndex;
+  const schema = place === 'litellm_params' ? { $ref: '#/$defs/litellmParams' } : index.properties(index.root, {}).get(place);
+  return index.properties(index.resolve(schema), {});
+}
+
+/** gwcfg-only extension keys are no one's home. */
+const isHomeKey = (sub: Record<string, unknown> | undefined): boolean => sub !== undefined && typeof sub['x-gwcfg-extension'] !== 'string';
 
 /**
  * Whether gwcfg's schema declares the key in that place: `schemaSectionKeys(place).has(key)`
@@ -90,11 +97,7 @@ function placeKeys(place: Home): Set<string> {
  * most of what the settings rules cost on a small config).
  */
 export function declaresKey(place: Home, key: string): boolean {
-  if (place === 'top level') return schemaSectionKeys(place).has(key);
-  const index = configSchemaIndex;
-  const schema = place === 'litellm_params' ? { $ref: '#/$defs/litellmParams' } : index.properties(index.root, {}).get(place);
-  const sub = index.properties(index.resolve(schema), {}).get(key);
-  return sub !== undefined && typeof sub['x-gwcfg-extension'] !== 'string';
+  return place === 'top level' ? schemaSectionKeys(place).has(key) : isHomeKey(placeProperties(place).get(key));
 }
 
 /**
