@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Launcher of the bundled CLI (CommonJS, see bin/package.json: the ESM loader costs start-up
-// time that `gwcfg validate` in pre-commit hooks should not pay). Compiles dist/gwcfg.cjs with a
-// V8 code cache, which Node 20 has no built-in equivalent of. The cache is made on the first run
+// time that `gwcfg validate` in pre-commit hooks should not pay). Compiles dist/gwcfg.cjs, and the
+// command bundles it loads (dist/simulate.cjs, ...), each with a V8 code cache, which Node 20 has
+// no built-in equivalent of. The cache is made on the first run
 // into the user's cache directory, keyed by the bundle's build id and the Node version and
 // architecture (a code cache only fits the V8 build that made it), so none ships in the package.
 // Each command gets its own cache file: a cache holds the functions its run compiled, so one made
@@ -12,33 +13,20 @@ const { join } = require('node:path');
 const vm = require('node:vm');
 
 const dist = join(__dirname, '..', 'dist');
-const file = join(dist, 'gwcfg.cjs');
-let source;
-try {
-  source = readFileSync(file, 'latin1'); // esbuild emits ASCII only (charset: ascii), and latin1 decodes fastest
-} catch {
-  process.stderr.write('gwcfg: the CLI is not built: dist/gwcfg.cjs is missing; in a clone run `npm ci` (it builds), or install a packed tarball\n');
-  process.exit(2);
-}
-// A dist/ left by an older build (before `git pull`) is not wrapped: say so instead of crashing.
-if (!source.startsWith('(function (exports', source.indexOf('\n') + 1)) {
-  process.stderr.write('gwcfg: dist/gwcfg.cjs was built by another version of gwcfg; in a clone run `npm run build` (or `npm ci`)\n');
-  process.exit(2);
-}
-const cacheFile = codeCacheFile(source);
-// The bundle's import() calls (command bundles, ink) run from here: a vm.Script has no module
-// loader of its own, and this CommonJS file does.
+/** Code caches to write at exit: bundles that ran without a usable one. */
+const toCache = [];
+// The bundle's import() calls of other bundles (the command bundles: simulate.cjs, tune.cjs, ...)
+// come here (scripts/build.mjs routeDynamicImports), so that they load code-cached too: a command
+// bundle of 1-2 MB took ~160 ms through import() (the ESM loader and its CommonJS export scan),
+// ~90 ms through require() and ~45 ms with its cache. ESM modules (ink, the ink view) still go
+// through import(): a vm.Script has no module loader of its own, and this CommonJS file does.
+globalThis.__gwcfgRequire = (file) => runBundle(file);
 globalThis.__gwcfgImport = (specifier) => import(specifier);
-let cachedData;
-try {
-  if (cacheFile) cachedData = readFileSync(cacheFile);
-} catch {}
-// The file is one expression: the bundle wrapped in a CommonJS module function (scripts/build.mjs).
-const script = new vm.Script(source, { filename: file, cachedData });
-const bundle = { exports: {} };
-script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, dist);
-if (cacheFile && (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE)) {
-  process.once('exit', () => {
+runBundle(join(dist, 'gwcfg.cjs'));
+
+/** Writes the code caches of the bundles that ran without one (atomically: a temp file, then a rename). */
+function writeCodeCaches() {
+  for (const { script, cacheFile } of toCache) {
     try {
       mkdirSync(join(cacheFile, '..'), { recursive: true });
       const temp = `${cacheFile}.${process.pid}`;
@@ -47,17 +35,51 @@ if (cacheFile && (!cachedData || script.cachedDataRejected || process.env.GWCFG_
     } catch {
       // No writable cache directory: gwcfg keeps working, only without the cache.
     }
-  });
+  }
 }
 
 /**
- * <cache dir>/gwcfg/<build id>-<path hash>-<node version>-<arch>-<command>.v8cache, or null when the bundle
- * has no build id or GWCFG_NO_CODE_CACHE is set. The cache dir is $GWCFG_CACHE_DIR, else
+ * Compiles and runs one bundle of dist/ (its text is one expression: the bundle wrapped in a
+ * CommonJS module function, see scripts/build.mjs) with its code cache, and returns its exports.
+ * A missing or stale bundle ends the process with one line and exit 2.
+ */
+function runBundle(file) {
+  let source;
+  try {
+    source = readFileSync(file, 'latin1'); // esbuild emits ASCII only (charset: ascii), and latin1 decodes fastest
+  } catch {
+    const name = file.slice(dist.length + 1);
+    process.stderr.write(`gwcfg: the CLI is not built: dist/${name} is missing; in a clone run \`npm ci\` (it builds), or install a packed tarball\n`);
+    process.exit(2);
+  }
+  // A dist/ left by an older build (before `git pull`) is not wrapped: say so instead of crashing.
+  if (!source.startsWith('(function (exports', source.indexOf('\n') + 1)) {
+    process.stderr.write(`gwcfg: dist/${file.slice(dist.length + 1)} was built by another version of gwcfg; in a clone run \`npm run build\` (or \`npm ci\`)\n`);
+    process.exit(2);
+  }
+  const cacheFile = codeCacheFile(source, file);
+  let cachedData;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {}
+  const script = new vm.Script(source, { filename: file, cachedData });
+  const bundle = { exports: {} };
+  script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, dist);
+  if (cacheFile && (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE)) {
+    if (toCache.length === 0) process.once('exit', writeCodeCaches);
+    toCache.push({ script, cacheFile });
+  }
+  return bundle.exports;
+}
+
+/**
+ * <cache dir>/gwcfg/<build id>-<path hash>-<node version>-<arch>-<command>.v8cache for the bundle
+ * `file` of text `text`, or null when it has no build id or GWCFG_NO_CODE_CACHE is set. The cache dir is $GWCFG_CACHE_DIR, else
  * $XDG_CACHE_HOME, else %LOCALAPPDATA% on Windows, else ~/.cache. <command> is the first argument
  * that is not an option when it looks like a command name, else `_` (help, version, typos): any
  * cache file works for any command of its bundle, the name only decides which functions it holds.
  */
-function codeCacheFile(text) {
+function codeCacheFile(text, file) {
   if (process.env.GWCFG_NO_CODE_CACHE) return null;
   const id = /^\/\/ gwcfg-build ([0-9a-f]{16})\n/.exec(text.slice(0, 40));
   if (!id) return null;

@@ -197,26 +197,35 @@ const cjs = {
 const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule, yamlEsm, lazyLevenshtein, jsonModules], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
 writeFileSync(`${root}dist/model-map.txt`, (await bucketedModule()).bucketedText(builtinModelMapParts()));
-for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : cjs), entryPoints: [split.entry], outfile: `dist/${split.out}` });
-for (const file of ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out)]) routeDynamicImports(`dist/${file}`);
+// The command bundles load node:module (and with it the ESM loader, ~10 ms) only when they use createRequire.
+for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : { ...cjs, plugins: [...cjs.plugins, lazyNodeModule] }), entryPoints: [split.entry], outfile: `dist/${split.out}` });
+/** The CommonJS bundles: the start-up bundle and the command bundles, each run by bin/gwcfg.js. */
+const CJS_BUNDLES = ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out)];
+for (const file of CJS_BUNDLES) routeDynamicImports(`dist/${file}`);
 
 /**
- * The start-up bundle runs as a vm.Script (for its code cache), where import() has no module
- * loader of its own. Its remaining import() calls (split bundles, ink, react) go through
- * globalThis.__gwcfgImport, set by bin/gwcfg.js, with relative paths made absolute.
+ * The bundles run as vm.Scripts (for their code caches, bin/gwcfg.js), where import() has no
+ * module loader of its own. Their import() calls of the other CommonJS bundles (the split points)
+ * go to globalThis.__gwcfgRequire, which runs them code-cached too, and those of Node's own modules
+ * to require(); the rest (the ink view, ink, react: ES modules) to globalThis.__gwcfgImport. Both are set by bin/gwcfg.js; relative paths are
+ * made absolute.
  */
 function routeDynamicImports(file) {
   const path = `${root}${file}`;
-  const text = readFileSync(path, 'utf8').replace(/\bimport\((["'])([^"']+)\1\)/g, (_, q, specifier) =>
-    specifier.startsWith('.') ? `globalThis.__gwcfgImport(require("node:path").join(__dirname,${q}${specifier}${q}))` : `globalThis.__gwcfgImport(${q}${specifier}${q})`,
-  );
+  const text = readFileSync(path, 'utf8').replace(/\bimport\((["'])([^"']+)\1\)/g, (_, q, specifier) => {
+    const absolute = `require("node:path").join(__dirname,${q}${specifier}${q})`;
+    if (specifier.startsWith('.') && specifier.endsWith('.cjs')) return `Promise.resolve().then(()=>globalThis.__gwcfgRequire(${absolute}))`;
+    // Node's own modules (a library's import('node:string_decoder')): require() has them without the ESM loader.
+    if (specifier.startsWith('node:')) return `Promise.resolve().then(()=>require(${q}${specifier}${q}))`;
+    return specifier.startsWith('.') ? `globalThis.__gwcfgImport(${absolute})` : `globalThis.__gwcfgImport(${q}${specifier}${q})`;
+  });
   writeFileSync(path, text);
 }
-// A build id on the first line keys the launcher's V8 code cache to this exact bundle. The bundle
-// comes wrapped in the CommonJS module function the launcher calls, so the launcher compiles the
-// file's text as it is (no 1 MB string concatenation and copy at every start).
-{
-  const path = `${root}dist/gwcfg.cjs`;
+// A build id on the first line keys the launcher's V8 code cache to this exact bundle. Each
+// CommonJS bundle comes wrapped in the CommonJS module function the launcher calls, so the
+// launcher compiles the file's text as it is (no 1 MB string concatenation and copy at every start).
+for (const file of CJS_BUNDLES) {
+  const path = `${root}dist/${file}`;
   const text = readFileSync(path, 'utf8');
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(path, `// gwcfg-build ${id}\n(function (exports, require, module, __filename, __dirname) {${text}\n})`);

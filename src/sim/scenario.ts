@@ -114,11 +114,9 @@ export const DEFAULT_OUTPUT_TOKENS: DistributionSpec = { dist: 'lognormal', p50:
  * `validate`, plus the simulator's limits (LIMITS) given the run length `overrides`.
  */
 export function loadScenario(file: string, bytes: Uint8Array | string, targets: ConfigTargets, overrides: RunLength = {}): ScenarioLoad {
-  const parsed = parseSource(file, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes, { gwcfgFile: true });
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics.map(scenarioWording) };
-  const source = parsed.source;
-  const schemaErrors = checkAgainstSchema(source, { validate: validateScenario as Validator, index: scenarioIndex, kind: 'scenario' });
-  if (schemaErrors.some((d) => d.severity === 'error')) return { ok: false, diagnostics: schemaErrors };
+  const checked = typeof bytes === 'string' ? parsedText(file, bytes) : parseAndCheck(file, bytes);
+  if (!checked.ok) return { ok: false, diagnostics: [...checked.diagnostics] };
+  const source = checked.source;
   const diagnostics: Diagnostic[] = [];
   const report: Reporter = (segments, message, ruleId = 'scenario/invalid-reference', target = 'value') => {
     diagnostics.push(diagnosticAt(source, segments, message, ruleId, target));
@@ -127,6 +125,29 @@ export function loadScenario(file: string, bytes: Uint8Array | string, targets: 
   if (diagnostics.length === 0) checkWork(source.value as Raw, scenario, overrides, report);
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, scenario };
+}
+
+type Checked = { ok: true; source: SourceDocument } | { ok: false; diagnostics: Diagnostic[] };
+
+/** The YAML parse and the schema check: what a scenario is without a config. */
+function parseAndCheck(file: string, bytes: Uint8Array): Checked {
+  const parsed = parseSource(file, bytes, { gwcfgFile: true });
+  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics.map(scenarioWording) };
+  const schemaErrors = checkAgainstSchema(parsed.source, { validate: validateScenario as Validator, index: scenarioIndex, kind: 'scenario' });
+  if (schemaErrors.some((d) => d.severity === 'error')) return { ok: false, diagnostics: schemaErrors };
+  return { ok: true, source: parsed.source };
+}
+
+/**
+ * parseAndCheck of the latest scenario text, kept: tune and --compare load the same scenario for
+ * every candidate config (hundreds of times per thread), and its parse is most of a short run's
+ * set-up. Only the checks against the config run again. The kept document is only read
+ * (normalise and checkWork build new objects from it).
+ */
+let lastText: { file: string; text: string; checked: Checked } | null = null;
+function parsedText(file: string, text: string): Checked {
+  if (lastText === null || lastText.file !== file || lastText.text !== text) lastText = { file, text, checked: parseAndCheck(file, new TextEncoder().encode(text)) };
+  return lastText.checked;
 }
 
 /** parseSource speaks of LiteLLM configs; an empty scenario needs its own words. */

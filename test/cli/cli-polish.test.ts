@@ -59,3 +59,16 @@ test('a dist/ left by an older build is one line and exit 2, not a stack trace',
   assert.equal(r.status, 2);
   assert.equal(r.stderr, 'gwcfg: dist/gwcfg.cjs was built by another version of gwcfg; in a clone run `npm run build` (or `npm ci`)\n');
 });
+
+test('a command bundle left by an older build is one line and exit 2, not a stack trace', () => {
+  // The command bundles (simulate.cjs, ...) run as wrapped expressions too (bin/gwcfg.js runBundle).
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-stale-'));
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'dist'));
+  for (const f of readdirSync(join(ROOT, 'bin'))) copyFileSync(join(ROOT, 'bin', f), join(dir, 'bin', f));
+  for (const f of readdirSync(join(ROOT, 'dist'))) copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
+  writeFileSync(join(dir, 'dist/simulate.cjs'), "// gwcfg-build 0123456789abcdef\nconst u = require('node:url');\n");
+  const r = spawnSync(process.execPath, [join(dir, 'bin/gwcfg.js'), 'simulate', join(ROOT, 'fixtures/configs/gateway.yaml'), '--requests', '5'], { encoding: 'utf8', env: { ...process.env, GWCFG_NO_CODE_CACHE: '1' } });
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, 'gwcfg: dist/simulate.cjs was built by another version of gwcfg; in a clone run `npm run build` (or `npm ci`)\n');
+});

@@ -97,3 +97,33 @@ test('units and defaults are normalised to milliseconds', () => {
   assert.equal(s.deployments[0].behaviour.queue, 5);
   assert.deepEqual(s.deployments[0].matched, [1]);
 });
+
+// tune and --compare load one scenario text for many configs, and the text's parse is kept
+// (scenario.ts parsedText): what depends on the config must still be checked per config, and no
+// run may see another's scenario objects.
+test('a scenario text loaded for several configs is checked against each of them', () => {
+  const text = 'duration: 1m\ntraffic:\n  - model: gpt-4o\n    rate: 5/s\n';
+  const other = { model_list: [{ model_name: 'claude', litellm_params: { model: 'anthropic/claude-3-haiku-20240307' } }] };
+  const first = prepareScenario(CONFIG, { file: 'scenario.yaml', text });
+  assert.ok(first.ok);
+  const second = prepareScenario(other, { file: 'scenario.yaml', text });
+  assert.equal(second.ok, false);
+  const d = (second as { ok: false; diagnostics: { ruleId: string; line: number }[] }).diagnostics;
+  assert.deepEqual([d[0].ruleId, d[0].line], ['scenario/invalid-reference', 3]);
+  const third = prepareScenario(CONFIG, { file: 'scenario.yaml', text });
+  assert.ok(third.ok && first.ok);
+  assert.notEqual(third.scenario, first.scenario);
+  assert.notEqual(third.scenario.traffic, first.scenario.traffic);
+  assert.equal(JSON.stringify(third.scenario), JSON.stringify(first.scenario));
+  // The same text under another file name reports that file.
+  const renamed = prepareScenario(other, { file: 'renamed.yaml', text });
+  assert.equal(!renamed.ok && renamed.diagnostics[0].file, 'renamed.yaml');
+  // A caller changing the diagnostics it got does not change the next caller's.
+  const bad = 'duration: 1m\ntraffic:\n  - model: gpt-4o\n    rat: 5/s\n';
+  const a = prepareScenario(CONFIG, { file: 'bad.yaml', text: bad });
+  assert.ok(!a.ok);
+  const count = a.diagnostics.length;
+  a.diagnostics.length = 0;
+  const b = prepareScenario(CONFIG, { file: 'bad.yaml', text: bad });
+  assert.equal(!b.ok && b.diagnostics.length, count);
+});
