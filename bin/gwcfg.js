@@ -22,14 +22,23 @@ const toCache = [];
 // through import(): a vm.Script has no module loader of its own, and this CommonJS file does.
 globalThis.__gwcfgRequire = (file) => runBundle(file);
 globalThis.__gwcfgImport = (specifier) => import(specifier);
-runBundle(join(dist, 'gwcfg.cjs'));
+// A worker thread (src/sim/compare.ts spawnWorker) runs the worker's bundle. It is ended by
+// terminate(), which runs no 'exit' handler, so the worker writes its code cache itself after its
+// first job (src/sim/worker.ts).
+const WORKER = process.argv[2] === '--gwcfg-worker';
+const command = WORKER ? 'worker' : commandName();
+globalThis.__gwcfgWriteCodeCaches = writeCodeCaches;
+runBundle(join(dist, WORKER ? 'worker.cjs' : 'gwcfg.cjs'));
 
-/** Writes the code caches of the bundles that ran without one (atomically: a temp file, then a rename). */
+/**
+ * Writes the code caches of the bundles that ran without one, once each (atomically: a temp file,
+ * then a rename; the temp name is the thread's own, as worker threads share the process id).
+ */
 function writeCodeCaches() {
-  for (const { script, cacheFile } of toCache) {
+  for (const { script, cacheFile } of toCache.splice(0)) {
     try {
       mkdirSync(join(cacheFile, '..'), { recursive: true });
-      const temp = `${cacheFile}.${process.pid}`;
+      const temp = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
     } catch {
@@ -75,9 +84,9 @@ function runBundle(file) {
 /**
  * <cache dir>/gwcfg/<build id>-<path hash>-<node version>-<arch>-<command>.v8cache for the bundle
  * `file` of text `text`, or null when it has no build id or GWCFG_NO_CODE_CACHE is set. The cache dir is $GWCFG_CACHE_DIR, else
- * $XDG_CACHE_HOME, else %LOCALAPPDATA% on Windows, else ~/.cache. <command> is the first argument
- * that is not an option when it looks like a command name, else `_` (help, version, typos): any
- * cache file works for any command of its bundle, the name only decides which functions it holds.
+ * $XDG_CACHE_HOME, else %LOCALAPPDATA% on Windows, else ~/.cache. <command> is the command run
+ * (commandName), or `worker` in a worker thread: any cache file works for any command of its
+ * bundle, the name only decides which functions it holds.
  */
 function codeCacheFile(text, file) {
   if (process.env.GWCFG_NO_CODE_CACHE) return null;
@@ -92,12 +101,19 @@ function codeCacheFile(text, file) {
   } catch {
     return null; // no home directory
   }
-  const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-  const command = named !== undefined && /^[a-z][a-z-]{0,31}$/.test(named) ? named : '_';
   // A code cache keeps the file name it was made with (V8 names the script from it, e.g. in stack
   // traces), so each installed copy of the bundle gets its own: `where` is a hash of its path.
   let where = 0x811c9dc5; // FNV-1a of the path (node:crypto would initialise OpenSSL)
   for (let i = 0; i < file.length; i++) where = Math.imul(where ^ file.charCodeAt(i), 0x01000193) >>> 0;
   where = where.toString(16).padStart(8, '0');
   return join(dir, `${id[1]}-${where}-${process.version}-${process.arch}-${command}.v8cache`);
+}
+
+/**
+ * The first argument that is not an option when it looks like a command name, else `_` (help,
+ * version, typos).
+ */
+function commandName() {
+  const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return named !== undefined && /^[a-z][a-z-]{0,31}$/.test(named) ? named : '_';
 }

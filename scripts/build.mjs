@@ -199,8 +199,11 @@ await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule, ya
 writeFileSync(`${root}dist/model-map.txt`, (await bucketedModule()).bucketedText(builtinModelMapParts()));
 // The command bundles load node:module (and with it the ESM loader, ~10 ms) only when they use createRequire.
 for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : { ...cjs, plugins: [...cjs.plugins, lazyNodeModule] }), entryPoints: [split.entry], outfile: `dist/${split.out}` });
-/** The CommonJS bundles: the start-up bundle and the command bundles, each run by bin/gwcfg.js. */
-const CJS_BUNDLES = ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out)];
+// The worker threads of `simulate --compare` and `tune -j` run their own bundle, also through
+// bin/gwcfg.js (src/sim/compare.ts spawnWorker), so that it loads code-cached.
+await build({ ...cjs, plugins: [...cjs.plugins, lazyNodeModule], entryPoints: ['src/sim/worker.ts'], outfile: 'dist/worker.cjs' });
+/** The CommonJS bundles: the start-up bundle, the command bundles and the worker's, each run by bin/gwcfg.js. */
+const CJS_BUNDLES = ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out), 'worker.cjs'];
 for (const file of CJS_BUNDLES) routeDynamicImports(`dist/${file}`);
 
 /**
@@ -230,8 +233,6 @@ for (const file of CJS_BUNDLES) {
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(path, `// gwcfg-build ${id}\n(function (exports, require, module, __filename, __dirname) {${text}\n})`);
 }
-// Worker threads of `simulate --compare` load their own entry.
-await build({ ...esm, entryPoints: { worker: 'src/sim/worker.ts' }, outdir: 'dist' });
 
 // Warm the code caches (one per command, see bin/gwcfg.js) of the two start-up-critical commands,
 // each with a clean config and one with findings, so that the cache holds the report formatting too

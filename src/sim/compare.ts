@@ -9,14 +9,14 @@ export interface CompareProgress {
   (strategy: StrategyName, finished: number, total: number): void;
 }
 
-/** Worker entry next to this module (worker.ts under tsx, worker.js when built). */
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
-}
-
-/** A worker thread running src/sim/worker.ts (also used by tune's pool, src/tune/pool.ts). */
+/**
+ * A worker thread running src/sim/worker.ts (also used by tune's pool, src/tune/pool.ts): under
+ * tsx the module next to this one; when built, bin/gwcfg.js with --gwcfg-worker, which runs
+ * dist/worker.cjs with its code cache (the worker's first job took ~150 ms uncached, a warm one ~20).
+ */
 export function spawnWorker(): Worker {
-  return new Worker(workerUrl(), { execArgv: process.execArgv });
+  if (import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.ts', import.meta.url), { execArgv: process.execArgv });
+  return new Worker(new URL('../bin/gwcfg.js', import.meta.url), { argv: ['--gwcfg-worker'], execArgv: process.execArgv });
 }
 
 /**

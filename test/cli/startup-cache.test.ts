@@ -81,3 +81,31 @@ test('a command bundle loads code-cached, without the ESM loader', () => {
   assert.equal(second.stdout, first.stdout);
   assert.deepEqual(files.map((f) => readFileSync(join(cacheDir, f))), before);
 });
+
+// Worker threads (simulate --compare, tune -j) compiled the simulator's bundle from source in
+// every run: the first job of a worker took ~150 ms, a warm one ~20 ms. They now run it through
+// the launcher with a code cache of their own, written after a worker's first job (a worker ends
+// by terminate(), which runs no 'exit' handler).
+test('worker threads load their bundle code-cached', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gwcfg-cache-'));
+  const args = ['simulate', 'fixtures/configs/gateway.yaml', '--compare', 'simple-shuffle,least-busy', '-j', '2', '--requests', '50', '--format', 'json', '--no-progress'];
+  const first = cli(args, { GWCFG_CACHE_DIR: cacheDir });
+  assert.equal(first.status, 0, first.stderr);
+  const buildId = /^\/\/ gwcfg-build ([0-9a-f]{16})\n/.exec(readFileSync(join(ROOT, 'dist', 'worker.cjs'), 'latin1').slice(0, 40))![1];
+  const worker = readdirSync(cacheDir).filter((f) => f.endsWith('-worker.v8cache'));
+  assert.deepEqual(worker.map((f) => f.slice(0, 16)), [buildId]);
+  // Two workers wrote it (one temp file each), and a later run uses it: no temp file is left and it is not rewritten.
+  assert.deepEqual(readdirSync(cacheDir).filter((f) => !f.endsWith('.v8cache')), []);
+  const before = readFileSync(join(cacheDir, worker[0]));
+  const second = cli(args, { GWCFG_CACHE_DIR: cacheDir });
+  assert.equal(second.status, 0, second.stderr);
+  assert.equal(second.stdout, first.stdout);
+  assert.deepEqual(readFileSync(join(cacheDir, worker[0])), before);
+});
+
+test('the worker threads\' entry flag typed on a command line is one line and exit 2', () => {
+  const r = cli(['--gwcfg-worker'], { GWCFG_NO_CODE_CACHE: '1' });
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, "gwcfg: --gwcfg-worker is internal (the entry of gwcfg's worker threads); run gwcfg --help for the commands\n");
+});

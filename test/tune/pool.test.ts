@@ -10,7 +10,7 @@ import { TunePool } from '../../src/tune/pool.js';
 
 // Workers load the built simulator (npm test builds dist/ first): under tsx a worker cannot load
 // the TypeScript entry, and the pool then runs everything on this thread.
-const builtWorker = () => new Worker(new URL('../../dist/worker.js', import.meta.url));
+const builtWorker = () => new Worker(new URL('../../bin/gwcfg.js', import.meta.url), { argv: ['--gwcfg-worker'] });
 
 const DIR = 'test/fixtures/tune';
 const jobs = (seeds: number[]): SimJob[] =>
