@@ -12,7 +12,7 @@ export interface CompareProgress {
 /**
  * A worker thread running src/sim/worker.ts (also used by tune's pool, src/tune/pool.ts): under
  * tsx the module next to this one; when built, bin/gwcfg.js with --gwcfg-worker, which runs
- * dist/worker.cjs with its code cache (the worker's first job took ~150 ms uncached, a warm one ~20).
+ * dist/worker.cjs with its code cache (docs/architecture.md, Start-up).
  */
 export function spawnWorker(): Worker {
   if (import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.ts', import.meta.url), { execArgv: process.execArgv });

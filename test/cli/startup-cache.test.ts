@@ -83,8 +83,7 @@ test('a command bundle loads code-cached, without the ESM loader', () => {
 });
 
 // Worker threads (simulate --compare, tune -j) compiled the simulator's bundle from source in
-// every run: the first job of a worker took ~150 ms, a warm one ~20 ms. They now run it through
-// the launcher with a code cache of their own, written after a worker's first job (a worker ends
+// every run. They now run it through the launcher with a code cache of their own, written after a worker's first job (a worker ends
 // by terminate(), which runs no 'exit' handler).
 test('worker threads load their bundle code-cached', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'gwcfg-cache-'));
