@@ -16,9 +16,12 @@ if (parentPort === null) {
   // hands a worker jobs only from then on.
   port.on('message', (job: SimJob | 'ping') => {
     if (job === 'ping') return port.postMessage('pong');
-    port.postMessage(runJob(job));
-    // After the first job the cache holds the simulator's functions, compiled by that run.
+    const outcome = runJob(job);
+    // After the first job the cache holds the simulator's functions, compiled by that run. It is
+    // written before the result goes out: once the last result is in, the process may end, and a
+    // write cut short would leave a temporary file behind.
     if (first) launcher.__gwcfgWriteCodeCaches?.();
     first = false;
+    port.postMessage(outcome);
   });
 }
