@@ -8,7 +8,7 @@
 // Each command gets its own cache file: a cache holds the functions its run compiled, so one made
 // by `gwcfg --version` would leave lint uncached, and validate would deserialise lint's rules.
 'use strict';
-const { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
@@ -24,7 +24,10 @@ globalThis.__gwcfgRequire = (file) => runBundle(file);
 globalThis.__gwcfgImport = (specifier) => import(specifier);
 // A worker thread (src/sim/compare.ts spawnWorker) runs the worker's bundle. It is ended by
 // terminate(), which runs no 'exit' handler, so the worker writes its code cache itself after its
-// first job (src/sim/worker.ts).
+// first job (src/sim/worker.ts), and nothing is written at exit in this mode: the flag typed on a
+// command line would write a cache of the worker's start alone, which real workers would then use
+// for good. A worker whose bundle is missing or stale throws: its pool runs the jobs on its own
+// thread (as when a worker cannot start at all), and the run says nothing about it.
 const WORKER = process.argv[2] === '--gwcfg-worker';
 const command = WORKER ? 'worker' : commandName();
 globalThis.__gwcfgWriteCodeCaches = writeCodeCaches;
@@ -41,9 +44,24 @@ function writeCodeCaches() {
       const temp = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
+      pruneOtherBuilds(cacheFile);
     } catch {
       // No writable cache directory: gwcfg keeps working, only without the cache.
     }
+  }
+}
+
+/**
+ * Deletes the caches that other builds of the same bundle file made for the same Node and
+ * command (`<other build id>-<same rest>`): an upgrade or rebuild makes them useless, and a new
+ * cache is written only when there was none for this build, so this runs once per build.
+ */
+function pruneOtherBuilds(cacheFile) {
+  const dir = join(cacheFile, '..');
+  const name = cacheFile.slice(dir.length + 1);
+  const rest = name.slice(16); // after the 16-digit build id
+  for (const other of readdirSync(dir)) {
+    if (other !== name && other.length === name.length && other.endsWith(rest) && /^[0-9a-f]{16}$/.test(other.slice(0, 16))) rmSync(join(dir, other), { force: true });
   }
 }
 
@@ -61,11 +79,13 @@ function runBundle(file) {
     source = bytes.toString('latin1', 0, length); // esbuild emits ASCII only (charset: ascii), and latin1 decodes fastest
   } catch {
     const name = file.slice(dist.length + 1);
+    if (WORKER) throw new Error(`dist/${name} is missing`);
     process.stderr.write(`gwcfg: the CLI is not built: dist/${name} is missing; in a clone run \`npm ci\` (it builds), or install a packed tarball\n`);
     process.exit(2);
   }
   // A dist/ left by an older build (before `git pull`) is not wrapped: say so instead of crashing.
   if (!source.startsWith('(function (exports', source.indexOf('\n') + 1)) {
+    if (WORKER) throw new Error(`dist/${file.slice(dist.length + 1)} was built by another version of gwcfg`);
     process.stderr.write(`gwcfg: dist/${file.slice(dist.length + 1)} was built by another version of gwcfg; in a clone run \`npm run build\` (or \`npm ci\`)\n`);
     process.exit(2);
   }
@@ -81,7 +101,7 @@ function runBundle(file) {
   const bundle = { exports: {} };
   script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, dist);
   if (cacheFile && (!cachedData || script.cachedDataRejected || process.env.GWCFG_WRITE_CODE_CACHE)) {
-    if (toCache.length === 0) process.once('exit', writeCodeCaches);
+    if (toCache.length === 0 && !WORKER) process.once('exit', writeCodeCaches);
     toCache.push({ script, cacheFile });
   }
   return bundle.exports;

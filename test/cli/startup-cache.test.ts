@@ -2,7 +2,7 @@
 // loads nothing a report would need (docs/architecture.md, Start-up).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,9 +102,39 @@ test('worker threads load their bundle code-cached', () => {
   assert.deepEqual(readFileSync(join(cacheDir, worker[0])), before);
 });
 
-test('the worker threads\' entry flag typed on a command line is one line and exit 2', () => {
-  const r = cli(['--gwcfg-worker'], { GWCFG_NO_CODE_CACHE: '1' });
+test('the worker threads\' entry flag typed on a command line is one line and exit 2, and writes no cache', () => {
+  // It wrote a cache of the worker's start alone, which real workers then used for good.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gwcfg-cache-'));
+  const r = cli(['--gwcfg-worker'], { GWCFG_CACHE_DIR: cacheDir });
   assert.equal(r.status, 2);
   assert.equal(r.stdout, '');
   assert.equal(r.stderr, "gwcfg: --gwcfg-worker is internal (the entry of gwcfg's worker threads); run gwcfg --help for the commands\n");
+  assert.deepEqual(readdirSync(cacheDir), []);
+});
+
+test('without its bundle a worker fails quietly and the jobs run in-process', () => {
+  // A missing dist/worker.cjs printed "the CLI is not built" twice on a run that then succeeded.
+  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-noworker-'));
+  cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  rmSync(join(dir, 'dist', 'worker.cjs'));
+  const args = ['simulate', join(ROOT, 'fixtures/configs/gateway.yaml'), '--compare', 'simple-shuffle,least-busy', '-j', '2', '--requests', '50', '--format', 'json', '--no-progress'];
+  const env = { ...process.env, GWCFG_NO_CODE_CACHE: '1' };
+  const r = spawnSync(process.execPath, [join(dir, 'bin/gwcfg.js'), ...args], { encoding: 'utf8', env });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, spawnSync(process.execPath, [join(ROOT, 'bin/gwcfg.js'), ...args], { encoding: 'utf8', env }).stdout);
+});
+
+test('a new code cache deletes those of other builds of the same bundle, command and Node', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gwcfg-cache-'));
+  assert.equal(cli(['validate', 'fixtures/configs/gateway.yaml'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
+  const [made] = readdirSync(cacheDir);
+  const rest = made.slice(16);
+  const older = `0123456789abcdef${rest}`; // the same bundle file, command and Node: another build
+  const keep = [`0123456789abcdef${rest.replace('-validate.', '-lint.')}`, `0123456789abcdef${rest.replace(process.version, 'v18.0.0')}`, 'notes.txt'];
+  for (const f of [older, ...keep]) writeFileSync(join(cacheDir, f), 'x');
+  rmSync(join(cacheDir, made));
+  assert.equal(cli(['validate', 'fixtures/configs/gateway.yaml'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
+  assert.deepEqual(readdirSync(cacheDir).sort(), [made, ...keep].sort());
 });
