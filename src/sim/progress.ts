@@ -1,4 +1,5 @@
 // Progress as plain lines (non-TTY, CI): one line per tenth of the simulated time.
+import { seconds } from './limits.js';
 import type { SimulationRun } from './run.js';
 
 export function runWithPlainProgress(run: SimulationRun, title: string, write: (line: string) => void): void {
@@ -10,5 +11,7 @@ export function runWithPlainProgress(run: SimulationRun, title: string, write: (
   }
   run.advance(Infinity);
   const s = run.snapshot();
-  write(`simulate ${title}: finished at ${(s.nowMs / 1000).toFixed(0)}s, ${s.completed} requests, ${s.failed} failed`);
+  // The measured window (the JSON's simulated_seconds), not the clock of the last event: a run cut
+  // by --requests ended its window at the last arrival but printed the scenario's whole duration.
+  write(`simulate ${title}: finished, ${s.completed} requests, ${s.failed} failed in ${seconds(run.simulatedMs)} simulated`);
 }

@@ -87,3 +87,16 @@ test('simulate --format json prints the same bytes on a terminal as into a pipe'
   assert.ok(out.includes('simulat'), 'the terminal run showed the live view');
   assert.equal(json, piped.stdout);
 });
+
+// The last plain progress line gave the clock of the last event: this run, cut short by its
+// request count, said "finished at 20001s" (its 20,000 s call timeout fires long after the
+// window) where its JSON said simulated_seconds 9.788.
+test('the last plain progress line gives the measured window, as simulated_seconds does', () => {
+  const job = JOBS[2][1];
+  const run = createRun(job);
+  const lines: string[] = [];
+  runWithPlainProgress(run, 't', (l) => lines.push(l));
+  const result = buildResult(run);
+  assert.ok(result.simulated_seconds < 60, `window ${result.simulated_seconds}`);
+  assert.equal(lines.at(-1), `simulate t: finished, ${result.totals.requests} requests, ${result.totals.failed} failed in ${Math.round(result.simulated_seconds)} s simulated`);
+});
