@@ -157,7 +157,11 @@ test('TunePool: a spare run paused between slices when its batch ends, and resum
     await ready(pool);
     let paused = 0;
     for (let attempt = 0; attempt < 20 && paused === 0; attempt++) {
-      const [a, b, s, c] = [job(10 * attempt + 1), job(10 * attempt + 2), job(10 * attempt + 3), job(10 * attempt + 4)];
+      // The spare job is long (20 simulated minutes, ~7,000 requests) so that the worker's answer,
+      // which needs the worker thread scheduled on a busy machine, comes while it is under way: a
+      // 90 s job could run all its slices first (it did once its scenario parse was kept).
+      const [a, b, c] = [job(10 * attempt + 1), job(10 * attempt + 2), job(10 * attempt + 4)];
+      const s = { ...job(10 * attempt + 3), durationMs: 20 * 60_000 };
       let released = false;
       // The worker holds job a; this thread runs b; when it turns to spare work the worker is let
       // go, so a's outcome comes while s is under way: s is paused at the end of a slice.
