@@ -68,12 +68,12 @@ function pruneOtherBuilds(cacheFile) {
 /**
  * Compiles and runs one bundle of dist/ (its text is one expression: the bundle wrapped in a
  * CommonJS module function, see scripts/build.mjs) with its code cache, and returns its exports.
- * A missing or stale bundle ends the process with one line and exit 2.
+ * A missing or stale bundle ends the process with one line and exit 2 (in a worker thread: throws).
  */
 function runBundle(file) {
   let source, buffer;
   try {
-    // Room for the code cache after it (typically ~1.4 times the bundle), see readWhole.
+    // Twice the bundle's size: room for its code cache too (typically ~1.4 times it), see readWhole.
     const [bytes, length] = readWhole(file, null, 2);
     buffer = bytes;
     source = bytes.toString('latin1', 0, length); // esbuild emits ASCII only (charset: ascii), and latin1 decodes fastest
