@@ -69,6 +69,12 @@ function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     const inside = out.splice(first);
     const isTypeMismatch = (e: ErrorObject) => (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum') && e.instancePath === at;
     const meant = inside.filter((e) => !isTypeMismatch(e) && !isEnvPatternError(e));
+    // "At least one of these keys": every branch failed only for its missing key. One error that
+    // names them all, not one per branch.
+    if (meant.length > 1 && meant.every((e) => e.keyword === 'required' && e.instancePath === at)) {
+      out.push({ ...meant[0], keyword: 'requiredOneOf', params: { missing: meant.map((e) => String((e.params as { missingProperty: string }).missingProperty)) } });
+      continue;
+    }
     if (meant.length > 0) {
       out.push(...meant);
       continue;
@@ -107,6 +113,13 @@ function describeError(source: SourceDocument, error: ErrorObject, index: Schema
       const d = at('schema/required', `${name} is missing required key '${missing}'${requiredHint(missing)}`, position);
       d.path = formatDotted([...path, missing]);
       return d;
+    }
+    case 'requiredOneOf': {
+      const missing = (params.missing as string[]).map((k) => `'${k}'`);
+      const list = `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
+      const located = locate(source, path);
+      const position = located.key ? rangeOf(source, located.key) : headRangeOf(source, located.value);
+      return at('schema/required', `${name} needs one of ${list}`, position);
     }
     case 'type': {
       const expected = String(params.type)

@@ -89,8 +89,14 @@ export class SchemaIndex {
     return props;
   }
 
-  /** Whether an object branch allows keys it does not declare. */
+  /**
+   * Whether an object branch allows keys it does not declare. A schema that itself says
+   * `additionalProperties: false` is closed whatever its anyOf/oneOf/allOf say: alternatives only
+   * add constraints (an outage's "one of status, latency_multiplier or error_rate" branches
+   * declare keys but no additionalProperties, and made its misspelled keys pass unreported).
+   */
   isOpen(schema: unknown, value: unknown): boolean {
+    if (this.resolve(schema)?.additionalProperties === false) return false;
     const branches = this.branchesFor(schema, value).filter((b) => b.properties || b.additionalProperties !== undefined || b.patternProperties);
     if (branches.length === 0) return true;
     return branches.some((b) => b.additionalProperties !== false);

@@ -127,3 +127,16 @@ test('a scenario text loaded for several configs is checked against each of them
   const b = prepareScenario(CONFIG, { file: 'bad.yaml', text: bad });
   assert.equal(!b.ok && b.diagnostics.length, count);
 });
+
+// An outage's "one of status, latency_multiplier or error_rate" (anyOf branches that declare keys
+// but no additionalProperties) made the outage look open: a misspelled key beside a valid one
+// passed unreported, and one alone gave three "missing required key" errors.
+test('a misspelled outage key is an unknown key with a did-you-mean, beside a valid key or alone', () => {
+  const outage = (keys: string) => `duration: 1m\ntraffic:\n  - model: gpt-4o\n    rate: 5/s\ndeployments:\n  - match: { index: 0 }\n    outages:\n      - { from: 10s, to: 20s, ${keys} }\n`;
+  const beside = errorsOf(outage('status: 503, latency_multiplyer: 2'));
+  assert.deepEqual(beside.map((d) => [d.ruleId, d.line, d.column]), [['schema/unknown-key', 8, 44]]);
+  assert.match(beside[0].message, /unknown key 'latency_multiplyer'.*did you mean 'latency_multiplier'\?/);
+  const alone = errorsOf(outage('latency_multiplyer: 2'));
+  assert.deepEqual(alone.map((d) => d.ruleId).sort(), ['schema/required', 'schema/unknown-key']);
+  assert.equal(alone.find((d) => d.ruleId === 'schema/required')!.message, "'deployments[0].outages[0]' needs one of 'status', 'latency_multiplier' or 'error_rate'");
+});
