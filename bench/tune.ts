@@ -50,9 +50,8 @@ function pairs(budget: string) {
   const runs = Array.from({ length: PAIRS }, (_, k) => {
     // Every other pair runs -j 2 first (ABBA order): the runs follow each other without a pause,
     // and a fixed order would give any lasting effect of a run on the next to one side.
-    const first = timed(['--budget', budget, '-j', k % 2 === 0 ? '1' : '2']);
-    const second = timed(['--budget', budget, '-j', k % 2 === 0 ? '2' : '1']);
-    const [one, two] = k % 2 === 0 ? [first, second] : [second, first];
+    const run = (jobs: string) => timed(['--budget', budget, '-j', jobs]);
+    const [one, two] = k % 2 === 0 ? [run('1'), run('2')] : [run('2'), run('1')].reverse();
     return { one, two, ratio: two.ms / one.ms };
   });
   const sorted = [...runs].sort((a, b) => a.ratio - b.ratio);

@@ -78,16 +78,11 @@ function runBundle(file) {
     buffer = bytes;
     source = bytes.toString('latin1', 0, length); // esbuild emits ASCII only (charset: ascii), and latin1 decodes fastest
   } catch {
-    const name = file.slice(dist.length + 1);
-    if (WORKER) throw new Error(`dist/${name} is missing`);
-    process.stderr.write(`gwcfg: the CLI is not built: dist/${name} is missing; in a clone run \`npm ci\` (it builds), or install a packed tarball\n`);
-    process.exit(2);
+    unusable(`the CLI is not built: dist/${file.slice(dist.length + 1)} is missing; in a clone run \`npm ci\` (it builds), or install a packed tarball`);
   }
   // A dist/ left by an older build (before `git pull`) is not wrapped: say so instead of crashing.
   if (!source.startsWith('(function (exports', source.indexOf('\n') + 1)) {
-    if (WORKER) throw new Error(`dist/${file.slice(dist.length + 1)} was built by another version of gwcfg`);
-    process.stderr.write(`gwcfg: dist/${file.slice(dist.length + 1)} was built by another version of gwcfg; in a clone run \`npm run build\` (or \`npm ci\`)\n`);
-    process.exit(2);
+    unusable(`dist/${file.slice(dist.length + 1)} was built by another version of gwcfg; in a clone run \`npm run build\` (or \`npm ci\`)`);
   }
   const cacheFile = codeCacheFile(source, file);
   let cachedData;
@@ -105,6 +100,13 @@ function runBundle(file) {
     toCache.push({ script, cacheFile });
   }
   return bundle.exports;
+}
+
+/** A bundle that cannot run: one line and exit 2, or in a worker thread an error (its pool runs the jobs itself). */
+function unusable(message) {
+  if (WORKER) throw new Error(message);
+  process.stderr.write(`gwcfg: ${message}\n`);
+  process.exit(2);
 }
 
 /**

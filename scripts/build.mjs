@@ -197,11 +197,12 @@ const cjs = {
 const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule, yamlEsm, lazyLevenshtein, jsonModules], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
 writeFileSync(`${root}dist/model-map.txt`, (await bucketedModule()).bucketedText(builtinModelMapParts()));
-// The command bundles load node:module (and with it the ESM loader, ~10 ms) only when they use createRequire.
-for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : { ...cjs, plugins: [...cjs.plugins, lazyNodeModule] }), entryPoints: [split.entry], outfile: `dist/${split.out}` });
+// The command and worker bundles load node:module (and with it the ESM loader, ~10 ms) only when they use createRequire.
+const cjsCommand = { ...cjs, plugins: [...cjs.plugins, lazyNodeModule] };
+for (const split of SPLITS) await build({ ...(split.out.endsWith('.mjs') ? esm : cjsCommand), entryPoints: [split.entry], outfile: `dist/${split.out}` });
 // The worker threads of `simulate --compare` and `tune -j` run their own bundle, also through
 // bin/gwcfg.js (src/sim/compare.ts spawnWorker), so that it loads code-cached.
-await build({ ...cjs, plugins: [...cjs.plugins, lazyNodeModule], entryPoints: ['src/sim/worker.ts'], outfile: 'dist/worker.cjs' });
+await build({ ...cjsCommand, entryPoints: ['src/sim/worker.ts'], outfile: 'dist/worker.cjs' });
 /** The CommonJS bundles: the start-up bundle, the command bundles and the worker's, each run by bin/gwcfg.js. */
 const CJS_BUNDLES = ['gwcfg.cjs', ...SPLITS.filter((s) => s.out.endsWith('.cjs')).map((s) => s.out), 'worker.cjs'];
 for (const file of CJS_BUNDLES) routeDynamicImports(`dist/${file}`);

@@ -108,18 +108,14 @@ function describeError(source: SourceDocument, error: ErrorObject, index: Schema
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      const located = locate(source, path);
-      const position = located.key ? rangeOf(source, located.key) : headRangeOf(source, located.value);
-      const d = at('schema/required', `${name} is missing required key '${missing}'${requiredHint(missing)}`, position);
+      const d = at('schema/required', `${name} is missing required key '${missing}'${requiredHint(missing)}`, missingKeyRange(source, path));
       d.path = formatDotted([...path, missing]);
       return d;
     }
     case 'requiredOneOf': {
       const missing = (params.missing as string[]).map((k) => `'${k}'`);
       const list = `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
-      const located = locate(source, path);
-      const position = located.key ? rangeOf(source, located.key) : headRangeOf(source, located.value);
-      return at('schema/required', `${name} needs one of ${list}`, position);
+      return at('schema/required', `${name} needs one of ${list}`, missingKeyRange(source, path));
     }
     case 'type': {
       const expected = String(params.type)
@@ -289,15 +285,19 @@ function walkKeys(source: SourceDocument, index: SchemaIndex, out: Diagnostic[],
   visit(source.value, index.root, [], 0);
 }
 
+/** Where a key missing from the map at `path` is reported: the map's own key, or its first line when it has none (a list item, the document). */
+function missingKeyRange(source: SourceDocument, path: PathSegment[]) {
+  const located = locate(source, path);
+  return located.key ? rangeOf(source, located.key) : headRangeOf(source, located.value);
+}
+
 /** `x-gwcfg-warn-required`: keys whose absence LiteLLM tolerates at load time but that break routing. */
 function reportSoftRequired(source: SourceDocument, schema: JsonSchema, value: object, path: PathSegment[], out: Diagnostic[]): void {
   const soft = schema['x-gwcfg-warn-required'];
   if (!soft || typeof soft !== 'object') return;
   for (const [key, message] of Object.entries(soft as Record<string, string>)) {
     if (Object.hasOwn(value, key)) continue;
-    const located = locate(source, path);
-    const position = located.key ? rangeOf(source, located.key) : headRangeOf(source, located.value);
-    out.push(makeDiagnostic(source.file, 'schema/required', 'warning', message, position, [...path, key]));
+    out.push(makeDiagnostic(source.file, 'schema/required', 'warning', message, missingKeyRange(source, path), [...path, key]));
   }
 }
 
