@@ -2,6 +2,7 @@
 // Extra arguments narrow the run: `npm test -- test/lint` runs only files under test/lint.
 import { spawnSync } from 'node:child_process';
 import { glob } from 'tinyglobby';
+import { runTestFiles } from './test-files.mjs';
 
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -18,4 +19,4 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-run(process.execPath, ['--import', 'tsx', '--import', './test/setup/fast-check.mjs', '--test', '--test-reporter=spec', '--test-timeout=300000', ...files]);
+process.exitCode = runTestFiles(files);
