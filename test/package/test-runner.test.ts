@@ -8,16 +8,18 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runTestFiles } from '../../scripts/test-files.mjs';
+import { inRunDirectory, runTestFiles } from '../../scripts/test-files.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 test('a test run removes the temporary directories and code caches its tests leave behind', () => {
   const parent = mkdtempSync(join(tmpdir(), 'gwcfg-runner-parent-'));
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, EXPECT_UNDER: parent };
-    delete env.NODE_TEST_CONTEXT; // run the inner runner as `npm test` does, not as a child of this one
-    const status = runTestFiles(['fixtures/test-runner/leaves-temp.test.mjs'], { cwd: ROOT, env, stdio: 'pipe', under: parent });
+    const status = inRunDirectory(parent, (runEnv) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, ...runEnv, EXPECT_UNDER: parent };
+      delete env.NODE_TEST_CONTEXT; // run the inner runner as `npm test` does, not as a child of this one
+      return runTestFiles(['fixtures/test-runner/leaves-temp.test.mjs'], { cwd: ROOT, env, stdio: 'pipe' });
+    });
     assert.equal(status, 0, 'the fixture test passed (its directory was made under the run directory)');
     assert.deepEqual(readdirSync(parent), []);
   } finally {
