@@ -33,6 +33,14 @@ function time(args: string[], env: NodeJS.ProcessEnv): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+/**
+ * Interleaved rounds per line. Identical runs of this VM vary by up to ~25 % (docs/architecture.md,
+ * Start-up), and with 25-30 rounds a line's ratio moved by up to ±0.06 from one bench run to the
+ * next (lint of gateway.yaml 1.22-1.34 over one day); 45 rounds (~20 s per line) narrow that by
+ * about a quarter (as 1/sqrt(n)).
+ */
+const ROUNDS = 45;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let reference: string | null = null;
@@ -79,7 +87,7 @@ function referenceLauncher(): string {
  * `target`; with a reference line (the prototype the target was set against, on the same input as
  * the command's last argument) and, when NODE_EXTRA_CA_CERTS is set, the ratios without it.
  */
-export function benchStartup(label: string, args: string[], target: number, runs = 30): void {
+export function benchStartup(label: string, args: string[], target: number, runs = ROUNDS): void {
   const sides: { args: string[]; env: NodeJS.ProcessEnv; times: number[] }[] = [];
   const side = (a: string[], env: NodeJS.ProcessEnv) => {
     const s = { args: a, env, times: [] as number[] };
