@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { locate, makeDiagnostic, rangeOf, headRangeOf, keyPosition, valuePosition, type PathSegment, type SourceDocument } from '../config/document.js';
 import { SchemaIndex, type JsonSchema } from './schema-index.js';
 import { closest, isNearMiss } from './suggest.js';
+import { joinList } from '../util/join-list.js';
 
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -114,8 +115,7 @@ function describeError(source: SourceDocument, error: ErrorObject, index: Schema
     }
     case 'requiredOneOf': {
       const missing = (params.missing as string[]).map((k) => `'${k}'`);
-      const list = `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
-      return at('schema/required', `${name} needs one of ${list}`, missingKeyRange(source, path));
+      return at('schema/required', `${name} needs one of ${joinList(missing, 'or')}`, missingKeyRange(source, path));
     }
     case 'type': {
       const expected = String(params.type)

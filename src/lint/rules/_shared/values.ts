@@ -1,5 +1,6 @@
 // Reading plain config values the way LiteLLM does: numbers may be written as strings,
 // booleans as true/"true", and os.environ/ references are unknown until run time.
+import { joinList } from '../../../util/join-list.js';
 import type { Dict } from '../../../config/model.js';
 
 /** A finite number, or a numeric string (PyYAML/pydantic coerce "5" to 5); otherwise null. */
@@ -28,11 +29,7 @@ export function percent(share: number): string {
   return `${Number(p.toFixed(digits))}%`;
 }
 
-/** "a, b and c". */
-export function joinList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+export { joinList };
 
 /** "'a', 'b' and 'c'", or "'a', 'b', 'c' and 4 more" past `max` names: one finding per config stays short. */
 export function nameList(names: readonly string[], max = 5): string {
