@@ -76,6 +76,24 @@ function boundMessage(d: Diagnostic): Diagnostic {
   return d.message.length <= MAX_MESSAGE ? d : { ...d, message: `${d.message.slice(0, MAX_MESSAGE - 1)}…` };
 }
 
+/** Where a command's output goes: its stdout stream, environment and --color/--no-color choice. */
+export interface CommandOutput {
+  stdout: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  color?: boolean;
+}
+
+/**
+ * Problems in the files a command reads and cannot use (simulate's and tune's scenario, tune's
+ * config), printed as `validate` prints them: stylish with code frames, or contract 2's JSON or
+ * Markdown under `--format json|markdown` (docs/contracts.md). Resolves to the exit code: 1 when
+ * an error is among them.
+ */
+export function reportInputProblems(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, out: CommandOutput): Promise<number> {
+  const sink: ReportSink = { write: (text) => void out.stdout.write(text), env: out.env, isTTY: () => Boolean(out.stdout.isTTY) };
+  return report({ diagnostics, files, texts }, { format: format === 'json' || format === 'markdown' ? format : undefined }, out.color, sink);
+}
+
 /** Prints the findings and returns the exit code (docs/contracts.md, contract 1). */
 export async function report(input: ReportInput, options: ReportOptions, globalColor: boolean | undefined, sink: ReportSink = processSink): Promise<number> {
   let maxWarnings = Infinity;

@@ -28,6 +28,6 @@ export function register(program: Command): void {
     .option('--no-progress', 'no progress lines on stderr')
     .action(async (config: string, options: TuneOptions) => {
       const { executeTune } = await import('../tune/command.js');
-      process.exitCode = await executeTune(config, options);
+      process.exitCode = await executeTune(config, options, { color: program.opts().color });
     });
 }

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { findRc, loadRc } from '../lint/rc.js';
 import { readModelMapRows } from '../model-map/load.js';
 import { CliError } from '../cli/errors.js';
-import { report } from '../cli/report.js';
+import { reportInputProblems } from '../cli/report.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SimulateOptions } from '../cli/simulate.js';
 import { loadConfig, positionInConfig, type LoadedConfig } from '../config/load.js';
@@ -128,11 +128,12 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   const env = io.env ?? process.env;
   const flags = parseFlags(options);
   const format = options.format ?? 'table';
+  const out = { stdout, env, color: io.color };
   if (options.report !== undefined) await checkReportFile(options.report, options.force === true);
 
   const loaded = await loadConfig(configFile);
   if (loaded.value === undefined || loaded.value === null) {
-    return printDiagnostics(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), format, io, stdout);
+    return reportInputProblems(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), format, out);
   }
   const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
   if (configErrors > 0) stderr.write(`gwcfg: warning: ${safeText(loaded.file)} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
@@ -149,7 +150,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     throw cannotSimulate(loaded, error);
   }
   if (!prepared.ok) {
-    return printDiagnostics(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), format, io, stdout);
+    return reportInputProblems(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), format, out);
   }
   const job: SimJob = { ...flags, config: loaded.value, scenario, modelMap: await modelMapFor(configFile, options.modelCostMap) };
   if (options.traffic !== undefined) {
@@ -168,7 +169,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   for (const n of notices) stderr.write(`gwcfg: notice: ${n.file}:${n.line}:${n.column}: ${n.key} is not simulated (${n.reason}); the result leaves it out\n`);
   let baseline: BaselineInput | null = null;
   if (options.baseline !== undefined) {
-    const b = await loadBaseline(options.baseline, loaded, scenario, prepared.scenario, flags, (d, file, text) => printDiagnostics(d, [file], new Map([[file, text]]), format, io, stdout), stderr);
+    const b = await loadBaseline(options.baseline, loaded, scenario, prepared.scenario, flags, (d, file, text) => reportInputProblems(d, [file], new Map([[file, text]]), format, out), stderr);
     if (typeof b === 'number') return b;
     baseline = b;
   }
@@ -333,8 +334,3 @@ export async function recordedTraffic(config: unknown, file: string, speedFlag: 
   }
 }
 
-/** Problems in the inputs, printed like `validate` does (docs/contracts.md, contract 2, under --format json); exit 1. */
-function printDiagnostics(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, io: CommandEnv, stdout: NodeJS.WriteStream): Promise<number> {
-  const sink = { write: (text: string) => void stdout.write(text), env: io.env ?? process.env, isTTY: () => Boolean(stdout.isTTY) };
-  return report({ diagnostics, files, texts }, { format: format === 'json' || format === 'markdown' ? format : undefined }, io.color, sink);
-}

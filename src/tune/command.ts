@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { CliError } from '../cli/errors.js';
+import { reportInputProblems } from '../cli/report.js';
 import { guardStdout } from '../cli/stdout.js';
 import { loadConfig } from '../config/load.js';
 import { resolveRelease } from '../routing/releases.js';
@@ -54,6 +55,8 @@ export interface TuneOptions {
 export interface TuneIo {
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   stderr?: NodeJS.WritableStream;
+  /** The global --color / --no-color choice, for the problems of an input tune cannot use. */
+  color?: boolean;
   /** COLUMNS, TERM and the locale for the table's layout (default: process.env). */
   env?: NodeJS.ProcessEnv;
 }
@@ -214,12 +217,16 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     await checkOutputFiles([options.report], { force: options.force === true });
   }
 
+  // An input tune cannot use: its problems as simulate and validate print them (all of them, with
+  // code frames; contract 2 under --format json), then exit 1.
+  const out = { stdout: stdout as NodeJS.WriteStream, env: io.env ?? process.env, color: io.color };
   const loaded = await loadConfig(configFile);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (loaded.value === undefined || loaded.value === null || errors.length > 0 || !loaded.source) {
-    const first = errors[0] ?? loaded.diagnostics[0];
-    const where = first ? `${first.file}:${first.line}:${first.column}: ${first.message}` : `${loaded.file}: no config`;
-    throw new CliError(`${safeText(where)} (tune needs a config that validates: run gwcfg validate ${safeText(loaded.file)})`, 1);
+    if (errors.length === 0) throw new CliError(`${safeText(loaded.file)}: no config to tune`, 1);
+    await reportInputProblems(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), options.format ?? 'table', out);
+    stderr.write(`gwcfg: nothing was searched: ${safeText(loaded.file)} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}, and tune needs a config without errors\n`);
+    return 1;
   }
   const base = loaded.value;
   if (flags.slo.group !== null) {
@@ -240,8 +247,8 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
   }
   if (!prepared.ok) {
-    const d = prepared.diagnostics[0];
-    throw new CliError(safeText(`${d.file}:${d.line}:${d.column}: ${d.message}`), 1);
+    await reportInputProblems(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), options.format ?? 'table', out);
+    return 1;
   }
   const template: Omit<SimJob, 'config' | 'seed'> = { scenario, litellmVersion: flags.litellmVersion, modelMap: await modelMapFor(configFile, options.modelCostMap) };
   if (options.traffic !== undefined) {

@@ -34,18 +34,30 @@ test('gwcfg tune: usage errors exit 2 with one line naming the flag', () => {
   }
 });
 
-test('gwcfg tune: an invalid config or scenario is named with its position, exit 1', () => {
+test('gwcfg tune: every problem of an invalid config or scenario, as simulate prints them, exit 1', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gwcfg-tune-'));
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, 'model_list:\n  - model_name: a\n    litellm_params: {model: openai/x, rpm: lots}\n');
   const r = runCli(['tune', bad, '-s', 'test/fixtures/tune/flaky.scenario.yaml', '--slo', 'p95<=2s']);
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stderr, /bad\.yaml:3:\d+: .*run gwcfg validate/);
+  assert.match(r.stdout, /bad\.yaml:3:\d+ error .*\[schema\/type\]\n/);
+  assert.match(r.stdout, /✖ 1 problem \(1 error, 0 warnings\)/);
+  assert.match(r.stderr, /^gwcfg: nothing was searched: .*bad\.yaml has an error, and tune needs a config without errors\n$/);
+  // Two problems in a scenario: both, with their positions (tune used to print the first only).
   const scenario = join(dir, 'scenario.yaml');
-  writeFileSync(scenario, readFileSync('test/fixtures/tune/flaky.scenario.yaml', 'utf8').replace('rate: 6/s', 'rate: often'));
+  writeFileSync(scenario, readFileSync('test/fixtures/tune/flaky.scenario.yaml', 'utf8').replace('rate: 6/s', 'rate: often') + 'outages: []\n');
   const s = runCli(['tune', ...FLAKY.slice(0, 1), '-s', scenario, '--slo', 'p95<=2s']);
   assert.equal(s.status, 1, s.stderr);
-  assert.match(s.stderr, /scenario\.yaml:\d+:\d+: /);
+  assert.match(s.stdout, /scenario\.yaml:\d+:\d+ error .*'often'/);
+  assert.match(s.stdout, /scenario\.yaml:\d+:1 error unknown key 'outages'/);
+  assert.match(s.stdout, /✖ 2 problems \(2 errors, 0 warnings\)/);
+  // The same as simulate prints for that scenario, and contract 2 under --format json.
+  const sim = runCli(['simulate', ...FLAKY.slice(0, 1), '-s', scenario]);
+  assert.equal(sim.status, 1);
+  assert.equal(s.stdout, sim.stdout);
+  const json = runCli(['tune', ...FLAKY.slice(0, 1), '-s', scenario, '--slo', 'p95<=2s', '--format', 'json']);
+  assert.equal(json.status, 1);
+  assert.deepEqual(JSON.parse(json.stdout), JSON.parse(runCli(['simulate', ...FLAKY.slice(0, 1), '-s', scenario, '--format', 'json']).stdout));
 });
 
 test('gwcfg tune -o: an existing file is refused before any simulation, unless --force', () => {
