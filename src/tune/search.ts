@@ -200,9 +200,10 @@ export async function search(base: unknown, isValid: (config: unknown) => boolea
   // then per phase the runs likeliest next (see each call).
   const background = holdoutRuns(baseline);
   // Pruning and the winner's last check are budgeted up front, so a count budget plans the same
-  // rounds a wall-clock one ran. A count with no room for the check spends it all
-  // on the search (the winner is then reported unchecked).
-  const checkReserve = options.budget.kind === 'duration' || options.budget.count >= options.seeds * (1 + PRUNE_STEPS) + H ? H : 0;
+  // rounds a wall-clock one ran. A count with no room for the check beside the given config, one
+  // candidate and pruning spends it all on the search (the winner is then reported unchecked):
+  // a check reserved with no candidate beside it would check nothing and search nothing.
+  const checkReserve = options.budget.kind === 'duration' || options.budget.count >= options.seeds * (1 + PRUNE_STEPS) + roundCost(1, options.seeds) + H ? H : 0;
   const pruneReserve = PRUNE_STEPS * options.seeds + checkReserve;
   /** A count budget: how many of `n` candidates a round runs after `used` simulations, beside the reserves. */
   const fitting = (n: number, used: number) => {

@@ -114,3 +114,22 @@ test('the summary says why a count budget stopped short of its total, and says t
   assert.doesNotMatch(short, /stopped: the budget of 100 simulations\./);
   assert.match(tuneTable(run(100), { width: 400, unicode: false }), /stopped: the budget of 100 simulations\./);
 });
+
+test('a count budget reserves the winner\'s last check only with room for a candidate beside it', async () => {
+  // With 3 seeds the check needs 10 hold-out runs: --budget 22-24 used to reserve them beside the
+  // given config and pruning, leaving no room for any candidate, so they searched nothing at all
+  // while --budget 21 searched four candidates.
+  const score = (config: unknown, seedIndex: number) => {
+    const rs = (config as Rs).router_settings;
+    return m(1 + (rs.num_retries ?? 2) * 0.1, Math.min(0.9995, 0.98 + ((rs.cooldown_time ?? 5) <= 30 ? 0.015 : 0) + seedIndex * 0.0001));
+  };
+  for (const seeds of [1, 2, 3, 5]) {
+    for (let count = 5 * seeds; count <= 60; count++) {
+      const outcome = await search(storm, () => true, async (batch) => batch.map(({ config, seedIndex }) => score(config, seedIndex)), {
+        slo: parseSlo('success>=99%'), objective: 'cost', seeds, holdout: Math.max(10, seeds), budget: { kind: 'evaluations', count }, dimensions, seed: 1,
+      });
+      assert.ok(outcome.simulations <= count, `seeds ${seeds}, --budget ${count}: ${outcome.simulations} simulations`);
+      assert.ok(outcome.evaluated.length > 1, `seeds ${seeds}, --budget ${count}: no candidate beside the given config`);
+    }
+  }
+});
