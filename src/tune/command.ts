@@ -200,6 +200,11 @@ export interface TuneRun {
   base: unknown;
 }
 
+/** The stderr line after an input's problems: why tune stopped. */
+function nothingSearched(file: string, errors: number, kind: 'config' | 'scenario'): string {
+  return `gwcfg: nothing was searched: ${safeText(file)} has ${errors === 1 ? 'an error' : `${errors} errors`}, and tune needs a ${kind} without errors\n`;
+}
+
 export async function executeTune(configFile: string, options: TuneOptions, io: TuneIo = {}): Promise<number> {
   if (!io.stdout) guardStdout();
   const stdout = io.stdout ?? process.stdout;
@@ -225,7 +230,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   if (loaded.value === undefined || loaded.value === null || errors.length > 0 || !loaded.source) {
     if (errors.length === 0) throw new CliError(`${safeText(loaded.file)}: no config to tune`, 1);
     await reportInputProblems(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), options.format ?? 'table', out);
-    stderr.write(`gwcfg: nothing was searched: ${safeText(loaded.file)} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}, and tune needs a config without errors\n`);
+    stderr.write(nothingSearched(loaded.file, errors.length, 'config'));
     return 1;
   }
   const base = loaded.value;
@@ -248,6 +253,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   }
   if (!prepared.ok) {
     await reportInputProblems(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), options.format ?? 'table', out);
+    stderr.write(nothingSearched(scenario!.file, prepared.diagnostics.filter((d) => d.severity === 'error').length, 'scenario'));
     return 1;
   }
   const template: Omit<SimJob, 'config' | 'seed'> = { scenario, litellmVersion: flags.litellmVersion, modelMap: await modelMapFor(configFile, options.modelCostMap) };

@@ -51,6 +51,7 @@ test('gwcfg tune: every problem of an invalid config or scenario, as simulate pr
   assert.match(s.stdout, /scenario\.yaml:\d+:\d+ error .*'often'/);
   assert.match(s.stdout, /scenario\.yaml:\d+:1 error unknown key 'outages'/);
   assert.match(s.stdout, /✖ 2 problems \(2 errors, 0 warnings\)/);
+  assert.match(s.stderr, /^gwcfg: nothing was searched: .*scenario\.yaml has 2 errors, and tune needs a scenario without errors\n$/);
   // The same as simulate prints for that scenario, and contract 2 under --format json.
   const sim = runCli(['simulate', ...FLAKY.slice(0, 1), '-s', scenario]);
   assert.equal(sim.status, 1);
