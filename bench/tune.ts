@@ -1,7 +1,7 @@
 // Benchmark of `gwcfg tune` (issue 12), through the built CLI as users run it (`npm run bench`
 // builds it first): the same search with -j 2 against -j 1 (wall-time ratio, target < 0.8 on 2
 // idle cores; the outputs must be byte-identical), the same at a budget of 24 (target <= 1.05: -j 2
-// is never slower beyond noise), each as the median of alternating pairs (11 and 21), and a wall-clock --budget against the time the command really took
+// is never slower beyond noise; each side's fastest of 21 runs), the first as the median of 11 alternating pairs, and a wall-clock --budget against the time the command really took
 // (overshoot ratio, target <= 1.1). Each line also gives the CPU utilisation of the runs, CPU
 // time (all threads, V8's GC and compiler helpers included) over wall time × threads: wall-time
 // ratios swing with whatever else the cores run, utilisation much less. -j 1 reads above 1
@@ -45,9 +45,9 @@ timed(['--budget', '10', '-j', '1']); // warm-up (code cache, disk), not measure
 // 11, not 3: one pair's ratio ranges widely on this 2-core VM (17 pairs at --budget 200 on
 // 2026-12-01: 0.66-0.97, median 0.76; two identical -j 1 runs at --budget 24: 0.89-1.24), so a
 // median of 3 landed on either side of a target by chance; a median of 11 varies half as much.
-// At --budget 24 the two sides do the same work on one thread, so the line measures noise
-// against a 5 % allowance: its median of 11 still ranged 0.97-1.18 over a day's bench runs, and
-// its pairs are short (~1.7 s), so it takes 21.
+// At --budget 24 the two sides do the same work on one thread: its median of 11 ranged 0.97-1.18
+// over a day's bench runs; its pairs are short (~1.7 s), so it takes 21 (and is judged on each
+// side's fastest run, below).
 const PAIRS = 11;
 const SMALL_PAIRS = 21;
 function pairs(budget: string, count = PAIRS) {
@@ -61,7 +61,9 @@ function pairs(budget: string, count = PAIRS) {
   const sorted = [...runs].sort((a, b) => a.ratio - b.ratio);
   const median = sorted[Math.floor(count / 2)];
   const same = runs.every((r) => r.one.stdout === runs[0].one.stdout && r.two.stdout === runs[0].one.stdout);
-  return { median, ratios: runs.map((r) => r.ratio.toFixed(2)).join(' '), same };
+  // Each side's fastest run: what it costs when nothing else slowed it down.
+  const best = { one: Math.min(...runs.map((r) => r.one.ms)), two: Math.min(...runs.map((r) => r.two.ms)) };
+  return { median, best, ratios: runs.map((r) => r.ratio.toFixed(2)).join(' '), same };
 }
 
 const big = pairs('200');
@@ -73,10 +75,14 @@ if (!big.same) {
 }
 // The smallest budgets: worker start-up used to dominate there (ratio > 1). -j 2 must not be
 // slower; under --budget 40 it runs on one thread (command.ts SOLO_BELOW), so this compares two
-// single-thread runs of the same work, and the target allows their noise (5 %).
+// single-thread runs of the same work, and the target allows 5 %. What it guards against is a
+// cost -j 2 adds (a worker's start costs about 30 simulations of CPU, more than this whole search),
+// so it compares each side's fastest of the 21 runs: the two sides do the same work, so a pair's
+// ratio is only what else the machine ran (0.81-1.60 in one run), and interference only ever adds
+// time; the median of the pairs' ratios, printed beside, still fell on either side of 1.05 by chance.
 const small = pairs('24', SMALL_PAIRS);
-const smallRatio = small.median.ratio;
-console.log(`-j 1: ${(small.median.one.ms / 1000).toFixed(1)} s, -j 2: ${(small.median.two.ms / 1000).toFixed(1)} s (--budget 24, under ${SOLO_BELOW}: one thread either way); median ratio of ${SMALL_PAIRS} pairs ${smallRatio.toFixed(2)} [${small.ratios}] (target <= 1.05 on 2 idle cores); ${use(small.median.one, small.median.two)}`);
+const smallRatio = small.best.two / small.best.one;
+console.log(`-j 1: ${(small.best.one / 1000).toFixed(2)} s, -j 2: ${(small.best.two / 1000).toFixed(2)} s (--budget 24, under ${SOLO_BELOW}: one thread either way, fastest of ${SMALL_PAIRS} runs each): ratio ${smallRatio.toFixed(2)} (target <= 1.05 on 2 idle cores); median ratio of the pairs ${small.median.ratio.toFixed(2)} [${small.ratios}]; ${use(small.median.one, small.median.two)}`);
 if (!small.same) {
   console.log('FAIL: -j 1 and -j 2 printed different results (--budget 24)');
   process.exitCode = 1;
