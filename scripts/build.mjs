@@ -132,6 +132,24 @@ const lazyLevenshtein = {
   },
 };
 
+// chalk sets up its styles when loaded (~1 ms), and a report without colour (CI, pipes, hooks)
+// never uses it (src/diagnostics/formatters/stylish.ts). In the start-up bundle its import is a
+// stub whose Chalk loads it on the first construction (esbuild keeps a require() inside a function lazy).
+const lazyChalk = {
+  name: 'lazy-chalk',
+  setup(build) {
+    build.onResolve({ filter: /^chalk$/ }, (args) => (args.namespace === 'gwcfg-lazy-chalk' ? undefined : { path: 'chalk', namespace: 'gwcfg-lazy-chalk' }));
+    build.onLoad({ filter: /.*/, namespace: 'gwcfg-lazy-chalk' }, () => ({
+      contents: [
+        'let chalk;',
+        "export class Chalk { constructor(options) { return new (chalk ??= require('chalk')).Chalk(options); } }",
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 // JSON modules in the start-up bundle as JavaScript in which each object of many keys is built in
 // dictionary mode (scripts/json-to-js.mjs): V8 builds a plain object literal of n keys through n
 // hidden-class transitions, so the LiteLLM config schema's index (~31 kB, sections of 100-200
@@ -195,7 +213,7 @@ const cjs = {
   banner: { js: "const __gwcfgMeta = { get url() { return (this.href ??= require('node:url').pathToFileURL(__filename).href); } };" },
 };
 const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
-await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule, yamlEsm, lazyLevenshtein, jsonModules], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
+await build({ ...cjs, plugins: [...cjs.plugins, lazyModelMap, lazyNodeModule, yamlEsm, lazyLevenshtein, lazyChalk, jsonModules], entryPoints: ['src/cli/main.ts'], outfile: 'dist/gwcfg.cjs' });
 writeFileSync(`${root}dist/model-map.txt`, (await bucketedModule()).bucketedText(builtinModelMapParts()));
 // The command and worker bundles load node:module (and with it the ESM loader, ~10 ms) only when they use createRequire.
 const cjsCommand = { ...cjs, plugins: [...cjs.plugins, lazyNodeModule] };

@@ -25,9 +25,22 @@ export function frameWindow(line: string, column: number, width: number): { text
   return { text, caretAt: head.length + col - start, caretWidth: Math.max(1, Math.min(width, end - col)) };
 }
 
+/** The styles the report uses: chalk's, or without colour the text as it is (what chalk at level 0 returns). */
+interface Styles {
+  bold: (text: string) => string;
+  dim: (text: string) => string;
+  blue: (text: string) => string;
+  red: ((text: string) => string) & { bold: (text: string) => string };
+  yellow: ((text: string) => string) & { bold: (text: string) => string };
+}
+const same = (text: string) => text;
+// Without colour chalk is not needed at all: in the start-up bundle it loads on first use
+// (scripts/build.mjs lazyChalk), and its set-up costs about a millisecond of a report on a pipe.
+const PLAIN: Styles = { bold: same, dim: same, blue: same, red: Object.assign((t: string) => t, { bold: same }), yellow: Object.assign((t: string) => t, { bold: same }) };
+
 /** `file:line:col severity message [ruleId]`, the source line and a caret under the fault. */
 export const formatStylish: Formatter = (diagnostics, context) => {
-  const c = new Chalk({ level: context.color ? 1 : 0 });
+  const c: Styles = context.color ? new Chalk({ level: 1 }) : PLAIN;
   const lines: string[] = [];
   const linesOf = new Map<string, string[]>();
   // Each source line is made safe once: findings on one long line would redo it per frame.
