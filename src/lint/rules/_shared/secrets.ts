@@ -186,13 +186,25 @@ function opaqueSecret(token: string): boolean {
  */
 export function credentialSpans(text: string, lines = false): [number, number][] {
   const spans: [number, number][] = [];
+  // Each scan runs only when the text has what any match of it must contain (a provider prefix,
+  // `://` and `@`, a credential word before `=` or `:`, 32 characters): most texts a report masks
+  // (messages, code frame lines) have none, and compiling these patterns was most of what
+  // masking a report cost.
   const { inText, keyEquals, keyColon } = patternsInText();
-  for (const m of text.matchAll(inText)) spans.push([m.index, m.index + m[0].length]);
-  for (const m of text.matchAll(URL_USERINFO)) {
-    const start = m.index + m[0].length - 1 - m[1].length;
-    if (!m[1].startsWith('os.environ')) spans.push([start, start + m[1].length]);
+  if (PATTERN_PREFIXES.some((prefix) => text.includes(prefix)) || text.includes('-----BEGIN')) {
+    for (const m of text.matchAll(inText)) spans.push([m.index, m.index + m[0].length]);
   }
-  for (const pattern of lines ? [keyEquals, keyColon] : [keyEquals]) {
+  if (text.includes('://') && text.includes('@')) {
+    for (const m of text.matchAll(URL_USERINFO)) {
+      const start = m.index + m[0].length - 1 - m[1].length;
+      if (!m[1].startsWith('os.environ')) spans.push([start, start + m[1].length]);
+    }
+  }
+  // isLiteralCredential needs isSecretKey(key): the key, so the text, holds a SECRET_WORDS entry.
+  const lower = text.toLowerCase();
+  const keyed = SECRET_WORDS.some((word) => lower.includes(word));
+  const keyPatterns = !keyed ? [] : lines ? [keyEquals, keyColon] : [keyEquals];
+  for (const pattern of keyPatterns) {
     for (const m of text.matchAll(pattern)) {
       const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
       const span = m.indices![group]!;
@@ -201,7 +213,7 @@ export function credentialSpans(text: string, lines = false): [number, number][]
       if (isLiteralCredential(m[1], m[group])) spans.push(span);
     }
   }
-  for (const m of text.matchAll(OPAQUE)) {
+  for (const m of text.length < 32 ? [] : text.matchAll(OPAQUE)) {
     // A leading path word (`environ/`, `openai/`) is not part of the blob.
     const word = /^(?:[a-z]+\/)+/.exec(m[0])?.[0].length ?? 0;
     const token = m[0].slice(word);
