@@ -1,4 +1,3 @@
-export declare function inRunDirectory<T>(under: string, fn: (env: { TMPDIR: string; TMP: string; TEMP: string; GWCFG_CACHE_DIR: string }) => T): T;
 export declare function exitStatus(result: { status: number | null; signal: NodeJS.Signals | null }): number;
 export declare function testRunnerArgs(files: readonly string[]): string[];
 export declare function runSteps(

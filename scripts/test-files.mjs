@@ -14,7 +14,7 @@ import { join } from 'node:path';
  * Calls `fn` with the environment variables that point a run at a new directory made in `under`,
  * removes the directory when `fn` returns or throws, and returns what `fn` returned.
  */
-export function inRunDirectory(under, fn) {
+function inRunDirectory(under, fn) {
   const scratch = mkdtempSync(join(under, 'gwcfg-test-run-'));
   try {
     return fn({ TMPDIR: scratch, TMP: scratch, TEMP: scratch, GWCFG_CACHE_DIR: join(scratch, 'gwcfg-code-cache') });

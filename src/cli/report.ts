@@ -78,7 +78,7 @@ function boundMessage(d: Diagnostic): Diagnostic {
 
 /** Where a command's output goes: its stdout stream, environment and --color/--no-color choice. */
 export interface CommandOutput {
-  stdout: NodeJS.WriteStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   color?: boolean;
 }

@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { CliError } from '../cli/errors.js';
-import { reportInputProblems } from '../cli/report.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { reportInputProblems, type CommandOutput } from '../cli/report.js';
 import { guardStdout } from '../cli/stdout.js';
 import { loadConfig } from '../config/load.js';
 import { resolveRelease } from '../routing/releases.js';
@@ -200,9 +201,16 @@ export interface TuneRun {
   base: unknown;
 }
 
-/** The stderr line after an input's problems: why tune stopped. */
-function nothingSearched(file: string, errors: number, kind: 'config' | 'scenario'): string {
-  return `gwcfg: nothing was searched: ${safeText(file)} has ${errors === 1 ? 'an error' : `${errors} errors`}, and tune needs a ${kind} without errors\n`;
+/**
+ * An input tune cannot use (its config or scenario `file`, with errors): every problem as simulate
+ * and validate print them (code frames; contract 2 under --format json), one stderr line saying
+ * why nothing was searched, and exit 1.
+ */
+async function refuseInput(kind: 'config' | 'scenario', file: string, diagnostics: Diagnostic[], texts: Map<string, string>, format: string, out: CommandOutput, stderr: NodeJS.WritableStream): Promise<number> {
+  await reportInputProblems(diagnostics, [file], texts, format, out);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  stderr.write(`gwcfg: nothing was searched: ${safeText(file)} has ${errors === 1 ? 'an error' : `${errors} errors`}, and tune needs a ${kind} without errors\n`);
+  return 1;
 }
 
 export async function executeTune(configFile: string, options: TuneOptions, io: TuneIo = {}): Promise<number> {
@@ -222,16 +230,13 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
     await checkOutputFiles([options.report], { force: options.force === true });
   }
 
-  // An input tune cannot use: its problems as simulate and validate print them (all of them, with
-  // code frames; contract 2 under --format json), then exit 1.
-  const out = { stdout: stdout as NodeJS.WriteStream, env: io.env ?? process.env, color: io.color };
+  const out: CommandOutput = { stdout, env: io.env ?? process.env, color: io.color };
+  const format = options.format ?? 'table';
   const loaded = await loadConfig(configFile);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (loaded.value === undefined || loaded.value === null || errors.length > 0 || !loaded.source) {
-    if (errors.length === 0) throw new CliError(`${safeText(loaded.file)}: no config to tune`, 1);
-    await reportInputProblems(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), options.format ?? 'table', out);
-    stderr.write(nothingSearched(loaded.file, errors.length, 'config'));
-    return 1;
+  const hasErrors = loaded.diagnostics.some((d) => d.severity === 'error');
+  if (loaded.value === undefined || loaded.value === null || hasErrors || !loaded.source) {
+    if (!hasErrors) throw new CliError(`${safeText(loaded.file)}: no config to tune`, 1);
+    return refuseInput('config', loaded.file, loaded.diagnostics, new Map(loaded.sources.map((s) => [s.file, s.text])), format, out, stderr);
   }
   const base = loaded.value;
   if (flags.slo.group !== null) {
@@ -251,11 +256,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   } catch (error) {
     throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
   }
-  if (!prepared.ok) {
-    await reportInputProblems(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), options.format ?? 'table', out);
-    stderr.write(nothingSearched(scenario!.file, prepared.diagnostics.filter((d) => d.severity === 'error').length, 'scenario'));
-    return 1;
-  }
+  if (!prepared.ok) return refuseInput('scenario', scenario!.file, prepared.diagnostics, new Map([[scenario!.file, scenario!.text]]), format, out, stderr);
   const template: Omit<SimJob, 'config' | 'seed'> = { scenario, litellmVersion: flags.litellmVersion, modelMap: await modelMapFor(configFile, options.modelCostMap) };
   if (options.traffic !== undefined) {
     const traffic = await recordedTraffic(base, options.traffic, undefined, stderr);

@@ -29,9 +29,7 @@ export function percent(share: number): string {
   return `${Number(p.toFixed(digits))}%`;
 }
 
-export { joinList };
-
-/** "'a', 'b' and 'c'", or "'a', 'b', 'c' and 4 more" past `max` names: one finding per config stays short. */
+/** "'a', 'b' and 'c'" (as joinList), or "'a', 'b', 'c' and 4 more" past `max` names: one finding per config stays short. */
 export function nameList(names: readonly string[], max = 5): string {
   const quoted = names.map((n) => `'${n}'`);
   if (quoted.length <= max) return joinList(quoted);

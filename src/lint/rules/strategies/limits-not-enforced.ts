@@ -3,7 +3,8 @@
 import type { Rule } from '../../types.js';
 import { limitOf } from '../_shared/limits.js';
 import { rateLimitsEnforced, strategyOf } from '../_shared/settings.js';
-import { joinList, percent } from '../_shared/values.js';
+import { percent } from '../_shared/values.js';
+import { joinList } from '../../../util/join-list.js';
 import { sharesOf, shuffleWeights } from '../_shared/weights.js';
 
 const rule: Rule = {

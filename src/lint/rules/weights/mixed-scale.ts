@@ -1,7 +1,8 @@
 // Fractions (0.7) mixed with whole numbers (30) in one group: LiteLLM normalises them on one
 // scale, so the fractional deployments get almost nothing.
 import type { Rule } from '../../types.js';
-import { joinList, percent } from '../_shared/values.js';
+import { percent } from '../_shared/values.js';
+import { joinList } from '../../../util/join-list.js';
 import { sharesOf, weightsOf } from '../_shared/weights.js';
 import { tiers, tierLabel } from '../_shared/tiers.js';
 

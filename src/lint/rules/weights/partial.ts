@@ -4,7 +4,8 @@
 import type { Rule } from '../../types.js';
 import { paramsLocation } from '../_shared/locations.js';
 import { strategyOf } from '../_shared/settings.js';
-import { joinList, percent } from '../_shared/values.js';
+import { percent } from '../_shared/values.js';
+import { joinList } from '../../../util/join-list.js';
 import { sharesOf, shuffleWeights } from '../_shared/weights.js';
 import { tiers, tierLabel } from '../_shared/tiers.js';
 
