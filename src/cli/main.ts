@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { describeErrno, isCliError } from './errors.js';
 import { VERSION } from './version.js';
 import { writeStdout } from './stdout.js';
+import { isIdle } from './idle.js';
 import { safeLines, safeText } from '../util/safe-text.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
@@ -95,4 +96,11 @@ function exitCodeFor(error: unknown, debug: boolean): number {
 }
 
 // The fuzz tests import main() to run commands in-process; they set this flag before importing.
-if (!(globalThis as { __gwcfgInProcess?: boolean }).__gwcfgInProcess) void main(process.argv);
+if (!(globalThis as { __gwcfgInProcess?: boolean }).__gwcfgInProcess) {
+  // Once the command is done and nothing is pending, end at once (same exit code, same 'exit'
+  // handlers): Node would exit next anyway, but only after freeing its environment and heap,
+  // ~1.2 ms of a lint run here (docs/architecture.md, Start-up).
+  void main(process.argv).then(() => {
+    if (isIdle(process.getActiveResourcesInfo(), process.listenerCount('beforeExit'))) process.exit();
+  });
+}
