@@ -1,6 +1,6 @@
 // Shared start-up benchmark: wall time of a gwcfg command against bare `node -e 0`, interleaved in
 // the same run so machine noise hits both alike. Judged on the median of the rounds' own ratios
-// (each gwcfg run over the bare run just before it), printed with the ratio of the two medians
+// (each gwcfg run over its round's bare run, the run just before it), printed with the ratio of the two medians
 // beside; reports whether this run met the target (one run; noise can still flip a ratio near it).
 //
 // The target (issues 2 and 5: <= 1.3) was set in this environment against a reference, "a bundled
@@ -45,8 +45,8 @@ const ROUNDS = 45;
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * The median over rounds of `tool[i] / bare[i]` (ms over ms, the two runs of round i back to
- * back): the ratio the start-up lines are judged on. Bare node's start drifts slowly on these
+ * The median over rounds of `tool[i] / bare[i]` (ms over ms, two runs of round i: gwcfg right
+ * after bare node, the reference one run later): the ratio the start-up lines are judged on. Bare node's start drifts slowly on these
  * machines (60-100 ms within one run, from the certificates' parse, see docs/architecture.md "The
  * benchmark's baseline"); a round's two runs see much the same machine, so pairing them cancels
  * the drift that the ratio of two medians keeps. Over 200 rounds of validate both estimators gave
