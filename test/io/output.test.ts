@@ -2,7 +2,7 @@
 // `generate -o` pointed at a file, a device, /proc or /sys (which used to hang or print errno names).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,4 +91,41 @@ test('generate -o /proc/x and -o an existing file: a usage error, exit 2, no han
     assert.doesNotMatch(r.stderr, /internal error|E[A-Z]{3,}/);
   }
   assert.equal(existsSync('/proc/x'), false);
+});
+
+/** Runs the CLI with stdout on a pipe whose reader closes after the first chunk (`| head -c 100`). */
+function closedEarly(args: string[]): Promise<{ status: number | null; stderr: string; read: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${ROOT}bin/gwcfg.js`, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let read = 0;
+    let stderr = '';
+    child.stdout.once('data', (chunk: Buffer) => {
+      read = chunk.length;
+      child.stdout.destroy();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr, read }));
+  });
+}
+
+test('a reader that closes the pipe early (`| head`) ends the run quietly with the findings’ exit code, also now that the CLI ends itself once idle', async () => {
+  // SARIF with errors in it, more than a pipe holds (lint 144 kB, validate 85 kB), so gwcfg is
+  // still writing when the reader goes away.
+  const runs = [
+    ['lint', '--no-config', '-f', 'sarif', 'fixtures/corpus'],
+    ['validate', '-f', 'sarif', 'fixtures'],
+  ];
+  for (const args of runs) {
+    const command = args[0];
+    const whole = runCli(args);
+    assert.equal(whole.status, 1, `${command}: ${whole.stderr}`);
+    for (let i = 0; i < 3; i++) {
+      const r = await closedEarly(args);
+      const size = Buffer.byteLength(whole.stdout);
+      assert.ok(size > 70_000 && r.read > 0 && r.read < size, `${command}: read ${r.read} of ${size} bytes`);
+      assert.equal(r.status, 1, `${command} exited ${r.status}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /EPIPE|cannot write|Error/);
+    }
+  }
 });
