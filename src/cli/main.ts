@@ -99,7 +99,7 @@ function exitCodeFor(error: unknown, debug: boolean): number {
 if (!(globalThis as { __gwcfgInProcess?: boolean }).__gwcfgInProcess) {
   // Once the command is done and nothing is pending, end at once (same exit code, same 'exit'
   // handlers): Node would exit next anyway, but only after freeing its environment and heap,
-  // ~1.2 ms of a lint run here (docs/architecture.md, Start-up). The check waits for the next
+  // ~1 ms of a lint run here (docs/architecture.md, Start-up). The check waits for the next
   // turn of the event loop: a failed write to stdout (a full disk) reports its error on the next
   // tick, which no resource shows, and `fatal` must get to say so.
   void main(process.argv).then(() =>

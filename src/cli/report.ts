@@ -84,14 +84,16 @@ export interface CommandOutput {
 }
 
 /**
- * Problems in the files a command reads and cannot use (simulate's and tune's scenario, tune's
- * config), printed as `validate` prints them: stylish with code frames, or contract 2's JSON or
- * Markdown under `--format json|markdown` (docs/contracts.md). Resolves to the exit code: 1 when
- * an error is among them.
+ * Problems in a file a command reads and cannot use (simulate's and tune's scenario or config,
+ * simulate's baseline), printed as `validate` prints them: stylish with code frames from
+ * `sources` (the file and what it includes), or contract 2's JSON or Markdown under
+ * `--format json|markdown` (docs/contracts.md). Resolves to the exit code: 1 when an error is
+ * among them.
  */
-export function reportInputProblems(diagnostics: Diagnostic[], files: string[], texts: Map<string, string>, format: string, out: CommandOutput): Promise<number> {
+export function reportInputProblems(diagnostics: Diagnostic[], file: string, sources: readonly { file: string; text: string }[], format: string, out: CommandOutput): Promise<number> {
   const sink: ReportSink = { write: (text) => void out.stdout.write(text), env: out.env, isTTY: () => Boolean(out.stdout.isTTY) };
-  return report({ diagnostics, files, texts }, { format: format === 'json' || format === 'markdown' ? format : undefined }, out.color, sink);
+  const texts = new Map(sources.map((s) => [s.file, s.text]));
+  return report({ diagnostics, files: [file], texts }, { format: format === 'json' || format === 'markdown' ? format : undefined }, out.color, sink);
 }
 
 /** Prints the findings and returns the exit code (docs/contracts.md, contract 1). */

@@ -133,7 +133,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
 
   const loaded = await loadConfig(configFile);
   if (loaded.value === undefined || loaded.value === null) {
-    return reportInputProblems(loaded.diagnostics, [loaded.file], new Map(loaded.sources.map((s) => [s.file, s.text])), format, out);
+    return reportInputProblems(loaded.diagnostics, loaded.file, loaded.sources, format, out);
   }
   const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
   if (configErrors > 0) stderr.write(`gwcfg: warning: ${safeText(loaded.file)} has ${configErrors} validation error(s); simulating anyway (see gwcfg validate)\n`);
@@ -150,7 +150,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
     throw cannotSimulate(loaded, error);
   }
   if (!prepared.ok) {
-    return reportInputProblems(prepared.diagnostics, [scenario!.file], new Map([[scenario!.file, scenario!.text]]), format, out);
+    return reportInputProblems(prepared.diagnostics, scenario!.file, [scenario!], format, out);
   }
   const job: SimJob = { ...flags, config: loaded.value, scenario, modelMap: await modelMapFor(configFile, options.modelCostMap) };
   if (options.traffic !== undefined) {
@@ -169,7 +169,7 @@ export async function executeSimulate(configFile: string, options: SimulateOptio
   for (const n of notices) stderr.write(`gwcfg: notice: ${n.file}:${n.line}:${n.column}: ${n.key} is not simulated (${n.reason}); the result leaves it out\n`);
   let baseline: BaselineInput | null = null;
   if (options.baseline !== undefined) {
-    const b = await loadBaseline(options.baseline, loaded, scenario, prepared.scenario, flags, (d, file, text) => reportInputProblems(d, [file], new Map([[file, text]]), format, out), stderr);
+    const b = await loadBaseline(options.baseline, loaded, scenario, prepared.scenario, flags, (d, file, text) => reportInputProblems(d, file, [{ file, text }], format, out), stderr);
     if (typeof b === 'number') return b;
     baseline = b;
   }

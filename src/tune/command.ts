@@ -206,8 +206,8 @@ export interface TuneRun {
  * and validate print them (code frames; contract 2 under --format json), one stderr line saying
  * why nothing was searched, and exit 1.
  */
-async function refuseInput(kind: 'config' | 'scenario', file: string, diagnostics: Diagnostic[], texts: Map<string, string>, format: string, out: CommandOutput, stderr: NodeJS.WritableStream): Promise<number> {
-  await reportInputProblems(diagnostics, [file], texts, format, out);
+async function refuseInput(kind: 'config' | 'scenario', file: string, diagnostics: Diagnostic[], sources: readonly { file: string; text: string }[], format: string, out: CommandOutput, stderr: NodeJS.WritableStream): Promise<number> {
+  await reportInputProblems(diagnostics, file, sources, format, out);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   stderr.write(`gwcfg: nothing was searched: ${safeText(file)} has ${errors === 1 ? 'an error' : `${errors} errors`}, and tune needs a ${kind} without errors\n`);
   return 1;
@@ -236,7 +236,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   const hasErrors = loaded.diagnostics.some((d) => d.severity === 'error');
   if (loaded.value === undefined || loaded.value === null || hasErrors || !loaded.source) {
     if (!hasErrors) throw new CliError(`${safeText(loaded.file)}: no config to tune`, 1);
-    return refuseInput('config', loaded.file, loaded.diagnostics, new Map(loaded.sources.map((s) => [s.file, s.text])), format, out, stderr);
+    return refuseInput('config', loaded.file, loaded.diagnostics, loaded.sources, format, out, stderr);
   }
   const base = loaded.value;
   if (flags.slo.group !== null) {
@@ -256,7 +256,7 @@ export async function executeTune(configFile: string, options: TuneOptions, io: 
   } catch (error) {
     throw new CliError(`cannot simulate ${loaded.file}: ${(error as Error).message}`);
   }
-  if (!prepared.ok) return refuseInput('scenario', scenario!.file, prepared.diagnostics, new Map([[scenario!.file, scenario!.text]]), format, out, stderr);
+  if (!prepared.ok) return refuseInput('scenario', scenario!.file, prepared.diagnostics, [scenario!], format, out, stderr);
   const template: Omit<SimJob, 'config' | 'seed'> = { scenario, litellmVersion: flags.litellmVersion, modelMap: await modelMapFor(configFile, options.modelCostMap) };
   if (options.traffic !== undefined) {
     const traffic = await recordedTraffic(base, options.traffic, undefined, stderr);
