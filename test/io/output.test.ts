@@ -88,7 +88,8 @@ test('generate -o /proc/x and -o an existing file: a usage error, exit 2, no han
     const r = runCli(['generate', 'all', GOOD, '-o', out]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /^gwcfg: cannot write into .*(pseudo-file system|not a directory)$/m);
-    assert.doesNotMatch(r.stderr, /internal error|E[A-Z]{3,}/);
+    // No errno name in the message; the temporary directory's random name may hold capitals (EYQU).
+    assert.doesNotMatch(r.stderr.replaceAll(dir, '<dir>'), /internal error|E[A-Z]{3,}/);
   }
   assert.equal(existsSync('/proc/x'), false);
 });
