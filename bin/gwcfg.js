@@ -8,7 +8,7 @@
 // Each command gets its own cache file: a cache holds the functions its run compiled, so one made
 // by `gwcfg --version` would leave lint uncached, and validate would deserialise lint's rules.
 'use strict';
-const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
@@ -44,24 +44,42 @@ function writeCodeCaches() {
       const temp = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
-      pruneOtherBuilds(cacheFile);
+      pruneCaches(cacheFile);
     } catch {
       // No writable cache directory: gwcfg keeps working, only without the cache.
     }
   }
 }
 
+/** A code cache file of this launcher, or the temporary file of an interrupted write of one. */
+const CACHE_NAME = /^[0-9a-f]{16}-.*\.v8cache(?:\.\d+-[0-9a-z]+)?$/;
+/** Days after which a cache nobody read or wrote is deleted, when another cache is written. */
+const STALE_DAYS = 30;
+
 /**
- * Deletes the caches that other builds of the same bundle file made for the same Node and
- * command (`<other build id>-<same rest>`): an upgrade or rebuild makes them useless, and a new
- * cache is written only when there was none for this build, so this runs once per build.
+ * Deletes, in the directory of the cache file just written, the caches no run will read again:
+ * - those other builds of the same bundle file made for the same Node and command (`<other build
+ *   id>-<same rest>`): an upgrade or rebuild made them useless;
+ * - any other gwcfg cache (or leftover temporary file) neither read nor written for STALE_DAYS
+ *   before the file just written: caches of install paths that are gone (an `npx` of an older
+ *   version, a deleted clone) and of Node versions no longer run would otherwise stay for good.
+ *   "Read" is the file's access time, which most mounts update about once a day (relatime);
+ *   where they never do (noatime), a cache in daily use is made again once a month.
+ * A new cache is written only when there was none for this build, so this runs about once per
+ * build, path, Node and command. Times come from the file system (the new file's own mtime), not
+ * from the clock of this process. Errors (a file gone meanwhile, no permission) are ignored.
  */
-function pruneOtherBuilds(cacheFile) {
+function pruneCaches(cacheFile) {
   const dir = join(cacheFile, '..');
   const name = cacheFile.slice(dir.length + 1);
   const rest = name.slice(16); // after the 16-digit build id
+  const staleBefore = statSync(cacheFile).mtimeMs - STALE_DAYS * 86_400_000;
   for (const other of readdirSync(dir)) {
-    if (other !== name && other.length === name.length && other.endsWith(rest) && /^[0-9a-f]{16}$/.test(other.slice(0, 16))) rmSync(join(dir, other), { force: true });
+    if (other === name || !CACHE_NAME.test(other)) continue;
+    try {
+      const info = statSync(join(dir, other));
+      if ((other.length === name.length && other.endsWith(rest)) || Math.max(info.mtimeMs, info.atimeMs) < staleBefore) rmSync(join(dir, other), { force: true });
+    } catch {}
   }
 }
 

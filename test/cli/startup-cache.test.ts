@@ -2,7 +2,7 @@
 // loads nothing a report would need (docs/architecture.md, Start-up).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,4 +137,30 @@ test('a new code cache deletes those of other builds of the same bundle, command
   rmSync(join(cacheDir, made));
   assert.equal(cli(['validate', 'fixtures/configs/gateway.yaml'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
   assert.deepEqual(readdirSync(cacheDir).sort(), [made, ...keep].sort());
+});
+
+test('a new code cache deletes the gwcfg caches nobody read or wrote for 30 days, and nothing else', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gwcfg-cache-'));
+  try {
+    // Caches of install paths that are gone or of another Node, an interrupted write's leftover,
+    // and one in use (read recently, written long ago); then files that are not gwcfg caches.
+    const gone = ['0123456789abcdef-0badc0de-v20.1.0-x64-lint.v8cache', 'fedcba9876543210-v18.19.0-x64.v8cache', '0123456789abcdef-0badc0de-v20.1.0-x64-lint.v8cache.77-k3x'];
+    const used = '0123456789abcdef-12345678-v20.1.0-x64-validate.v8cache';
+    const foreign = ['notes.txt', 'backup.v8cache'];
+    for (const f of [...gone, used, ...foreign]) writeFileSync(join(cacheDir, f), 'x');
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    for (const f of [...gone, ...foreign]) utimesSync(join(cacheDir, f), longAgo, longAgo);
+    utimesSync(join(cacheDir, used), new Date(), longAgo); // read today, written 40 days ago
+    assert.equal(cli(['validate', 'fixtures/configs/gateway.yaml'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
+    const made = readdirSync(cacheDir).filter((f) => f.endsWith(`-${process.version}-${process.arch}-validate.v8cache`));
+    assert.equal(made.length, 1);
+    assert.deepEqual(readdirSync(cacheDir).sort(), [...made, used, ...foreign].sort());
+    // A run that finds its cache writes none, so it deletes nothing either.
+    writeFileSync(join(cacheDir, gone[0]), 'x');
+    utimesSync(join(cacheDir, gone[0]), longAgo, longAgo);
+    assert.equal(cli(['validate', 'fixtures/configs/gateway.yaml'], { GWCFG_CACHE_DIR: cacheDir }).status, 0);
+    assert.ok(statSync(join(cacheDir, gone[0])).isFile());
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 });
