@@ -8,8 +8,9 @@ import { runCli, jsonDiagnostics, ROOT } from '../helpers/cli.js';
 const WEIGHTS = join(ROOT, 'fixtures/seed/06-weighted-round-robin.yaml');
 
 /** A temporary project: a directory holding .git (so the rc search stops there) and files. */
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gwcfg-lint-'));
+/** A repository (a directory holding .git) with these files, made in `parent` (default: a new temporary directory's place). */
+function project(files: Record<string, string>, parent = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, 'gwcfg-lint-'));
   mkdirSync(join(dir, '.git'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -129,13 +130,20 @@ test('directives suppress findings by id; unused and unknown directives are repo
 });
 
 test('.gwcfg.yaml: found upward, stops at .git, overrides by glob; --config and --no-config', () => {
-  const dir = project({
-    '.gwcfg.yaml': 'rules:\n  schema/unknown-key: off\noverrides:\n  - files: ["prod/**"]\n    rules:\n      schema/unknown-key: error\n',
-    'dev/a.yaml': TYPO,
-    'prod/eu/a.yaml': TYPO,
-    'strict.yaml': 'rules:\n  schema/unknown-key: warning\n',
-  });
-  writeFileSync(join(dir, '..', `.gwcfg.yaml`), 'rules: {}\n'); // outside the repository: never used
+  // The repository sits in a directory of its own, whose .gwcfg.yaml (outside the repository) is
+  // never used; in the shared temporary directory that file would apply to every other test's
+  // files there.
+  const outside = mkdtempSync(join(tmpdir(), 'gwcfg-lint-outside-'));
+  writeFileSync(join(outside, '.gwcfg.yaml'), 'rules: {}\n');
+  const dir = project(
+    {
+      '.gwcfg.yaml': 'rules:\n  schema/unknown-key: off\noverrides:\n  - files: ["prod/**"]\n    rules:\n      schema/unknown-key: error\n',
+      'dev/a.yaml': TYPO,
+      'prod/eu/a.yaml': TYPO,
+      'strict.yaml': 'rules:\n  schema/unknown-key: warning\n',
+    },
+    outside,
+  );
   const dev = runCli(['lint', 'dev/a.yaml'], { cwd: dir });
   assert.equal(dev.status, 0, dev.stdout);
   const prod = runCli(['lint', 'prod/eu/a.yaml', '-f', 'json'], { cwd: dir });
