@@ -76,11 +76,17 @@ function pruneCaches(cacheFile) {
   const staleBefore = statSync(cacheFile).mtimeMs - STALE_DAYS * 86_400_000;
   for (const other of readdirSync(dir)) {
     if (other === name || !CACHE_NAME.test(other)) continue;
+    const otherBuild = other.length === name.length && other.endsWith(rest);
     try {
-      const info = statSync(join(dir, other));
-      if ((other.length === name.length && other.endsWith(rest)) || Math.max(info.mtimeMs, info.atimeMs) < staleBefore) rmSync(join(dir, other), { force: true });
+      if (otherBuild || lastUsedMs(join(dir, other)) < staleBefore) rmSync(join(dir, other), { force: true });
     } catch {}
   }
+}
+
+/** When a file was last read or written (ms): its access time, or its modification time if later. */
+function lastUsedMs(path) {
+  const info = statSync(path);
+  return Math.max(info.mtimeMs, info.atimeMs);
 }
 
 /**
